@@ -1,0 +1,262 @@
+"""The typed syntax tree of a rule file.
+
+Every node keeps the ``Span`` it was parsed from so that any later finding (a
+semantic error, a lint warning, a violation) can point at ``file:line:column``.
+Spans are ignored by equality, so ``parse(print(tree)) == tree`` compares meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from fractions import Fraction
+from typing import Union
+
+from crosscheck.model import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a node stands: 1-based line and column of its first and last character."""
+
+    path: str = "<rules>"
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+NO_SPAN = Span()
+
+
+def _span() -> Span:
+    return field(default=NO_SPAN, compare=False, repr=False)  # type: ignore[no-any-return]
+
+
+# ----------------------------------------------------------------- declarations
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """``import "shared/common.rules"``: a path relative to the importing file."""
+
+    path: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class HedgeTolerance:
+    """``tolerance approximately = 10%``: how wide a hedged number is read."""
+
+    hedge: str
+    percent: Fraction
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class VagueAmount:
+    """``vague "several hundred" = 200 .. 900``: the range a vague amount stands for."""
+
+    phrase: str
+    low: Fraction
+    high: Fraction
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """``subject nk_troops = "North Korean troops" | "DPRK forces"``."""
+
+    name: str
+    phrases: tuple[str, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """``measure killed: count of nk_troops, cumulative when "killed" unless "wounded"``.
+
+    ``quantity`` is one of ``crosscheck.units.QUANTITY_UNITS``; ``unit`` is the
+    canonical unit claims are converted to (``None``: the quantity's default).
+    """
+
+    name: str
+    quantity: str
+    unit: str | None = None
+    subject: str | None = None
+    cumulative: bool = False
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+# ----------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRef:
+    """A measure named inside a rule."""
+
+    name: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Constant:
+    """A number inside a rule, optionally with a unit (``0``, ``240 mm``)."""
+
+    value: Fraction
+    unit: str | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Sum:
+    """``killed + wounded``: one or more measures added up (a single term is common)."""
+
+    terms: tuple[MeasureRef, ...]
+    span: Span = _span()
+
+
+Operand = Union[Sum, Constant]
+
+
+class Op(str, Enum):
+    """Comparison operators."""
+
+    LE = "<="
+    LT = "<"
+    GE = ">="
+    GT = ">"
+    EQ = "=="
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """``within 15%``: values may differ by this fraction of the larger one."""
+
+    percent: Fraction
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Absolute:
+    """``within 10 mm``: values may differ by this amount."""
+
+    amount: Fraction
+    unit: str | None = None
+    span: Span = _span()
+
+
+Tolerance = Union[Relative, Absolute, None]  # None: exact
+
+
+# ----------------------------------------------------------------- rule bodies
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """``killed <= casualties``, ``killed + wounded == casualties within 10%``, ``killed >= 0``."""
+
+    left: Operand
+    op: Op
+    right: Operand
+    tolerance: Tolerance = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """``deployed agree within 15%`` or ``launcher_caliber agree exactly``."""
+
+    measure: MeasureRef
+    tolerance: Tolerance = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """``deployed within 1 .. 100000``: every claim must lie in the range."""
+
+    measure: MeasureRef
+    low: Constant
+    high: Constant
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Monotonic:
+    """``casualties nondecreasing over time``: later claims are not lower."""
+
+    measure: MeasureRef
+    tolerance: Tolerance = None
+    span: Span = _span()
+
+
+Body = Union[Comparison, Agreement, Bounds, Monotonic]
+
+
+class ScopeKind(str, Enum):
+    """Which pairs of claims a rule compares."""
+
+    ACROSS_SOURCES = "across sources"  # any two claims
+    PER_DOCUMENT = "per document"  # two claims of the same document
+    PER_SOURCE = "per source"  # two claims of the same source
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The rule's scope: a grouping and an optional window of days between claims."""
+
+    kind: ScopeKind = ScopeKind.ACROSS_SOURCES
+    days: int | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """``rule NAME: BODY [SCOPE] [severity LEVEL] [message "..."]``."""
+
+    name: str
+    body: Body
+    scope: Scope = Scope()
+    severity: Severity = Severity.ERROR
+    message: str | None = None
+    span: Span = _span()
+
+
+Statement = Union[Import, HedgeTolerance, VagueAmount, Subject, Measure, Rule]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFile:
+    """One parsed rule file, statements in source order."""
+
+    path: str
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every declaration of a rule file and its imports, resolved and checked.
+
+    Built only by the semantic checker, so evaluators may trust that every name
+    resolves and every comparison is between compatible units.
+    """
+
+    subjects: dict[str, Subject]
+    measures: dict[str, Measure]
+    rules: tuple[Rule, ...]
+    hedges: dict[str, Fraction]
+    vague: dict[str, tuple[Fraction, Fraction]]
+    files: tuple[str, ...] = ()
+
+    def unit_of(self, measure: str) -> str:
+        """The canonical unit of a measure's claims."""
+        from crosscheck.units import QUANTITY_UNITS
+
+        m = self.measures[measure]
+        return m.unit or QUANTITY_UNITS[m.quantity]

@@ -1,0 +1,125 @@
+"""What a hedged or vague amount means as an interval.
+
+"approximately 1,100" is [990, 1210] under a 10% tolerance; "over 3,000" is
+(3000, inf); "several hundred" is whatever range the rule file (or the default
+below) says. Extraction and claims read from JSON both go through here, so a
+hedge means the same thing wherever a claim came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from crosscheck.interval import Interval
+
+# Every hedge phrase we read, mapped to the family that decides its meaning.
+HEDGE_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(
+        ["approximately", "about", "around", "roughly", "some", "an estimated",
+         "estimated", "approx.", "circa", "or so"],
+        "approximately",
+    ),
+    **dict.fromkeys(["nearly", "almost", "close to", "just under"], "nearly"),
+    **dict.fromkeys(
+        ["over", "more than", "above", "exceeded", "surpassed", "exceeding",
+         "in excess of", "upwards of", "just over"],
+        "over",
+    ),
+    **dict.fromkeys(
+        ["at least", "no fewer than", "no less than", "a minimum of"], "at least"
+    ),
+    **dict.fromkeys(
+        ["up to", "as many as", "as high as", "at most", "no more than", "a maximum of"],
+        "up to",
+    ),
+    **dict.fromkeys(["under", "fewer than", "less than", "below"], "under"),
+}
+
+# Families whose width is a tolerance the rule file may set.
+DEFAULT_TOLERANCES: dict[str, Fraction] = {
+    "approximately": Fraction(1, 10),
+    "nearly": Fraction(1, 10),
+}
+
+# Vague amounts and the (closed) ranges they are read as by default.
+DEFAULT_VAGUE: dict[str, tuple[Fraction, Fraction]] = {
+    phrase: (Fraction(low), Fraction(high))
+    for phrase, (low, high) in {
+        "a few": (2, 9),
+        "a handful": (2, 9),
+        "several": (3, 9),
+        "dozens": (24, 99),
+        "scores": (40, 99),
+        "a few hundred": (200, 500),
+        "several hundred": (200, 900),
+        "hundreds": (200, 999),
+        "a few thousand": (2000, 5000),
+        "several thousand": (2000, 9000),
+        "thousands": (2000, 9999),
+        "tens of thousands": (20000, 99999),
+        "hundreds of thousands": (200000, 999999),
+    }.items()
+}
+
+
+@dataclass(frozen=True)
+class ReadingSettings:
+    """The rule file's choices for reading hedges and vague amounts."""
+
+    tolerances: Mapping[str, Fraction] = field(default_factory=lambda: dict(DEFAULT_TOLERANCES))
+    vague: Mapping[str, tuple[Fraction, Fraction]] = field(
+        default_factory=lambda: dict(DEFAULT_VAGUE)
+    )
+
+    @classmethod
+    def with_overrides(
+        cls,
+        tolerances: Mapping[str, Fraction],
+        vague: Mapping[str, tuple[Fraction, Fraction]],
+    ) -> ReadingSettings:
+        """Defaults, overridden by what a rule file says."""
+        return cls({**DEFAULT_TOLERANCES, **tolerances}, {**DEFAULT_VAGUE, **vague})
+
+    def tolerance(self, hedge: str) -> Fraction:
+        """The width of a hedge: its own setting, else its family's, else none."""
+        if hedge in self.tolerances:
+            return self.tolerances[hedge]
+        return self.tolerances.get(HEDGE_FAMILIES.get(hedge, hedge), Fraction(0))
+
+
+def family_of(hedge: str | None) -> str | None:
+    """The family of a hedge phrase (``"more than"`` -> ``"over"``), case-insensitive."""
+    if hedge is None:
+        return None
+    key = " ".join(hedge.lower().split())
+    if key not in HEDGE_FAMILIES:
+        raise KeyError(f"unknown hedge {hedge!r}")
+    return HEDGE_FAMILIES[key]
+
+
+def hedged_interval(
+    low: Fraction, high: Fraction, hedge: str | None, settings: ReadingSettings
+) -> Interval:
+    """The interval meant by a stated value or range [low, high] under a hedge.
+
+    Amounts are non-negative, so upper-bounding hedges ("up to", "under") start at 0.
+    """
+    family = family_of(hedge)
+    key = " ".join(hedge.lower().split()) if hedge else ""
+    if family is None:
+        return Interval(low, high)
+    if family == "approximately":
+        width = settings.tolerance(key)
+        return Interval(low * (1 - width), high * (1 + width))
+    if family == "nearly":
+        width = settings.tolerance(key)
+        return Interval(low * (1 - width), high)
+    if family == "over":
+        return Interval(low, None, low_closed=False)
+    if family == "at least":
+        return Interval(low, None)
+    if family == "up to":
+        return Interval(Fraction(0), high)
+    return Interval(Fraction(0), high, high_closed=False)  # "under"
