@@ -1,0 +1,85 @@
+"""Small pieces the CLI wires together: exit codes, output files, progress, errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from crosscheck.corpus.load import LoadError
+from crosscheck.dsl.ast import RuleSet
+from crosscheck.dsl.errors import RuleFileError
+from crosscheck.model import Document, Report, Severity
+from crosscheck.rulefiles import load_rules
+
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+
+
+def load_ruleset_or_exit(path: Path) -> RuleSet:
+    """The rule set at ``path``; on errors, print each one and exit with code 2."""
+    try:
+        return load_rules(path)
+    except RuleFileError as err:
+        for error in err.errors:
+            click.echo(error.render(), err=True)
+        count = len(err.errors)
+        click.echo(f"{count} error{'' if count == 1 else 's'} in rule files", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def fail_on_threshold_exceeded(report: Report, fail_on: str) -> bool:
+    """Whether any violation is at or above the ``--fail-on`` severity."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(v.severity.rank >= threshold for v in report.violations)
+
+
+def report_load_errors(errors: Sequence[LoadError]) -> bool:
+    """Print unreadable-input errors to stderr; true when there were any."""
+    for error in errors:
+        click.echo(error.render(), err=True)
+    return bool(errors)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or replace ``output`` atomically so a failed run loses nothing."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    directory = output.parent if str(output.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except OSError as err:
+        raise click.UsageError(f"cannot write {output}: {err.strerror or err}") from None
+
+
+@contextmanager
+def progress_callback() -> Iterator[Callable[[Document], None] | None]:
+    """A per-document progress callback showing a bar on a terminal's stderr, else None."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"),
+               TextColumn("{task.fields[name]}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extract", total=None, name="")
+
+        def advance(document: Document) -> None:
+            progress.update(task, advance=1, name=Path(document.path).name)
+
+        yield advance

@@ -1,0 +1,25 @@
+"""Rendering of extracted claims for ``crosscheck extract``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from crosscheck.model import Claim, claim_to_json
+from crosscheck.report.text import describe_interval
+
+
+def claim_text_line(claim: Claim) -> str:
+    """``path:line:col: measure "stated" → [low, high] (source, date)``."""
+    when = claim.date.isoformat() if claim.date else "undated"
+    value = describe_interval(claim.interval, claim.unit)
+    return f'{claim.location()}: {claim.measure} "{claim.stated}" → {value} ({claim.source}, {when})'
+
+
+def render_claims(claims: Sequence[Claim], fmt: str) -> str:
+    """Claims as text lines or JSON lines (one claim object per line)."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(claim_to_json(c), ensure_ascii=False) + "\n" for c in claims)
+    lines = [claim_text_line(c) for c in claims]
+    lines.append(f"{len(claims)} claim{'' if len(claims) == 1 else 's'}")
+    return "\n".join(lines) + "\n"

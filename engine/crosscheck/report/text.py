@@ -1,0 +1,88 @@
+"""Compiler-style text: one line per violation, one indented line per cited claim.
+
+    corpus/a.md:7:98: error[death_tolls_agree] killed: ≈1,100 vs ≈100 ...
+      Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at corpus/a.md:7:98 — <sentence>
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console
+from rich.text import Text
+
+from crosscheck.interval import Interval
+from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.report import RenderContext
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def describe_interval(interval: Interval, unit: str) -> str:
+    """``[990, 1,210]``, with the unit when it is not a plain count."""
+    suffix = "" if unit in ("item", "person", "count") else f" {unit}"
+    return f"{interval}{suffix}"
+
+
+def claim_line(claim: Claim) -> Text:
+    """The indented citation of one claim."""
+    when = claim.date.isoformat() if claim.date else "undated"
+    line = Text("  ")
+    line.append(f"{claim.source}, {when}", style="bold")
+    line.append(f': "{claim.stated}" → {describe_interval(claim.interval, claim.unit)}')
+    line.append(f" at {claim.location()}", style="dim")
+    if claim.sentence:
+        line.append(" — " + " ".join(claim.sentence.split()))
+    return line
+
+
+def violation_lines(violation: Violation) -> list[Text]:
+    """The heading line and the claim lines of one violation."""
+    first = violation.claims[0] if violation.claims else None
+    head = Text(f"{first.location()}: " if first else "", style="bold")
+    head.append(violation.severity.value, style=SEVERITY_STYLE[violation.severity])
+    head.append(f"[{violation.rule}] ")
+    head.append(violation.message)
+    lines = [head]
+    if violation.detail:
+        lines.append(Text("  " + violation.detail, style="dim"))
+    lines.extend(claim_line(c) for c in violation.claims)
+    return lines
+
+
+def summary_line(report: Report) -> str:
+    """``2 violations (1 error, 1 warning) in 12 documents, 40 claims, 8 rules``."""
+    counts = Counter(v.severity for v in report.violations)
+    parts = [
+        f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}"
+        for s in sorted(counts, key=lambda s: -s.rank)
+    ]
+    total = len(report.violations)
+    head = f"{total} violation{'' if total == 1 else 's'}"
+    if parts:
+        head += f" ({', '.join(parts)})"
+    text = (
+        f"{head} in {report.documents} documents, {report.claims} claims, {report.rules} rules"
+    )
+    if report.skipped:
+        text += f"; {len(report.skipped)} claim uses skipped (see --format json)"
+    return text
+
+
+def render(report: Report, context: RenderContext) -> str:
+    """The whole report as text, with colour only when ``context.color``."""
+    out = io.StringIO()
+    console = Console(
+        file=out, force_terminal=context.color, no_color=not context.color,
+        soft_wrap=True, highlight=False, width=10_000,
+    )
+    blocks = list(report.violations)
+    if context.show_undecided:
+        blocks += report.undecided
+    for violation in blocks:
+        for line in violation_lines(violation):
+            console.print(line)
+        console.print()
+    console.print(summary_line(report))
+    return out.getvalue()
