@@ -6,6 +6,7 @@ or usage; 3 unreadable input.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,31 +19,62 @@ from crosscheck.clitools import (
     EXIT_OK,
     EXIT_USAGE,
     EXIT_VIOLATIONS,
+    default_format,
+    describe_rules,
     fail_on_threshold_exceeded,
     load_ruleset_or_exit,
+    open_cache,
     progress_callback,
+    read_baseline_or_exit,
     report_load_errors,
+    save_baseline,
     write_output,
 )
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.report import RenderContext, formats, renderers
 from crosscheck.report.claims import render_claims
-from crosscheck.run import Harvest, StrictModeError, check, harvest_claims_file, harvest_corpus
+from crosscheck.run import (
+    Harvest,
+    StrictModeError,
+    apply_baseline_to_report,
+    check,
+    harvest_claims_file,
+    harvest_corpus,
+)
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 RULES = click.option(
-    "--rules", "rules", default="rules", show_default=True, type=click.Path(path_type=Path),
+    "--rules",
+    "rules",
+    default="rules",
+    show_default=True,
+    type=click.Path(path_type=Path),
     help="A rule file or a folder of *.rules files.",
 )
 MANIFEST = click.option(
-    "--manifest", type=click.Path(path_type=Path), default=None,
+    "--manifest",
+    type=click.Path(path_type=Path),
+    default=None,
     help="YAML or CSV file giving source and date of articles without front matter.",
 )
 OUTPUT = click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None,
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Write the report to this file instead of standard output.",
 )
 STRICT = click.option("--strict", is_flag=True, help="Stop at the first unreadable article.")
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for extraction [default: the machine's cores].",
+)
+NO_CACHE = click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the claim cache in .crosscheck/."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,8 +84,13 @@ def cli() -> None:
 
 
 def gather(
-    paths: tuple[Path, ...], claims: Path | None, ruleset_path: Path,
-    manifest: Path | None, strict: bool,
+    paths: tuple[Path, ...],
+    claims: Path | None,
+    ruleset_path: Path,
+    manifest: Path | None,
+    strict: bool,
+    jobs: int | None = 1,
+    no_cache: bool = True,
 ) -> tuple[Harvest, RuleSet]:
     """Load the rule set, then claims from a claims file or from the corpus."""
     ruleset = load_ruleset_or_exit(ruleset_path)
@@ -62,10 +99,16 @@ def gather(
             raise click.UsageError("give either corpus PATHS or --claims, not both")
         return harvest_claims_file(claims, ruleset), ruleset
     corpus = list(paths) or [Path("corpus")]
-    with progress_callback() as on_document:
+    with progress_callback() as on_document, open_cache(not no_cache) as cache:
         try:
             harvest = harvest_corpus(
-                corpus, ruleset, manifest=manifest, strict=strict, on_document=on_document
+                corpus,
+                ruleset,
+                manifest=manifest,
+                strict=strict,
+                on_document=on_document,
+                jobs=jobs or os.cpu_count() or 1,
+                cache=cache,
             )
         except StrictModeError as err:
             click.echo(err.error.render(), err=True)
@@ -76,28 +119,78 @@ def gather(
 @cli.command("check")
 @PATHS
 @RULES
-@click.option("--claims", type=click.Path(path_type=Path), default=None,
-              help="Check claims from a JSON-lines file instead of extracting them.")
+@click.option(
+    "--claims",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Check claims from a JSON-lines file instead of extracting them.",
+)
 @MANIFEST
-@click.option("--format", "fmt", type=click.Choice(formats()), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats()),
+    default=None,
+    help="Output format [default: github under GitHub Actions, else text].",
+)
 @OUTPUT
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
-@click.option("--show-undecided", is_flag=True,
-              help="Also list comparisons that are neither certain nor ruled out.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Report only violations not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Record today's violations in this file as accepted, and exit 0.",
+)
+@click.option(
+    "--show-undecided",
+    is_flag=True,
+    help="Also list comparisons that are neither certain nor ruled out.",
+)
 @STRICT
+@JOBS
+@NO_CACHE
 def check_command(
-    paths: tuple[Path, ...], rules: Path, claims: Path | None, manifest: Path | None,
-    fmt: str, output: Path | None, fail_on: str, show_undecided: bool, strict: bool,
+    paths: tuple[Path, ...],
+    rules: Path,
+    claims: Path | None,
+    manifest: Path | None,
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    show_undecided: bool,
+    strict: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> int:
     """Check the claims in PATHS (default ./corpus) against the rules."""
-    harvest, ruleset = gather(paths, claims, rules, manifest, strict)
+    accepted = read_baseline_or_exit(baseline) if baseline else None
+    harvest, ruleset = gather(paths, claims, rules, manifest, strict, jobs, no_cache)
     report = check(ruleset, harvest, keep_undecided=show_undecided)
+    if write_baseline is not None:
+        save_baseline(write_baseline, report.violations)
+        return EXIT_OK
+    if accepted is not None:
+        report = apply_baseline_to_report(report, accepted)
+    fmt = fmt or default_format()
     color = output is None and sys.stdout.isatty()
-    text = renderers()[fmt](report, RenderContext(color=color, show_undecided=show_undecided))
-    write_output(text, output)
+    context = RenderContext(
+        color=color, show_undecided=show_undecided, rule_descriptions=describe_rules(ruleset)
+    )
+    write_output(renderers()[fmt](report, context), output)
     if report_load_errors(harvest.errors):
         return EXIT_BAD_INPUT
     return EXIT_VIOLATIONS if fail_on_threshold_exceeded(report, fail_on) else EXIT_OK
@@ -107,16 +200,30 @@ def check_command(
 @PATHS
 @RULES
 @MANIFEST
-@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @OUTPUT
 @STRICT
+@JOBS
+@NO_CACHE
 def extract_command(
-    paths: tuple[Path, ...], rules: Path, manifest: Path | None, fmt: str,
-    output: Path | None, strict: bool,
+    paths: tuple[Path, ...],
+    rules: Path,
+    manifest: Path | None,
+    fmt: str,
+    output: Path | None,
+    strict: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> int:
     """Print the claims found in PATHS (default ./corpus)."""
-    harvest, _ = gather(paths, None, rules, manifest, strict)
+    harvest, _ = gather(paths, None, rules, manifest, strict, jobs, no_cache)
     write_output(render_claims(harvest.claims, fmt), output)
     return EXIT_BAD_INPUT if report_load_errors(harvest.errors) else EXIT_OK
 
@@ -126,7 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(
             args=list(argv) if argv is not None else None,
-            prog_name="crosscheck", standalone_mode=False,
+            prog_name="crosscheck",
+            standalone_mode=False,
         )
     except click.UsageError as err:
         err.show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -13,10 +14,12 @@ import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from crosscheck.baseline import BaselineEntry, BaselineError, read_baseline, write_baseline
+from crosscheck.cache import ClaimCache
 from crosscheck.corpus.load import LoadError
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import RuleFileError
-from crosscheck.model import Document, Report, Severity
+from crosscheck.model import Document, Report, Severity, Violation
 from crosscheck.rulefiles import load_rules
 
 EXIT_OK = 0
@@ -74,8 +77,12 @@ def progress_callback() -> Iterator[Callable[[Document], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
-    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"),
-               TextColumn("{task.fields[name]}"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} documents"),
+        TextColumn("{task.fields[name]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("extract", total=None, name="")
 
@@ -83,3 +90,51 @@ def progress_callback() -> Iterator[Callable[[Document], None] | None]:
             progress.update(task, advance=1, name=Path(document.path).name)
 
         yield advance
+
+
+def default_format() -> str:
+    """``github`` under GitHub Actions, else ``text``."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def describe_rules(ruleset: RuleSet) -> tuple[tuple[str, str], ...]:
+    """(name, help text) of every rule, for reporters that list rules."""
+    return tuple((rule.name, rule.message or rule.name) for rule in ruleset.rules)
+
+
+def read_baseline_or_exit(path: Path) -> list[BaselineEntry]:
+    """The baseline's entries; a damaged or missing baseline exits with code 3."""
+    try:
+        return read_baseline(path)
+    except BaselineError as err:
+        click.echo(f"error: {err}", err=True)
+        raise SystemExit(EXIT_BAD_INPUT) from None
+
+
+def save_baseline(path: Path, violations: Sequence[Violation]) -> None:
+    """Write the baseline and say so on stderr; an unwritable path is a usage error."""
+    try:
+        write_baseline(path, violations)
+    except OSError as err:
+        raise click.UsageError(f"cannot write {path}: {err.strerror or err}") from None
+    click.echo(f"wrote {len(violations)} accepted violations to {path}", err=True)
+
+
+@contextmanager
+def open_cache(enabled: bool, folder: Path = Path(".crosscheck")) -> Iterator[ClaimCache | None]:
+    """The claim cache under ``folder``, or None when disabled or unusable."""
+    if not enabled:
+        yield None
+        return
+    try:
+        cache = ClaimCache(folder / "claims.sqlite")
+    except (OSError, sqlite3.Error) as err:
+        click.echo(f"warning: claim cache unavailable ({err}); continuing without it", err=True)
+        yield None
+        return
+    if cache.warning:
+        click.echo(f"warning: {cache.warning}", err=True)
+    try:
+        yield cache
+    finally:
+        cache.close()

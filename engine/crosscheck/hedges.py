@@ -17,19 +17,36 @@ from crosscheck.interval import Interval
 # Every hedge phrase we read, mapped to the family that decides its meaning.
 HEDGE_FAMILIES: dict[str, str] = {
     **dict.fromkeys(
-        ["approximately", "about", "around", "roughly", "some", "an estimated",
-         "estimated", "approx.", "circa", "or so"],
+        [
+            "approximately",
+            "about",
+            "around",
+            "roughly",
+            "some",
+            "an estimated",
+            "estimated",
+            "approx.",
+            "circa",
+            "or so",
+        ],
         "approximately",
     ),
     **dict.fromkeys(["nearly", "almost", "close to", "just under"], "nearly"),
     **dict.fromkeys(
-        ["over", "more than", "above", "exceeded", "surpassed", "exceeding",
-         "in excess of", "upwards of", "just over"],
+        [
+            "over",
+            "more than",
+            "above",
+            "exceeded",
+            "surpassed",
+            "exceeding",
+            "in excess of",
+            "upwards of",
+            "just over",
+        ],
         "over",
     ),
-    **dict.fromkeys(
-        ["at least", "no fewer than", "no less than", "a minimum of"], "at least"
-    ),
+    **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of"], "at least"),
     **dict.fromkeys(
         ["up to", "as many as", "as high as", "at most", "no more than", "a maximum of"],
         "up to",

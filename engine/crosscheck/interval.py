@@ -105,12 +105,8 @@ class Interval:
     def contains(self, value: Number) -> bool:
         """Whether ``value`` lies in the interval."""
         v = Fraction(value)
-        above_low = (
-            self.low is None or v > self.low or (v == self.low and self.low_closed)
-        )
-        below_high = (
-            self.high is None or v < self.high or (v == self.high and self.high_closed)
-        )
+        above_low = self.low is None or v > self.low or (v == self.low and self.low_closed)
+        below_high = self.high is None or v < self.high or (v == self.high and self.high_closed)
         return above_low and below_high
 
     def __str__(self) -> str:

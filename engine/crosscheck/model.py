@@ -105,6 +105,8 @@ class Report(Record):
     rules: int
     skipped: tuple[Skipped, ...] = ()
     undecided: tuple[Violation, ...] = ()
+    waived: int = 0  # violations accepted by a baseline or an inline waiver
+    unused_waivers: tuple[str, ...] = ()  # waivers and baseline entries that matched nothing
 
 
 def number_to_json(value: Fraction | None) -> int | float | None:

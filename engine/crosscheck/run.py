@@ -10,11 +10,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crosscheck.baseline import BaselineEntry, apply_baseline
+from crosscheck.batch import extract_all
+from crosscheck.cache import ClaimCache
 from crosscheck.corpus.claims import read_claims
 from crosscheck.corpus.load import LoadError, iter_documents
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate import evaluate
-from crosscheck.extract import Extractor
 from crosscheck.model import Claim, Document, Report
 
 
@@ -55,13 +57,15 @@ def harvest_corpus(
     manifest: Path | None = None,
     strict: bool = False,
     on_document: Callable[[Document], None] | None = None,
+    jobs: int = 1,
+    cache: ClaimCache | None = None,
 ) -> Harvest:
     """Extract the claims of every document under ``paths``."""
     harvest = Harvest()
-    extractor = Extractor(ruleset)
-    for document in documents(paths, manifest, harvest, strict):
+    readable = documents(paths, manifest, harvest, strict)
+    for document, claims in extract_all(readable, ruleset, jobs=jobs, cache=cache):
         harvest.documents += 1
-        harvest.claims.extend(extractor.claims(document))
+        harvest.claims.extend(claims)
         if on_document is not None:
             on_document(document)
     return harvest
@@ -89,3 +93,18 @@ def check(ruleset: RuleSet, harvest: Harvest, *, keep_undecided: bool = False) -
 def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
     """Claims in reading order: document, then position."""
     return sorted(claims, key=lambda c: (c.document, c.start or 0, c.measure))
+
+
+def apply_baseline_to_report(report: Report, entries: Sequence[BaselineEntry]) -> Report:
+    """The report with violations the baseline accepts removed and counted as waived."""
+    split = apply_baseline(report.violations, entries)
+    unused = tuple(
+        f"baseline entry for {e.rule} matched nothing: {e.summary}" for e in split.unused
+    )
+    return report.model_copy(
+        update={
+            "violations": split.new,
+            "waived": report.waived + len(split.accepted),
+            "unused_waivers": report.unused_waivers + unused,
+        }
+    )

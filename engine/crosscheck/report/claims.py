@@ -13,7 +13,8 @@ def claim_text_line(claim: Claim) -> str:
     """``path:line:col: measure "stated" → [low, high] (source, date)``."""
     when = claim.date.isoformat() if claim.date else "undated"
     value = describe_interval(claim.interval, claim.unit)
-    return f'{claim.location()}: {claim.measure} "{claim.stated}" → {value} ({claim.source}, {when})'
+    origin = f"({claim.source}, {when})"
+    return f'{claim.location()}: {claim.measure} "{claim.stated}" → {value} {origin}'
 
 
 def render_claims(claims: Sequence[Claim], fmt: str) -> str:

@@ -29,6 +29,8 @@ def summary(report: Report) -> dict[str, Any]:
         "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
         "by_rule": dict(sorted(Counter(v.rule for v in report.violations).items())),
         "skipped": len(report.skipped),
+        "waived": report.waived,
+        "unused_waivers": list(report.unused_waivers),
     }
 
 

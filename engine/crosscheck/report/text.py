@@ -1,7 +1,7 @@
 """Compiler-style text: one line per violation, one indented line per cited claim.
 
-    corpus/a.md:7:98: error[death_tolls_agree] killed: ≈1,100 vs ≈100 ...
-      Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at corpus/a.md:7:98 — <sentence>
+corpus/a.md:7:98: error[death_tolls_agree] killed: ≈1,100 vs ≈100 ...
+  Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at corpus/a.md:7:98 — <sentence>
 """
 
 from __future__ import annotations
@@ -62,9 +62,9 @@ def summary_line(report: Report) -> str:
     head = f"{total} violation{'' if total == 1 else 's'}"
     if parts:
         head += f" ({', '.join(parts)})"
-    text = (
-        f"{head} in {report.documents} documents, {report.claims} claims, {report.rules} rules"
-    )
+    text = f"{head} in {report.documents} documents, {report.claims} claims, {report.rules} rules"
+    if report.waived:
+        text += f"; {report.waived} waived"
     if report.skipped:
         text += f"; {len(report.skipped)} claim uses skipped (see --format json)"
     return text
@@ -74,8 +74,12 @@ def render(report: Report, context: RenderContext) -> str:
     """The whole report as text, with colour only when ``context.color``."""
     out = io.StringIO()
     console = Console(
-        file=out, force_terminal=context.color, no_color=not context.color,
-        soft_wrap=True, highlight=False, width=10_000,
+        file=out,
+        force_terminal=context.color,
+        no_color=not context.color,
+        soft_wrap=True,
+        highlight=False,
+        width=10_000,
     )
     blocks = list(report.violations)
     if context.show_undecided:
@@ -84,5 +88,7 @@ def render(report: Report, context: RenderContext) -> str:
         for line in violation_lines(violation):
             console.print(line)
         console.print()
+    for note in report.unused_waivers:
+        console.print(Text(f"note: {note}", style="dim"))
     console.print(summary_line(report))
     return out.getvalue()
