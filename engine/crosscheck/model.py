@@ -6,8 +6,8 @@ stage only reads it.
 
 from __future__ import annotations
 
-from datetime import date
-from enum import Enum
+import datetime as dt
+from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from crosscheck.interval import Interval
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a violated rule matters; ordered info < warning < error."""
 
     INFO = "info"
@@ -41,7 +41,7 @@ class Document(Record):
     path: str
     text: str
     source: str
-    date: date | None = None
+    date: dt.date | None = None
     url: str | None = None
     title: str | None = None
     # Where the article body starts within the file, so that line and column
@@ -60,7 +60,7 @@ class Claim(Record):
     hedge: str | None = None
     document: str
     source: str
-    date: date | None = None
+    date: dt.date | None = None
     start: int | None = None
     end: int | None = None
     line: int | None = None

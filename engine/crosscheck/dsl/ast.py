@@ -8,9 +8,8 @@ Spans are ignored by equality, so ``parse(print(tree)) == tree`` compares meanin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from fractions import Fraction
-from typing import Union
 
 from crosscheck.model import Severity
 
@@ -32,10 +31,6 @@ class Span:
 NO_SPAN = Span()
 
 
-def _span() -> Span:
-    return field(default=NO_SPAN, compare=False, repr=False)  # type: ignore[no-any-return]
-
-
 # ----------------------------------------------------------------- declarations
 
 
@@ -44,7 +39,7 @@ class Import:
     """``import "shared/common.rules"``: a path relative to the importing file."""
 
     path: str
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +48,7 @@ class HedgeTolerance:
 
     hedge: str
     percent: Fraction
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +58,7 @@ class VagueAmount:
     phrase: str
     low: Fraction
     high: Fraction
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +67,7 @@ class Subject:
 
     name: str
     phrases: tuple[str, ...]
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +85,7 @@ class Measure:
     cumulative: bool = False
     when: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 # ----------------------------------------------------------------- expressions
@@ -101,7 +96,7 @@ class MeasureRef:
     """A measure named inside a rule."""
 
     name: str
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +105,7 @@ class Constant:
 
     value: Fraction
     unit: str | None = None
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,13 +113,13 @@ class Sum:
     """``killed + wounded``: one or more measures added up (a single term is common)."""
 
     terms: tuple[MeasureRef, ...]
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Operand = Union[Sum, Constant]
+Operand = Sum | Constant
 
 
-class Op(str, Enum):
+class Op(StrEnum):
     """Comparison operators."""
 
     LE = "<="
@@ -139,7 +134,7 @@ class Relative:
     """``within 15%``: values may differ by this fraction of the larger one."""
 
     percent: Fraction
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +143,10 @@ class Absolute:
 
     amount: Fraction
     unit: str | None = None
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Tolerance = Union[Relative, Absolute, None]  # None: exact
+Tolerance = Relative | Absolute | None  # None: exact
 
 
 # ----------------------------------------------------------------- rule bodies
@@ -165,7 +160,7 @@ class Comparison:
     op: Op
     right: Operand
     tolerance: Tolerance = None
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +169,7 @@ class Agreement:
 
     measure: MeasureRef
     tolerance: Tolerance = None
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +179,7 @@ class Bounds:
     measure: MeasureRef
     low: Constant
     high: Constant
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,13 +188,13 @@ class Monotonic:
 
     measure: MeasureRef
     tolerance: Tolerance = None
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Body = Union[Comparison, Agreement, Bounds, Monotonic]
+Body = Comparison | Agreement | Bounds | Monotonic
 
 
-class ScopeKind(str, Enum):
+class ScopeKind(StrEnum):
     """Which pairs of claims a rule compares."""
 
     ACROSS_SOURCES = "across sources"  # any two claims
@@ -213,7 +208,7 @@ class Scope:
 
     kind: ScopeKind = ScopeKind.ACROSS_SOURCES
     days: int | None = None
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +220,10 @@ class Rule:
     scope: Scope = Scope()
     severity: Severity = Severity.ERROR
     message: str | None = None
-    span: Span = _span()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Statement = Union[Import, HedgeTolerance, VagueAmount, Subject, Measure, Rule]
+Statement = Import | HedgeTolerance | VagueAmount | Subject | Measure | Rule
 
 
 @dataclass(frozen=True, slots=True)
