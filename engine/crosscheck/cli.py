@@ -20,18 +20,18 @@ from crosscheck.clitools import (
     EXIT_USAGE,
     EXIT_VIOLATIONS,
     default_format,
-    describe_rules,
     fail_on_threshold_exceeded,
     load_ruleset_or_exit,
     open_cache,
     progress_callback,
     read_baseline_or_exit,
+    render_context,
     report_load_errors,
     save_baseline,
     write_output,
 )
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.report import RenderContext, formats, renderers
+from crosscheck.report import formats, renderers
 from crosscheck.report.claims import render_claims
 from crosscheck.run import (
     Harvest,
@@ -187,9 +187,7 @@ def check_command(
         report = apply_baseline_to_report(report, accepted)
     fmt = fmt or default_format()
     color = output is None and sys.stdout.isatty()
-    context = RenderContext(
-        color=color, show_undecided=show_undecided, rule_descriptions=describe_rules(ruleset)
-    )
+    context = render_context(ruleset, color, show_undecided)
     write_output(renderers()[fmt](report, context), output)
     if report_load_errors(harvest.errors):
         return EXIT_BAD_INPUT

@@ -20,6 +20,7 @@ from crosscheck.corpus.load import LoadError
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.model import Document, Report, Severity, Violation
+from crosscheck.report import RenderContext
 from crosscheck.rulefiles import load_rules
 
 EXIT_OK = 0
@@ -97,9 +98,14 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def describe_rules(ruleset: RuleSet) -> tuple[tuple[str, str], ...]:
-    """(name, help text) of every rule, for reporters that list rules."""
-    return tuple((rule.name, rule.message or rule.name) for rule in ruleset.rules)
+def render_context(ruleset: RuleSet, color: bool, show_undecided: bool) -> RenderContext:
+    """What reporters need to know about the rules beside the report."""
+    return RenderContext(
+        color=color,
+        show_undecided=show_undecided,
+        rule_descriptions=tuple((r.name, r.message or r.name) for r in ruleset.rules),
+        rule_severities=tuple((r.name, r.severity) for r in ruleset.rules),
+    )
 
 
 def read_baseline_or_exit(path: Path) -> list[BaselineEntry]:

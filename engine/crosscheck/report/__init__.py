@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crosscheck.model import Report
+from crosscheck.model import Report, Severity
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class RenderContext:
     color: bool = False
     show_undecided: bool = False
     rule_descriptions: tuple[tuple[str, str], ...] = ()  # (rule name, help text)
+    # (rule name, declared severity): lets SARIF state a rule's level even when it found nothing
+    rule_severities: tuple[tuple[str, Severity], ...] = ()
 
 
 Renderer = Callable[[Report, RenderContext], str]
@@ -26,9 +28,15 @@ Renderer = Callable[[Report, RenderContext], str]
 
 def renderers() -> dict[str, Renderer]:
     """Every output format by name."""
-    from crosscheck.report import json_report, text
+    from crosscheck.report import github, json_report, junit, sarif, text
 
-    return {"text": text.render, "json": json_report.render}
+    return {
+        "text": text.render,
+        "json": json_report.render,
+        "sarif": sarif.render,
+        "junit": junit.render,
+        "github": github.render,
+    }
 
 
 def formats() -> list[str]:

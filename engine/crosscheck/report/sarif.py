@@ -1,0 +1,184 @@
+"""SARIF 2.1.0: the report as a static-analysis log for code-scanning dashboards.
+
+One run, one ``reportingDescriptor`` per rule, one result per violation. The first
+cited claim is the result's location; the other claims are related locations,
+linked from the message. Columns count Unicode code points (``columnKind``), as
+crosscheck's columns do. Undecided comparisons and skipped claims are not results.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.metadata import PackageNotFoundError, metadata
+from typing import Any
+from urllib.parse import quote
+
+from crosscheck import __version__
+from crosscheck.baseline import fingerprint
+from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.report import RenderContext
+from crosscheck.report.text import describe_interval
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+FINGERPRINT_KEY = "crosscheck/v1"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_DRIVE = re.compile(r"^[A-Za-z]:/")
+
+
+def _information_uri() -> str | None:
+    """The project's home page as the package metadata declares it, if it does."""
+    try:
+        meta = metadata("crosscheck")
+    except PackageNotFoundError:
+        return None
+    # "Project-URL" entries read "Label, https://..."; the first one is the home page.
+    urls = [str(e).partition(",")[2].strip() for e in meta.get_all("Project-URL") or []]
+    urls += [str(h).strip() for h in meta.get_all("Home-page") or []]
+    return next((url for url in urls if url), None)
+
+
+# Read once, like __version__, so that rendering itself stays free of I/O.
+INFORMATION_URI = _information_uri()
+
+
+def rule_names(report: Report, context: RenderContext) -> list[str]:
+    """Described rules in the context's order, then any other violated rule, sorted."""
+    names = list(dict.fromkeys(name for name, _ in context.rule_descriptions))
+    extra = sorted({v.rule for v in report.violations} - set(names))
+    return names + extra
+
+
+def artifact_uri(document: str) -> str:
+    """``document`` as a URI reference: relative paths stay relative, with ``/``."""
+    path = document.replace("\\", "/")
+    if _DRIVE.match(path):
+        return "file:///" + quote(path, safe="/:")
+    if path.startswith("/"):
+        return "file://" + quote(path, safe="/")
+    while path.startswith("./"):
+        path = path[2:]
+    return quote(path, safe="/")
+
+
+def escape_message(text: str) -> str:
+    """Plain text safe inside a SARIF message, where ``[text](id)`` is a link."""
+    return re.sub(r"([\\\[\]])", r"\\\1", text)
+
+
+def citation(claim: Claim) -> str:
+    """``source, date: stated → interval``."""
+    when = claim.date.isoformat() if claim.date else "undated"
+    interval = describe_interval(claim.interval, claim.unit)
+    return f"{claim.source}, {when}: {claim.stated} → {interval}"
+
+
+def region(claim: Claim) -> dict[str, Any] | None:
+    """Line, columns and snippet of the claim, or ``None`` when its line is unknown."""
+    if claim.line is None:
+        return None
+    out: dict[str, Any] = {"startLine": claim.line}
+    if claim.column is not None:
+        out["startColumn"] = claim.column
+        one_line = "\n" not in claim.stated and "\r" not in claim.stated
+        if claim.start is not None and claim.end is not None and one_line:
+            out["endColumn"] = claim.column + max(claim.end - claim.start, 0)
+    out["snippet"] = {"text": claim.stated}
+    return out
+
+
+def location(claim: Claim, ident: int | None = None) -> dict[str, Any]:
+    """A SARIF location for the claim; related locations carry an id and a message."""
+    uri = artifact_uri(claim.document)
+    artifact: dict[str, Any] = {"uri": uri}
+    if not uri.startswith("file:"):
+        artifact["uriBaseId"] = "%SRCROOT%"
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    claim_region = region(claim)
+    if claim_region is not None:
+        physical["region"] = claim_region
+    out: dict[str, Any] = {}
+    if ident is not None:
+        out["id"] = ident
+    out["physicalLocation"] = physical
+    if ident is not None:
+        out["message"] = {"text": escape_message(citation(claim))}
+    return out
+
+
+def message_text(violation: Violation) -> str:
+    """Message, detail, and links to the related locations (ids 1, 2, …)."""
+    lines = [escape_message(violation.message)]
+    if violation.detail:
+        lines.append(escape_message(violation.detail))
+    links = [f"[{escape_message(citation(c))}]({i})" for i, c in enumerate(violation.claims[1:], 1)]
+    if links:
+        lines.append("Also cited: " + "; ".join(links))
+    return "\n".join(lines)
+
+
+def result(violation: Violation, rule_index: int) -> dict[str, Any]:
+    """One SARIF result for one violation."""
+    out: dict[str, Any] = {
+        "ruleId": violation.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[violation.severity],
+        "message": {"text": message_text(violation)},
+    }
+    if violation.claims:
+        out["locations"] = [location(violation.claims[0])]
+    related = [location(c, i) for i, c in enumerate(violation.claims[1:], 1)]
+    if related:
+        out["relatedLocations"] = related
+    out["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(violation)}
+    return out
+
+
+def descriptor(name: str, help_text: str, severity: Severity | None) -> dict[str, Any]:
+    """The reportingDescriptor of one rule."""
+    help_text = help_text.strip()
+    short = help_text.splitlines()[0] if help_text else f"crosscheck rule {name}"
+    out: dict[str, Any] = {"id": name, "name": name, "shortDescription": {"text": short}}
+    if help_text:
+        out["fullDescription"] = {"text": help_text}
+        out["help"] = {"text": help_text}
+    if severity is not None:
+        out["defaultConfiguration"] = {"level": LEVEL[severity]}
+    return out
+
+
+def descriptors(report: Report, context: RenderContext) -> list[dict[str, Any]]:
+    """Every rule's descriptor; severity as declared, else as its violations show."""
+    helps = dict(reversed(context.rule_descriptions))  # the first description wins
+    severities: dict[str, Severity] = {}
+    for violation in reversed(report.violations):
+        severities[violation.rule] = violation.severity
+    severities.update(dict(reversed(context.rule_severities)))
+    return [
+        descriptor(name, helps.get(name, ""), severities.get(name))
+        for name in rule_names(report, context)
+    ]
+
+
+def sarif_log(report: Report, context: RenderContext) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dict."""
+    rules = descriptors(report, context)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    driver: dict[str, Any] = {"name": "crosscheck", "version": __version__}
+    if INFORMATION_URI:
+        driver["informationUri"] = INFORMATION_URI
+    driver["rules"] = rules
+    run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [result(v, index[v.rule]) for v in report.violations],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render(report: Report, context: RenderContext) -> str:
+    """The report as a SARIF 2.1.0 JSON document."""
+    return json.dumps(sarif_log(report, context), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,1 @@
+"""Building blocks of the HTML report: safe markup construction and inline assets."""

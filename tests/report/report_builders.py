@@ -1,0 +1,86 @@
+"""Small builders of claims, violations and reports for the reporter tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from crosscheck.interval import Interval
+from crosscheck.model import Claim, Report, Severity, Violation
+
+
+def make_claim(**overrides: Any) -> Claim:
+    """A located, dated claim of about 1,100; any field can be overridden."""
+    fields: dict[str, Any] = {
+        "measure": "killed",
+        "subject": "troops",
+        "interval": Interval.closed(990, 1210),
+        "unit": "person",
+        "stated": "approximately 1,100",
+        "hedge": "approximately",
+        "document": "corpus/alpha.md",
+        "source": "Alpha Wire",
+        "date": date(2024, 12, 23),
+        "start": 120,
+        "end": 139,
+        "line": 7,
+        "column": 98,
+        "sentence": "Officials said approximately 1,100 of the troops were killed.",
+    }
+    fields.update(overrides)
+    return Claim(**fields)
+
+
+def other_claim(**overrides: Any) -> Claim:
+    """A second claim, from another source and file, of exactly 100."""
+    fields: dict[str, Any] = {
+        "interval": Interval.point(100),
+        "stated": "100",
+        "hedge": None,
+        "document": "corpus/beta.md",
+        "source": "Beta Daily",
+        "date": date(2024, 12, 24),
+        "start": 40,
+        "end": 43,
+        "line": 3,
+        "column": 12,
+        "sentence": "A spokesman put the number of dead at 100.",
+    }
+    fields.update(overrides)
+    return make_claim(**fields)
+
+
+def make_violation(
+    rule: str = "death_tolls_agree",
+    severity: Severity = Severity.ERROR,
+    claims: tuple[Claim, ...] | None = None,
+    message: str = "killed: ≈1,100 vs 100 differ by more than 50%",
+    detail: str = "",
+) -> Violation:
+    """A violation citing ``claims`` (by default the two sample claims)."""
+    cited = (make_claim(), other_claim()) if claims is None else claims
+    return Violation(rule=rule, severity=severity, message=message, claims=cited, detail=detail)
+
+
+def make_report(*violations: Violation) -> Report:
+    """A report holding ``violations``."""
+    return Report(violations=tuple(violations), claims=12, documents=3, rules=4)
+
+
+def mixed_report() -> Report:
+    """An error, a warning and an info violation of three rules, plus awkward paths."""
+    return make_report(
+        make_violation(detail="[990, 1,210] and 100 are more than 50% apart"),
+        make_violation(
+            rule="parts_add_up",
+            severity=Severity.WARNING,
+            claims=(make_claim(document="corpus\\sub dir\\gamma, v2.md", line=None),),
+            message="killed + wounded != casualties",
+        ),
+        make_violation(
+            rule="plausible_deployment",
+            severity=Severity.INFO,
+            claims=(other_claim(document="/abs/path/delta.md", date=None, column=None),),
+            message="deployed outside 1 .. 100,000",
+        ),
+    )
