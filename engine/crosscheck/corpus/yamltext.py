@@ -1,0 +1,80 @@
+"""YAML parsed into nodes that remember where they stand, for precise error positions.
+
+Dates are left as text (no implicit timestamp conversion) so that a bad date is
+reported by crosscheck with its position, not raised deep inside PyYAML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from crosscheck.corpus.errors import LoadProblem
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """1-based line and column where ``node`` starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of one YAML document (``None`` when the text is empty)."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        raise _marked(err) from None
+    except yaml.YAMLError as err:
+        raise LoadProblem(f"invalid YAML: {err}") from None
+
+
+def value_of(node: yaml.Node) -> Any:
+    """The Python value of a node (str, int, float, bool, None, list, dict)."""
+    loader = _Loader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.MarkedYAMLError as err:
+        raise _marked(err) from None
+    finally:
+        loader.dispose()
+
+
+def mapping_items(node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """``(key, key node, value node)`` of a mapping whose keys are text, in order.
+
+    ``what`` names the mapping in messages ("front matter", "manifest entry").
+    """
+    if not isinstance(node, yaml.MappingNode):
+        raise LoadProblem(f"{what} must be a mapping of `key: value` lines", *position(node))
+    items: list[tuple[str, yaml.Node, yaml.Node]] = []
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        key = value_of(key_node)
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            raise LoadProblem(f"{what}: a key must be text", *position(key_node))
+        key = str(key)
+        if key in seen:
+            raise LoadProblem(f"{what}: key {key!r} appears twice", *position(key_node))
+        seen.add(key)
+        items.append((key, key_node, value_node))
+    return items
+
+
+def _marked(err: yaml.MarkedYAMLError) -> LoadProblem:
+    problem = err.problem or err.context or "unreadable YAML"
+    mark = err.problem_mark or err.context_mark
+    if mark is None:
+        return LoadProblem(f"invalid YAML: {problem}")
+    return LoadProblem(f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)
