@@ -1,0 +1,115 @@
+"""``SUM OP SUM_OR_CONST [within TOL]``: measures, sums and constants compared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from fractions import Fraction
+from itertools import product
+
+from crosscheck.dsl.ast import Comparison, Constant, Op, Operand, Rule, Scope, Sum
+from crosscheck.evaluate.context import Account, Context, Findings, Item, dated_only
+from crosscheck.evaluate.describe import operand_text, side_label, side_stated, tolerance_text
+from crosscheck.evaluate.relations import (
+    SPLIT,
+    Constraint,
+    Within,
+    constant_in,
+    decide,
+    failing,
+    tolerance_in,
+)
+from crosscheck.evaluate.scopes import (
+    Side,
+    constant_side,
+    date_needed,
+    in_date_order,
+    pairs_in_scope,
+    sum_sides,
+    within_days,
+)
+
+
+def _terms(operand: Operand) -> tuple[str, ...]:
+    return tuple(t.name for t in operand.terms) if isinstance(operand, Sum) else ()
+
+
+def check_comparison(rule: Rule, body: Comparison, ctx: Context, out: Findings) -> None:
+    """Record every choice of claims in scope for which the comparison fails."""
+    left_terms, right_terms = _terms(body.left), _terms(body.right)
+    names = left_terms + right_terms
+    if not names:
+        return  # two constants: nothing read from a text to check
+    unit = ctx.ruleset.unit_of(names[0])
+    within = tolerance_in(body.tolerance, unit)
+    paired = bool(left_terms) and bool(right_terms)
+    ordered = paired and any(ctx.ruleset.measures[n].cumulative for n in names)
+    reason = date_needed(rule.scope, len(names), ordered)
+    items = {n: dated_only(ctx.by_measure.get(n, ()), reason, out) for n in dict.fromkeys(names)}
+    factors = {n: ctx.factor(n, unit) for n in names}
+    left = _sides(body.left, items, factors, unit)
+    right = _sides(body.right, items, factors, unit)
+    symmetric = body.op is Op.EQ and sorted(left_terms) == sorted(right_terms)
+    for pair in _pairs(left, right, rule.scope, paired, symmetric):
+        constraints = in_date_order(SPLIT[body.op], pair, ordered)
+        values = (pair[0].interval, pair[1].interval)
+        truth = decide(constraints, values, within)
+        out.add(truth, lambda: _account(body, pair, constraints, within, unit))  # noqa: B023
+
+
+def _sides(
+    operand: Operand,
+    items: Mapping[str, Sequence[Item]],
+    factors: Mapping[str, Fraction],
+    unit: str,
+) -> list[Side]:
+    if isinstance(operand, Constant):
+        return [constant_side(constant_in(operand, unit))]
+    return sum_sides(_terms(operand), items, factors)
+
+
+def _pairs(
+    left: list[Side], right: list[Side], scope: Scope, paired: bool, symmetric: bool
+) -> Iterator[tuple[Side, Side]]:
+    if not paired:  # against a constant: one side of claims at a time
+        yield from ((a, b) for a, b in product(left, right) if within_days((a, b), scope.days))
+        return
+    seen: set[frozenset[frozenset[int]]] = set()
+    for a, b in pairs_in_scope(left, right, scope):
+        if symmetric:  # x == y and y == x are one relation
+            key = frozenset((a.indices, b.indices))
+            if key in seen:
+                continue
+            seen.add(key)
+        yield a, b
+
+
+def _account(
+    body: Comparison,
+    pair: tuple[Side, Side],
+    constraints: tuple[Constraint, ...],
+    within: Within,
+    unit: str,
+) -> Account:
+    tol = tolerance_text(body.tolerance)
+    rule_text = f"{operand_text(body.left)} {body.op.value} {operand_text(body.right)} {tol}"
+    subject = f"{rule_text.rstrip()}: {side_stated(pair[0], unit)} vs {side_stated(pair[1], unit)}"
+    claims = (*pair[0].claims, *pair[1].claims)
+    if len(constraints) == 2:  # == with both directions in force
+        return Account(
+            subject=subject,
+            failure=f"no common value {tol}".rstrip(),
+            labels=f"{side_label(pair[0], unit)} vs {side_label(pair[1], unit)}",
+            reason=f"no pair of values {tol}" if tol else "no common value",
+            claims=claims,
+        )
+    culprit = (failing(constraints, [s.interval for s in pair], within) or constraints)[0]
+    small, big = pair[culprit.small], pair[culprit.big]
+    op = "<" if culprit.strict else "<="
+    dated = " (running totals are compared in date order)" if body.op is Op.EQ else ""
+    return Account(
+        subject=subject,
+        failure="false for every choice of values",
+        labels=f"{side_label(small, unit)} {op} {side_label(big, unit)} {tol}".rstrip(),
+        reason=f"false for every choice of values{dated}",
+        claims=claims,
+    )

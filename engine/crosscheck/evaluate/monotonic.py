@@ -1,0 +1,29 @@
+"""``MEASURE nondecreasing over time [within TOL]``: a later claim is not lower."""
+
+from __future__ import annotations
+
+from crosscheck.dsl.ast import Monotonic, Rule
+from crosscheck.evaluate.context import Context, Findings, dated_only
+from crosscheck.evaluate.describe import fall_account, tolerance_text
+from crosscheck.evaluate.relations import Constraint, decide, tolerance_in
+from crosscheck.evaluate.scopes import pairs_in_scope, single_sides
+
+_EARLIER_NOT_ABOVE_LATER = (Constraint(0, 1),)
+
+
+def check_monotonic(rule: Rule, body: Monotonic, ctx: Context, out: Findings) -> None:
+    """Record every pair of differently dated claims in scope where the later is lower."""
+    name = body.measure.name
+    unit = ctx.ruleset.unit_of(name)
+    within = tolerance_in(body.tolerance, unit)
+    reason = "no date, and the rule compares claims over time"
+    items = dated_only(ctx.by_measure.get(name, ()), reason, out)
+    tol = tolerance_text(body.tolerance)
+    for a, b in pairs_in_scope(single_sides(items), None, rule.scope):
+        da, db = a.first, b.first
+        assert da is not None and db is not None, "undated claims were skipped"
+        if da == db:
+            continue  # same day: no order between them
+        earlier, later = (a, b) if da < db else (b, a)
+        truth = decide(_EARLIER_NOT_ABOVE_LATER, (earlier.interval, later.interval), within)
+        out.add(truth, lambda: fall_account(earlier, later, tol, unit))  # noqa: B023

@@ -1,0 +1,217 @@
+"""Which claims a rule relates: sides of a relation, and the pairs a scope allows.
+
+A *side* is what stands on one side of a relation: one claim, a sum with one claim
+per term (all from one document), or a constant. A scope pairs sides: across
+sources any two, per document those of one document, per source those of one
+source, and ``within N days`` only those whose dates lie at most N days apart.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from fractions import Fraction
+from functools import reduce
+from itertools import combinations, product
+
+from crosscheck.dsl.ast import Scope, ScopeKind
+from crosscheck.evaluate.context import Item
+from crosscheck.evaluate.relations import Constraint
+from crosscheck.interval import Interval
+from crosscheck.model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The claims on one side of a relation (none for a constant) and their interval.
+
+    ``indices`` are the claims' input positions (to tell equal claims apart);
+    ``first``/``last`` their earliest and latest dates, ``None`` if any is undated.
+    """
+
+    items: tuple[Item, ...]
+    interval: Interval
+    indices: frozenset[int] = field(init=False)
+    first: date | None = field(init=False)
+    last: date | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Computed once: pairing reads them for every pair.
+        dates = [item.claim.date for item in self.items]
+        known = [d for d in dates if d is not None]
+        dated = bool(dates) and len(known) == len(dates)
+        object.__setattr__(self, "indices", frozenset(item.index for item in self.items))
+        object.__setattr__(self, "first", min(known) if dated else None)
+        object.__setattr__(self, "last", max(known) if dated else None)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The claims in term order."""
+        return tuple(item.claim for item in self.items)
+
+    @property
+    def document(self) -> str:
+        """The document of the side's claims (one document by construction)."""
+        return self.items[0].claim.document
+
+    @property
+    def source(self) -> str:
+        """The source of the side's claims."""
+        return self.items[0].claim.source
+
+
+def constant_side(value: Fraction) -> Side:
+    """A side standing for one known number."""
+    return Side((), Interval.point(value))
+
+
+def single_sides(items: Sequence[Item]) -> list[Side]:
+    """One side per claim, in the claim's own unit."""
+    return [Side((item,), item.claim.interval) for item in items]
+
+
+def sum_sides(
+    terms: Sequence[str], items: Mapping[str, Sequence[Item]], factors: Mapping[str, Fraction]
+) -> list[Side]:
+    """Every choice of one claim per term, all from one document, summed in the working unit."""
+    by_document: list[dict[str, list[Item]]] = []
+    for term in terms:
+        groups: dict[str, list[Item]] = defaultdict(list)
+        for item in items.get(term, ()):
+            groups[item.claim.document].append(item)
+        by_document.append(groups)
+    common = set.intersection(*(set(g) for g in by_document)) if by_document else set()
+    sides: list[Side] = []
+    for document in sorted(common):
+        for choice in product(*(g[document] for g in by_document)):
+            if len({item.index for item in choice}) == len(choice):
+                sides.append(Side(choice, _sum(choice, terms, factors)))
+    return sides
+
+
+def _sum(choice: Sequence[Item], terms: Sequence[str], factors: Mapping[str, Fraction]) -> Interval:
+    scaled = [
+        item.claim.interval.scale(factors[term]) if factors[term] != 1 else item.claim.interval
+        for item, term in zip(choice, terms, strict=True)
+    ]
+    return reduce(lambda a, b: a + b, scaled)
+
+
+def _key(side: Side, kind: ScopeKind) -> str:
+    if kind is ScopeKind.PER_DOCUMENT:
+        return side.document
+    if kind is ScopeKind.PER_SOURCE:
+        return side.source
+    return ""
+
+
+def _groups(sides: Sequence[Side], kind: ScopeKind) -> dict[str, list[Side]]:
+    groups: dict[str, list[Side]] = defaultdict(list)
+    for side in sides:
+        groups[_key(side, kind)].append(side)
+    return groups
+
+
+def pairs_in_scope(
+    left: Sequence[Side], right: Sequence[Side] | None, scope: Scope
+) -> Iterator[tuple[Side, Side]]:
+    """The pairs the scope relates: ``left`` x ``right``, or when ``right`` is None the
+    unordered pairs of ``left`` (each once). Two sides of a pair never share a claim.
+    """
+    left_groups = _groups(left, scope.kind)
+    right_groups = left_groups if right is None else _groups(right, scope.kind)
+    for key in sorted(left_groups.keys() & right_groups.keys()):
+        if right is None:
+            pairs = _unordered(left_groups[key], scope.days)
+        else:
+            pairs = _crossed(left_groups[key], right_groups[key], scope.days)
+        for a, b in pairs:
+            if not a.indices & b.indices and within_days((a, b), scope.days):
+                yield a, b
+
+
+def _unordered(sides: list[Side], days: int | None) -> Iterator[tuple[Side, Side]]:
+    if days is None:
+        yield from combinations(sides, 2)
+        return
+    # Sorted by first date, a side's partners within the window follow it closely.
+    ordered = sorted(sides, key=_first)
+    starts = [_first(s) for s in ordered]
+    for i, a in enumerate(ordered):
+        stop = bisect_right(starts, _first(a) + timedelta(days=days))
+        for b in ordered[i + 1 : stop]:
+            yield a, b
+
+
+def _crossed(left: list[Side], right: list[Side], days: int | None) -> Iterator[tuple[Side, Side]]:
+    if days is None:
+        yield from product(left, right)
+        return
+    ordered = sorted(right, key=_first)
+    starts = [_first(s) for s in ordered]
+    window = timedelta(days=days)
+    for a in left:
+        lo = bisect_left(starts, _last(a) - window)
+        hi = bisect_right(starts, _first(a) + window)
+        for b in ordered[lo:hi]:
+            yield a, b
+
+
+def _first(side: Side) -> date:
+    first = side.first
+    assert first is not None, "undated claims are dropped before a day window applies"
+    return first
+
+
+def _last(side: Side) -> date:
+    last = side.last
+    assert last is not None, "undated claims are dropped before a day window applies"
+    return last
+
+
+def within_days(sides: Sequence[Side], days: int | None) -> bool:
+    """Whether the dates of all claims of the sides lie within ``days`` of each other
+    (vacuously so for a single claim; never for an undated claim among several).
+    """
+    if days is None:
+        return True
+    dates = [item.claim.date for side in sides for item in side.items]
+    if len(dates) < 2:
+        return True
+    known = [d for d in dates if d is not None]
+    if len(known) < len(dates):
+        return False
+    return max(known) - min(known) <= timedelta(days=days)
+
+
+def precedes(small: Side, big: Side) -> bool:
+    """Whether every claim of ``small`` is dated no later than every claim of ``big``."""
+    last, first = small.last, big.first
+    return last is not None and first is not None and last <= first
+
+
+def in_date_order(
+    constraints: Sequence[Constraint], sides: Sequence[Side], ordered: bool
+) -> tuple[Constraint, ...]:
+    """The constraints that apply: all, or when running totals are involved only
+    those whose smaller side is dated no later than its bigger side.
+    """
+    if not ordered:
+        return tuple(constraints)
+    return tuple(c for c in constraints if precedes(sides[c.small], sides[c.big]))
+
+
+def date_needed(scope: Scope, related: int, ordered: bool) -> str | None:
+    """Why a rule cannot use undated claims, or ``None`` when it can.
+
+    ``related`` is how many claims one relation of the rule involves; ``ordered``
+    whether running totals are compared in date order.
+    """
+    if scope.days is not None and related >= 2:
+        return f"no date, and the rule compares claims at most {scope.days} days apart"
+    if ordered:
+        return "no date, and running totals (cumulative measures) are compared in date order"
+    return None

@@ -1,0 +1,63 @@
+"""Small builders for rule sets and claims, so tests read like the rule language."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from crosscheck.dsl.ast import (
+    Agreement,
+    Body,
+    Measure,
+    MeasureRef,
+    Relative,
+    Rule,
+    RuleSet,
+    Scope,
+    ScopeKind,
+)
+from crosscheck.interval import Interval
+from crosscheck.model import Claim
+
+
+def ruleset(measures: list[Measure], rules: list[Rule]) -> RuleSet:
+    """A rule set as the checker would build it, from AST nodes."""
+    return RuleSet(
+        subjects={},
+        measures={m.name: m for m in measures},
+        rules=tuple(rules),
+        hedges={},
+        vague={},
+    )
+
+
+def rule(name: str, body: Body, kind: str = "across sources", days: int | None = None) -> Rule:
+    """A rule with a scope given as in the rule language."""
+    return Rule(name, body, Scope(ScopeKind(kind), days))
+
+
+def agree(measure: str, percent: int | None) -> Agreement:
+    """``MEASURE agree within PERCENT%`` (exactly when None)."""
+    tol = None if percent is None else Relative(Fraction(percent))
+    return Agreement(MeasureRef(measure), tol)
+
+
+def claim(
+    measure: str,
+    interval: Interval,
+    document: str,
+    source: str | None = None,
+    day: str | None = None,
+    unit: str = "item",
+    stated: str = "",
+) -> Claim:
+    """A claim read from ``document`` (source defaults to the document's name)."""
+    return Claim(
+        measure=measure,
+        interval=interval,
+        unit=unit,
+        stated=stated or str(interval),
+        document=document,
+        source=source or document,
+        date=date.fromisoformat(day) if day else None,
+    )
