@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crosscheck.model import Report, Severity
+from crosscheck.model import Claim, Report, Severity
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class RenderContext:
     color: bool = False
     show_undecided: bool = False
     rule_descriptions: tuple[tuple[str, str], ...] = ()  # (rule name, help text)
+    # Every claim of the run, for reporters that chart more than the violations cite.
+    claims: tuple[Claim, ...] = ()
     # (rule name, declared severity): lets SARIF state a rule's level even when it found nothing
     rule_severities: tuple[tuple[str, Severity], ...] = ()
 
@@ -28,7 +30,7 @@ Renderer = Callable[[Report, RenderContext], str]
 
 def renderers() -> dict[str, Renderer]:
     """Every output format by name."""
-    from crosscheck.report import github, json_report, junit, sarif, text
+    from crosscheck.report import github, html, json_report, junit, sarif, text
 
     return {
         "text": text.render,
@@ -36,6 +38,7 @@ def renderers() -> dict[str, Renderer]:
         "sarif": sarif.render,
         "junit": junit.render,
         "github": github.render,
+        "html": html.render,
     }
 
 

@@ -22,8 +22,12 @@ from crosscheck.report.text import describe_interval
 # Okabe–Ito hues, darkened where needed so each has at least 4.5:1 contrast on white.
 PALETTE = ("#0072B2", "#C14F00", "#00805F", "#B03A86", "#7A5C00", "#5B4BB7", "#404040")
 SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
-WIDTH, HEIGHT = 720, 320
+WIDTH, HEIGHT = 880, 300
+STRIP_WIDTH, STRIP_LEFT, STRIP_ROW = 640, 200, 24
+Point = tuple[float, float]
 MARKER_R = 5.5
+# Units a head count needs no label for (as in the text report).
+PLAIN_UNITS = ("item", "person", "count")
 
 
 @dataclass(frozen=True)
@@ -67,10 +71,9 @@ def marker(shape: str, x: float, y: float, r: float, stroke: str, fill: str) -> 
     return h("polygon", {"points": coords, **paint})
 
 
-def arrow(x: float, tip: float, up: bool, colour: str) -> Safe:
+def arrow(tip: Point, base_a: Point, base_b: Point, colour: str) -> Safe:
     """An arrowhead with its point at ``tip``: an end with no bound."""
-    base = tip + 9 if up else tip - 9
-    coords = f"{x:.1f},{tip:.1f} {x - 5:.1f},{base:.1f} {x + 5:.1f},{base:.1f}"
+    coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in (tip, base_a, base_b))
     return h("polygon", {"points": coords, "fill": colour})
 
 
@@ -83,8 +86,9 @@ def claim_title(item: Plotted) -> str:
     return f'{c.source}, {when}: "{c.stated}" read as {read} ({cited})'
 
 
-def seg(x1: float, y1: float, x2: float, y2: float, **paint: str) -> Safe:
+def seg(start: Point, end: Point, **paint: str) -> Safe:
     """A straight line between two points."""
+    (x1, y1), (x2, y2) = start, end
     ends = {"x1": f"{x1:.1f}", "y1": f"{y1:.1f}", "x2": f"{x2:.1f}", "y2": f"{y2:.1f}"}
     return h("line", {**ends, **paint})
 
@@ -94,28 +98,37 @@ def label(x: float, y: float, text: str, cls: str, **extra: str) -> Safe:
     return h("text", {"x": f"{x:.1f}", "y": f"{y:.1f}", "class": cls, **extra}, text)
 
 
-def claim_mark(item: Plotted, x: float, ys: ValueScale, style: SourceStyle) -> Safe:
-    """The bar, caps, arrows and marker of one claim at horizontal position ``x``."""
+def claim_mark(
+    item: Plotted, pos: float, scale: ValueScale, style: SourceStyle, horizontal: bool = False
+) -> Safe:
+    """The bar, caps, arrows and marker of one claim, across the value axis at ``pos``."""
     iv = item.claim.interval
-    top = ys.top if iv.high is None else ys.y(iv.high)
-    bottom = ys.bottom if iv.low is None else ys.y(iv.low)
+    inward = 1.0 if scale.bottom > scale.top else -1.0  # from the high edge into the plot
+    high = scale.top if iv.high is None else scale.y(iv.high)
+    low = scale.bottom if iv.low is None else scale.y(iv.low)
+
+    def pt(along: float, across: float = 0.0) -> Point:
+        return (along, pos + across) if horizontal else (pos + across, along)
+
     paint = {"stroke": style.colour, "stroke_width": "3" if item.violating else "2"}
     parts: list[Safe] = []
     if not iv.is_point:
-        y1, y2 = top + (8 if iv.high is None else 0), bottom - (8 if iv.low is None else 0)
-        parts.append(seg(x, y1, x, y2, **paint))
-        ends = ((iv.low, iv.low_closed, bottom), (iv.high, iv.high_closed, top))
+        a1 = high + (8 * inward if iv.high is None else 0)
+        a2 = low - (8 * inward if iv.low is None else 0)
+        parts.append(seg(pt(a1), pt(a2), **paint))
+        ends = ((iv.low, iv.low_closed, low), (iv.high, iv.high_closed, high))
         # A cap marks an end that belongs to the interval; an open end has none.
-        parts += [
-            seg(x - 5, y, x + 5, y, **paint) for v, closed, y in ends if v is not None and closed
-        ]
+        caps = [a for value, closed, a in ends if value is not None and closed]
+        parts += [seg(pt(a, -5), pt(a, 5), **paint) for a in caps]
     if iv.high is None:
-        parts.append(arrow(x, ys.top, True, style.colour))
+        base = scale.top + 9 * inward
+        parts.append(arrow(pt(scale.top), pt(base, -5), pt(base, 5), style.colour))
     if iv.low is None:
-        parts.append(arrow(x, ys.bottom, False, style.colour))
-    anchor = _anchor(top, bottom, iv.low is None, iv.high is None)
+        base = scale.bottom - 9 * inward
+        parts.append(arrow(pt(scale.bottom), pt(base, -5), pt(base, 5), style.colour))
     fill = style.colour if item.violating else "#ffffff"
-    parts.append(marker(style.shape, x, anchor, MARKER_R, style.colour, fill))
+    x, y = pt(_anchor(high, low, iv.low is None, iv.high is None))
+    parts.append(marker(style.shape, x, y, MARKER_R, style.colour, fill))
     cls = "mark violating" if item.violating else "mark"
     return h("g", {"class": cls}, h("title", None, claim_title(item)), *parts)
 
@@ -150,10 +163,10 @@ def y_axis(ys: ValueScale, xs: DateScale, title: str) -> Safe:
     for value, text in ys.ticks:
         y = ys.y(value)
         parts += [
-            seg(xs.left, y, xs.right, y, class_="grid"),
+            seg((xs.left, y), (xs.right, y), class_="grid"),
             label(xs.left - 8, y, text, "tick y"),
         ]
-    parts.append(seg(xs.left, ys.top, xs.left, ys.bottom, class_="axis"))
+    parts.append(seg((xs.left, ys.top), (xs.left, ys.bottom), class_="axis"))
     mid = (ys.top + ys.bottom) / 2
     parts.append(label(16, mid, title, "axis-title", transform=f"rotate(-90 16 {mid:.1f})"))
     return join(parts)
@@ -165,13 +178,13 @@ def x_axis(ys: ValueScale, xs: DateScale) -> Safe:
     for day, text in xs.ticks:
         x = xs.x(day)
         parts += [
-            seg(x, ys.bottom, x, ys.bottom + 5, class_="axis"),
+            seg((x, ys.bottom), (x, ys.bottom + 5), class_="axis"),
             label(x, ys.bottom + 20, text, "tick x"),
         ]
     if xs.undated_x is not None:
-        parts.append(seg(xs.undated_left, ys.top, xs.undated_left, ys.bottom, class_="lane"))
+        parts.append(seg((xs.undated_left, ys.top), (xs.undated_left, ys.bottom), class_="lane"))
         parts.append(label(xs.undated_x, ys.bottom + 20, "undated", "tick x"))
-    parts.append(seg(xs.left, ys.bottom, xs.right, ys.bottom, class_="axis"))
+    parts.append(seg((xs.left, ys.bottom), (xs.right, ys.bottom), class_="axis"))
     parts.append(label((xs.left + xs.right) / 2, HEIGHT - 8, "date of the article", "axis-title"))
     return join(parts)
 
@@ -183,7 +196,7 @@ def chart_svg(
     ys = value_scale([p.claim.interval for p in items], top=16, bottom=HEIGHT - 52)
     xs = date_scale([p.claim.date for p in items], left=84, right=WIDTH - 16)
     unit = items[0].claim.unit if items else ""
-    y_title = items[0].claim.measure + ("" if unit in ("item", "count") else f" ({unit})")
+    y_title = items[0].claim.measure + ("" if unit in PLAIN_UNITS else f" ({unit})")
     marks = [
         claim_mark(item, x, ys, styles[item.claim.source])
         for item, x in zip(items, x_positions(items, xs), strict=True)
@@ -320,3 +333,28 @@ def chart_figure(
         h("figcaption", None, text),
         table,
     )
+
+
+def comparison_strip(claims: Sequence[Claim], styles: dict[str, SourceStyle]) -> Safe:
+    """A number line of a violation's claims, one row each: the disagreement at a glance.
+
+    Hidden from assistive technology: the claim list beside it says the same in words.
+    """
+    if not claims or len({c.unit for c in claims}) > 1:
+        return Safe("")
+    bottom = len(claims) * STRIP_ROW + 4
+    scale = value_scale([c.interval for c in claims], top=STRIP_WIDTH - 16, bottom=STRIP_LEFT)
+    parts: list[Safe] = []
+    for value, text in scale.ticks:
+        x = scale.y(value)
+        parts += [seg((x, 4), (x, bottom), class_="grid"), label(x, bottom + 16, text, "tick x")]
+    for row, claim in enumerate(claims):
+        mid = 4 + STRIP_ROW * (row + 0.5)
+        when = claim.date.isoformat() if claim.date else "undated"
+        name = claim.source if len(claim.source) <= 24 else claim.source[:23] + "\u2026"
+        parts.append(label(STRIP_LEFT - 12, mid, f"{name} \u00b7 {when}", "tick y"))
+        style = styles[claim.source]
+        parts.append(claim_mark(Plotted(claim, True), mid, scale, style, horizontal=True))
+    view = f"0 0 {STRIP_WIDTH} {bottom + 24}"
+    attrs = {"viewBox": view, "class": "strip", "aria_hidden": "true", "focusable": "false"}
+    return h("svg", attrs, parts)

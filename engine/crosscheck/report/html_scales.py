@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 
 from crosscheck.interval import Interval
+
+# Half the width of an ISO date label, with a little air.
+TICK_ROOM = 30.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ def value_scale(intervals: Sequence[Interval], top: float, bottom: float) -> Val
     lo, hi = (min(finite), max(finite)) if finite else (0.0, 1.0)
     if lo == hi:
         lo, hi = (lo - abs(lo) * 0.1, hi + abs(hi) * 0.1) if lo else (0.0, 1.0)
+    # Headroom, so that a mark on the highest or lowest value is not cut by the frame.
+    margin = (hi - lo) * 0.04
+    lo, hi = (max(lo - margin, 0.0) if lo >= 0 else lo - margin), hi + margin
     step = nice_step((hi - lo) / 5)
     low, high = math.floor(lo / step) * step, math.ceil(hi / step) * step
     if any(iv.high is None for iv in intervals):
@@ -112,7 +118,13 @@ def date_scale(dates: Sequence[date | None], left: float, right: float) -> DateS
         return DateScale(0.0, 1.0, left, right, left, left, (left + right) / 2, ())
     pad = max(1.0, (days[-1] - days[0]) * 0.06)
     first, last = days[0] - pad, days[-1] + pad
-    ticks = date_ticks(math.ceil(first), math.floor(last))
     dated_right = right - lane
     undated_x = (dated_right + right) / 2 if lane else None
-    return DateScale(first, last, left, right, dated_right, dated_right, undated_x, tuple(ticks))
+    scale = DateScale(first, last, left, right, dated_right, dated_right, undated_x, ())
+    if days[0] == days[-1]:
+        ticks = [(days[0], date.fromordinal(days[0]).isoformat())]
+    else:
+        ticks = date_ticks(math.ceil(first), math.floor(last))
+    # A label centred too near the right edge would be cut off (or hit "undated").
+    fitting = tuple((d, text) for d, text in ticks if scale.x(d) <= dated_right - TICK_ROOM)
+    return replace(scale, ticks=fitting)

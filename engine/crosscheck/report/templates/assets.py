@@ -42,7 +42,7 @@ main section { margin: 2rem 0; }
 h2 { font-size: 1.35rem; margin: 0 0 .75rem; padding-bottom: .25rem;
   border-bottom: 2px solid var(--line); }
 .cards { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem;
-  grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); }
+  grid-template-columns: repeat(auto-fill, minmax(7.75rem, 1fr)); }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px;
   padding: .6rem .9rem; }
 .card .n { display: block; font-size: 1.9rem; font-weight: 700; line-height: 1.15;
@@ -107,7 +107,7 @@ mark { background: #ffe38a; color: inherit; padding: 0 .15em; border-radius: 3px
   padding: 1rem 1.25rem; margin: 0 0 1rem; }
 .chart h3 { font-size: 1.1rem; margin: 0 0 .5rem; }
 .chart-scroll { overflow-x: auto; }
-.chart-svg { display: block; width: 100%; min-width: 34rem; max-width: 60rem; height: auto; }
+.chart-svg { display: block; width: 100%; min-width: 42rem; max-width: 55rem; height: auto; }
 .chart-svg text { font-family: inherit; font-size: 12px; fill: #3d434b; }
 .chart-svg .tick.y { text-anchor: end; dominant-baseline: middle; }
 .chart-svg .tick.x { text-anchor: middle; }
@@ -115,6 +115,11 @@ mark { background: #ffe38a; color: inherit; padding: 0 .15em; border-radius: 3px
 .chart-svg .grid { stroke: #e4e7eb; }
 .chart-svg .axis { stroke: #6b7079; }
 .chart-svg .lane { stroke: #8a9099; stroke-dasharray: 4 4; }
+.strip { display: block; width: 100%; max-width: 40rem; height: auto; margin: .25rem 0 .5rem; }
+.strip text { font-family: inherit; font-size: 12px; fill: #3d434b; }
+.strip .tick.y { text-anchor: end; dominant-baseline: middle; }
+.strip .tick.x { text-anchor: middle; }
+.strip .grid { stroke: #e4e7eb; }
 .legend { list-style: none; margin: .5rem 0; padding: 0; display: flex; flex-wrap: wrap;
   gap: .25rem 1.25rem; font-size: .92rem; }
 .legend li { display: inline-flex; align-items: center; gap: .35rem; }
@@ -129,8 +134,7 @@ summary { cursor: pointer; color: var(--accent); }
 @media (max-width: 40rem) {
   .page-head h1 { font-size: 1.4rem; }
   .violation, .chart { padding: .75rem; }
-  .meta { grid-template-columns: 1fr; }
-  .meta dt { margin-top: .3rem; }
+  .meta { gap: .1rem .6rem; }
   .v-head .num-link { margin-left: 0; }
 }
 @media print {
