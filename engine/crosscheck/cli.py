@@ -187,7 +187,7 @@ def check_command(
         report = apply_baseline_to_report(report, accepted)
     fmt = fmt or default_format()
     color = output is None and sys.stdout.isatty()
-    context = render_context(ruleset, color, show_undecided)
+    context = render_context(ruleset, harvest.claims, color, show_undecided)
     write_output(renderers()[fmt](report, context), output)
     if report_load_errors(harvest.errors):
         return EXIT_BAD_INPUT

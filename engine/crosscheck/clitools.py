@@ -19,7 +19,7 @@ from crosscheck.cache import ClaimCache
 from crosscheck.corpus.load import LoadError
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import RuleFileError
-from crosscheck.model import Document, Report, Severity, Violation
+from crosscheck.model import Claim, Document, Report, Severity, Violation
 from crosscheck.report import RenderContext
 from crosscheck.rulefiles import load_rules
 
@@ -98,9 +98,12 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def render_context(ruleset: RuleSet, color: bool, show_undecided: bool) -> RenderContext:
-    """What reporters need to know about the rules beside the report."""
+def render_context(
+    ruleset: RuleSet, claims: Sequence[Claim], color: bool, show_undecided: bool
+) -> RenderContext:
+    """What reporters need to know about the rules and claims beside the report."""
     return RenderContext(
+        claims=tuple(claims),
         color=color,
         show_undecided=show_undecided,
         rule_descriptions=tuple((r.name, r.message or r.name) for r in ruleset.rules),

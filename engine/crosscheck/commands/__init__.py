@@ -1,0 +1,1 @@
+"""Subcommands beyond check and extract, one module each; cli.py registers them."""

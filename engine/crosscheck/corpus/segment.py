@@ -1,0 +1,250 @@
+"""Sentences of a text and line/column positions, with exact character offsets.
+
+A sentence ends at terminal punctuation (plus any closing quotes) before a new
+sentence start, at a full stop glued to a capitalised word ("region.Quoting"), at a
+blank line, and at a single line break unless the next line continues the sentence
+(it starts in lower case, or the line ends with a comma, dash or open bracket).
+Abbreviations (Mr., Gen., U.S., single initials, "Dec. 19") do not end sentences.
+
+Every decision looks only at a bounded neighbourhood of the punctuation mark, so a
+sentence can be found around one position without splitting the whole text, and
+the result is exactly the sentence ``split_sentences`` would return.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+TERMINATORS = ".!?…"
+CLOSERS = "\"'”’)]»"
+_MAX_CLOSERS = 3
+_LOOK = 48  # how far a boundary decision may look either side
+
+_CANDIDATE = re.compile(r"[.!?…\n]")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_LOWER_WORD_BEFORE = re.compile(r"[a-z]{2}\Z")
+
+# Abbreviations that never end a sentence ("Gen. Kim", "Mr. Park", "approx. 1,100").
+_TITLES = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr cdr rep sen gov pres supt "
+    "insp st jr sr mt ft rev hon vs approx est dept univ assn gens cols messrs".split()
+)
+# Abbreviations that do not end a sentence when a number follows ("Dec. 19", "No. 3").
+_BEFORE_NUMBERS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp p art sec ch".split()
+)
+_CONTINUES_LINE = ",;-–—(["
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``text == source[start:end]``, without surrounding white space."""
+
+    start: int
+    end: int
+    text: str
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether the span [start, end) lies inside the sentence."""
+        return self.start <= start and end <= self.end
+
+
+def _next_visible(text: str, pos: int) -> int | None:
+    """Index of the first non-space character at or after ``pos`` within reach."""
+    stop = min(len(text), pos + _LOOK)
+    for k in range(pos, stop):
+        if not text[k].isspace():
+            return k
+    return None
+
+
+def _previous_visible(text: str, pos: int) -> int | None:
+    """Index of the last non-space character before ``pos`` within reach."""
+    for k in range(pos - 1, max(-1, pos - 1 - _LOOK), -1):
+        if not text[k].isspace():
+            return k
+    return None
+
+
+def _is_abbreviation(text: str, i: int, following: str) -> bool:
+    """Whether the full stop at ``i`` closes an abbreviation rather than a sentence."""
+    k = i - 1
+    stop = max(-1, i - 1 - _LOOK)
+    while k > stop and (text[k].isalpha() or text[k] == "."):
+        k -= 1
+    word = text[k + 1 : i]
+    if not word or not word[0].isalpha():
+        return False
+    if "." in word:
+        return _DOTTED.fullmatch(word) is not None
+    if len(word) == 1:
+        return True  # an initial: "Xavier T. Brunson"
+    lower = word.lower()
+    return lower in _TITLES or (lower in _BEFORE_NUMBERS and following.isdigit())
+
+
+def _cut_after_line_break(text: str, i: int) -> int | None:
+    nxt = _next_visible(text, i + 1)
+    if nxt is None:
+        return i
+    if "\n" in text[i + 1 : nxt]:
+        return i  # a blank line
+    if text[nxt].islower():
+        return None  # a wrapped line goes on
+    prev = _previous_visible(text, i)
+    if prev is not None and text[prev] in _CONTINUES_LINE:
+        return None
+    return i
+
+
+def _cut_after_terminator(text: str, i: int) -> int | None:
+    if i + 1 < len(text) and text[i + 1] in TERMINATORS:
+        return None  # the last mark of a run ("...", "?!") decides
+    j = i + 1
+    while j < len(text) and j - i <= _MAX_CLOSERS and text[j] in CLOSERS:
+        j += 1
+    if j >= len(text):
+        return j
+    c = text[j]
+    if c.isspace():
+        nxt = _next_visible(text, j)
+        if nxt is None:
+            return j
+        following = text[nxt]
+        if following.islower():
+            return None
+        if text[i] == "." and _is_abbreviation(text, i, following):
+            return None
+        return j
+    glued = (
+        j == i + 1
+        and c.isupper()
+        and j + 1 < len(text)
+        and text[j + 1].islower()
+        and _LOWER_WORD_BEFORE.search(text, max(0, i - 2), i) is not None
+    )
+    if glued and not (text[i] == "." and _is_abbreviation(text, i, c)):
+        return j  # "region.Quoting": a missing space after a full stop
+    return None
+
+
+def cut_at(text: str, i: int) -> int | None:
+    """Where a sentence ends because of the mark at ``i``, or ``None`` if it goes on."""
+    if text[i] == "\n":
+        return _cut_after_line_break(text, i)
+    return _cut_after_terminator(text, i)
+
+
+def iter_cuts(text: str, start: int = 0, stop: int | None = None) -> Iterator[int]:
+    """Sentence-end offsets due to marks in ``text[start:stop]``, in increasing order."""
+    end = len(text) if stop is None else stop
+    for m in _CANDIDATE.finditer(text, start, end):
+        cut = cut_at(text, m.start())
+        if cut is not None:
+            yield cut
+
+
+def trimmed(text: str, start: int, end: int) -> Sentence | None:
+    """The sentence in ``text[start:end]`` without outer white space, if any is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return Sentence(start, end, text[start:end])
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` in order, with exact offsets."""
+    sentences = []
+    previous = 0
+    for cut in iter_cuts(text):
+        sentence = trimmed(text, previous, cut)
+        if sentence is not None:
+            sentences.append(sentence)
+        previous = cut
+    last = trimmed(text, previous, len(text))
+    if last is not None:
+        sentences.append(last)
+    return sentences
+
+
+class SentenceLocator:
+    """Finds the sentence around a position on demand, without splitting the text.
+
+    Positions are best asked in increasing order: work already done is reused, so
+    asking for every number of a text costs about one pass over it.
+    """
+
+    _KEEP = 8
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._segments: list[tuple[int, int, Sentence | None]] = []
+        self._reversed: str | None = None
+
+    def at(self, pos: int) -> Sentence:
+        """The sentence whose stretch of text (between two cuts) holds ``pos``."""
+        for low, high, sentence in self._segments:
+            if low <= pos < high and sentence is not None:
+                return sentence
+        low, high = self._previous_cut(pos), self._next_cut(pos)
+        sentence = trimmed(self.text, low, high) or Sentence(pos, pos, "")
+        self._segments.append((low, high, sentence))
+        if len(self._segments) > self._KEEP:
+            del self._segments[0]
+        return sentence
+
+    def before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence just before ``sentence``, or ``None`` at the start of the text."""
+        k = sentence.start - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        if k < 0:
+            return None
+        return self.at(k)
+
+    def _floor(self, pos: int) -> int:
+        ends = [high for _, high, _ in self._segments if high <= pos]
+        return max(ends, default=0)
+
+    def _previous_cut(self, pos: int) -> int:
+        # Walk the marks backwards (a forward search over the reversed text); cuts grow
+        # with the position of their mark, so the first one found at or before ``pos``
+        # is the last cut there.
+        floor = self._floor(pos)
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        last = len(self.text) - 1
+        for m in _CANDIDATE.finditer(self._reversed, last - pos):
+            i = last - m.start()
+            if i < floor:
+                break
+            cut = cut_at(self.text, i)
+            if cut is not None and cut <= pos:
+                return max(cut, floor)
+        return floor
+
+    def _next_cut(self, pos: int) -> int:
+        for cut in iter_cuts(self.text, max(0, pos - _MAX_CLOSERS - 1)):
+            if cut > pos:
+                return cut
+        return len(self.text)
+
+
+class LineIndex:
+    """1-based line and column of character offsets, by bisection over line breaks."""
+
+    def __init__(self, text: str, line_offset: int = 0) -> None:
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+        self._offset = line_offset
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of ``offset``; lines before the text add ``line_offset``."""
+        k = bisect_left(self._breaks, offset)
+        line_start = self._breaks[k - 1] + 1 if k else 0
+        return k + 1 + self._offset, offset - line_start + 1

@@ -1,0 +1,59 @@
+"""Per-document state of binding: the sentence locator and cached phrase searches."""
+
+from __future__ import annotations
+
+from crosscheck.corpus.segment import Sentence, SentenceLocator
+from crosscheck.extract.phrases import Hit, PhraseIndex
+
+MAX_CHAIN = 3  # sentences back that a subject stays in focus through its head nouns
+
+
+class DocumentContext:
+    """A text, its lower-cased copy, and what has been looked up in it so far."""
+
+    def __init__(self, text: str, low: str) -> None:
+        self.text = text
+        self.low = low
+        self.locator = SentenceLocator(text)
+        self._found: dict[tuple[int, int], bool] = {}
+        self._hits: dict[tuple[int, int], list[Hit]] = {}
+
+    def has(self, index: PhraseIndex, sentence: Sentence) -> bool:
+        """Whether any phrase of ``index`` occurs in ``sentence`` (cached)."""
+        key = (id(index), sentence.start)
+        if key not in self._found:
+            self._found[key] = index.search(self.low, sentence.start, sentence.end)
+        return self._found[key]
+
+    def hits(self, index: PhraseIndex, sentence: Sentence) -> list[Hit]:
+        """Every phrase of ``index`` in ``sentence`` (cached)."""
+        key = (id(index), sentence.start)
+        if key not in self._hits:
+            self._hits[key] = index.hits(self.low, sentence.start, sentence.end)
+        return self._hits[key]
+
+    def focus(
+        self, phrases: PhraseIndex, heads: PhraseIndex, sentence: Sentence
+    ) -> tuple[int, str] | None:
+        """Whether a subject is in focus at ``sentence``: (strength, how) or ``None``.
+
+        In focus when one of its phrases is in the sentence (strength 0) or in the
+        previous one (1); or, up to ``MAX_CHAIN`` sentences back, when it was named
+        and every sentence since, this one included, refers back to it by one of
+        its head nouns ("soldiers", "troops") (2).
+        """
+        if self.has(phrases, sentence):
+            return 0, "named in the sentence"
+        previous = self.locator.before(sentence)
+        if previous is not None and self.has(phrases, previous):
+            return 1, "named in the previous sentence"
+        if not heads or not self.has(heads, sentence):
+            return None
+        current = previous
+        for back in range(2, MAX_CHAIN + 1):
+            if current is None or not self.has(heads, current):
+                return None
+            current = self.locator.before(current)
+            if current is not None and self.has(phrases, current):
+                return 2, f"named {back} sentences back, referred to since by its head noun"
+        return None

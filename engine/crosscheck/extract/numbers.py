@@ -1,0 +1,166 @@
+"""Reading the amount that starts at a position: digits, words, vague amounts, scale words.
+
+A ``Core`` is the bare number ("1,100", "one thousand", "3.7 million", "several
+hundred"); ``crosscheck.extract.mention`` adds units, ranges and hedges around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from text_to_num import text2num
+
+from crosscheck.extract.patterns import NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, words_pattern
+
+_MAX_WORDS = 12  # longest run of number words read as one number
+
+DIGITS = re.compile(
+    r"[0-9]{1,3}(?:(?:,[0-9]{3})+|(?:[\u00a0\u202f\u2009][0-9]{3})+)(?:\.[0-9]+)?(?![0-9])"
+    r"|[0-9]+(?:\.[0-9]+)?"
+)
+_SCALE_WORD = re.compile(r"[ \t]*(hundred|thousand|million|billion|trillion)(?![a-z])")
+_SCALE_ABBREVIATION = re.compile(r"(?:[ \t]?(bn|mn|mln|tn)|(k))(?![a-z0-9])")
+_WORD = words_pattern(NUMBER_WORDS) + r"(?![a-z])"
+WORD_SEQUENCE = re.compile(
+    rf"{_WORD}(?:(?:[ \t]+(?:and[ \t]+)?|[ \t]*-[ \t]*){_WORD}){{0,{_MAX_WORDS - 1}}}"
+)
+_SCALE_STARTS = " \thtmbk"
+_TOKEN = re.compile(r"[a-z]+")
+ARTICLE_BEFORE = re.compile(r"(?<![a-z])an?[ \t]+\Z")
+_HALF = re.compile(r"half[ \t]+an?[ \t]+(dozen|hundred|thousand|million|billion)(?![a-z])")
+_VAGUE_SCALE = re.compile(r"[ \t]+(thousand|million|billion)(?![a-z])")
+_OF_AFTER = re.compile(r"[ \t]+of(?![a-z])")
+_NEEDS_OF = frozenset({"scores"})  # a noun too ("test scores") unless "scores of"
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """A bare number at [start, end): its value range and the scale word it carried."""
+
+    start: int
+    end: int
+    low: Fraction
+    high: Fraction
+    scale: int | None  # the multiplier of a scale word ("thousand", "bn"), if any
+    kind: str  # "digits", "words" or "vague"
+
+    @property
+    def raw(self) -> Fraction:
+        """The value before its scale word: 12 in "12 thousand"."""
+        return self.high / self.scale if self.scale else self.high
+
+
+def digits_value(token: str) -> Fraction:
+    """The value of a digit string with separators: "11,000" -> 11000, "3.7" -> 37/10."""
+    if token.isdigit():
+        return Fraction(int(token))
+    plain = token.replace(",", "")
+    if not plain.isdigit():
+        plain = re.sub(r"[\u00a0\u202f\u2009]", "", plain)
+    return Fraction(int(plain)) if plain.isdigit() else Fraction(plain)
+
+
+def digit_core(low: str, pos: int, hi: int, token: re.Match[str] | None = None) -> Core | None:
+    """The digits at ``pos`` with any scale word after them ("3.7 million", "1.2bn")."""
+    m = token or DIGITS.match(low, pos, hi)
+    if m is None:
+        return None
+    end = m.end()
+    if end - pos > 24:
+        return Core(pos, end, Fraction(0), Fraction(0), None, "digits")
+    value = digits_value(m.group())
+    scale = None
+    if end < hi and low[end] in _SCALE_STARTS:
+        word = _SCALE_WORD.match(low, end, hi)
+        abbreviation = None if word else _SCALE_ABBREVIATION.match(low, end, hi)
+        if word:
+            scale, end = SCALES[word.group(1)], word.end()
+        elif abbreviation:
+            key = abbreviation.group(1) or abbreviation.group(2)
+            scale, end = SCALE_ABBREVIATIONS[key], abbreviation.end()
+    if scale:
+        value *= scale
+    return Core(pos, end, value, value, scale, "digits")
+
+
+def word_core(low: str, pos: int, lo: int, hi: int) -> Core | None:
+    """Number words at ``pos``: "one thousand", "eleven-thousand", "a dozen", "half a million"."""
+    article = ARTICLE_BEFORE.search(low, max(lo, pos - 4), pos)
+    half = _HALF.match(low, pos, hi)
+    if half:
+        value = Fraction(SCALES.get(half.group(1), 12), 2)
+        return Core(pos, half.end(), value, value, None, "words")
+    m = WORD_SEQUENCE.match(low, pos, hi)
+    if m is None:
+        return None
+    tokens = [(t.group(), pos + t.end()) for t in _TOKEN.finditer(m.group())]
+    for n in range(len(tokens), 0, -1):
+        words = [t for t, _ in tokens[:n] if t != "and"]
+        if tokens[n - 1][0] == "and":
+            continue
+        value = words_value(words, article is not None)
+        if value is not None:
+            start = article.start() if article and words[0] in (*SCALES, "dozen") else pos
+            scale = SCALES.get(words[-1]) if len(words) > 1 else None
+            return Core(start, tokens[n - 1][1], value, value, scale, "words")
+    return None
+
+
+def words_value(words: list[str], article: bool) -> Fraction | None:
+    """The value of number words, or ``None`` when they do not form one number."""
+    multiplier = 1
+    if words and words[-1] == "dozen":
+        multiplier, words = 12, words[:-1]
+        if not words:
+            return Fraction(12)
+    if not words or "dozen" in words:
+        return None
+    if words[0] in SCALES:
+        if not article:
+            return None  # "thousand" alone is not a number; "a thousand" is
+        words = ["one", *words]
+    try:
+        value = text2num(" ".join(words), "en")
+    except ValueError:
+        return None
+    return Fraction(value * multiplier)
+
+
+def vague_pattern(vague: Mapping[str, tuple[Fraction, Fraction]]) -> re.Pattern[str]:
+    """A matcher for the vague amounts of a rule set ("several hundred", "dozens")."""
+    phrases = [" ".join(p.lower().split()) for p in vague]
+    return re.compile(words_pattern(phrases) + r"(?![a-z])")
+
+
+def vague_core(
+    low: str,
+    pos: int,
+    lo: int,
+    hi: int,
+    matcher: re.Pattern[str],
+    vague: Mapping[str, tuple[Fraction, Fraction]],
+) -> Core | None:
+    """A vague amount at ``pos`` (or at "a" just before it), with a scale word after it.
+
+    ``vague`` is keyed by phrases in lower case with single spaces.
+    """
+    article = ARTICLE_BEFORE.search(low, max(lo, pos - 4), pos)
+    starts = [article.start(), pos] if article else [pos]
+    for start in starts:
+        m = matcher.match(low, start, hi)
+        if m is None:
+            continue
+        phrase = " ".join(m.group().split())
+        if phrase in _NEEDS_OF and not _OF_AFTER.match(low, m.end(), hi):
+            return None
+        low_value, high_value = vague[phrase]
+        end, scale = m.end(), None
+        after = _VAGUE_SCALE.match(low, end, hi)
+        if after:
+            scale, end = SCALES[after.group(1)], after.end()
+            low_value, high_value = low_value * scale, high_value * scale
+        return Core(start, end, low_value, high_value, scale, "vague")
+    return None
