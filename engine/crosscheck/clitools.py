@@ -29,6 +29,12 @@ EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 
 
+class OutputError(click.ClickException):
+    """An output file that cannot be written: a usage error, one line, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
 def load_ruleset_or_exit(path: Path) -> RuleSet:
     """The rule set at ``path``; on errors, print each one and exit with code 2."""
     try:
@@ -69,7 +75,7 @@ def write_output(text: str, output: Path | None) -> None:
             handle.write(text)
         os.replace(tmp, output)
     except OSError as err:
-        raise click.UsageError(f"cannot write {output}: {err.strerror or err}") from None
+        raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
 
 
 @contextmanager
@@ -125,7 +131,7 @@ def save_baseline(path: Path, violations: Sequence[Violation]) -> None:
     try:
         write_baseline(path, violations)
     except OSError as err:
-        raise click.UsageError(f"cannot write {path}: {err.strerror or err}") from None
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
     click.echo(f"wrote {len(violations)} accepted violations to {path}", err=True)
 
 
