@@ -14,22 +14,79 @@ from collections.abc import Iterator
 
 DOCUMENT_BREAK = "\n\f\n"  # between documents in a generated file
 
-PLACES = ["Kursk", "the Kursk region", "the border area", "the southern front", "Belgorod",
-          "the frontier villages", "the eastern sector", "the training grounds"]
-SOURCES = ["officials in Seoul", "the defence ministry", "a Pentagon spokesman",
-           "Ukrainian intelligence", "the Joint Chiefs of Staff", "analysts in Tokyo",
-           "a senior European diplomat", "the spy agency", "state media", "local reporters"]
-TOPICS = ["sanctions", "the peace talks", "grain exports", "air defence", "drone production",
-          "the winter offensive", "fuel supplies", "the satellite launch", "rail logistics"]
+PLACES = [
+    "Kursk",
+    "the Kursk region",
+    "the border area",
+    "the southern front",
+    "Belgorod",
+    "the frontier villages",
+    "the eastern sector",
+    "the training grounds",
+]
+SOURCES = [
+    "officials in Seoul",
+    "the defence ministry",
+    "a Pentagon spokesman",
+    "Ukrainian intelligence",
+    "the Joint Chiefs of Staff",
+    "analysts in Tokyo",
+    "a senior European diplomat",
+    "the spy agency",
+    "state media",
+    "local reporters",
+]
+TOPICS = [
+    "sanctions",
+    "the peace talks",
+    "grain exports",
+    "air defence",
+    "drone production",
+    "the winter offensive",
+    "fuel supplies",
+    "the satellite launch",
+    "rail logistics",
+]
 VERBS = ["said", "reported", "noted", "told journalists", "wrote", "claimed", "estimated"]
 SUBJECTS = ["North Korean troops", "North Korean soldiers", "DPRK forces"]
-HEDGES = ["approximately", "about", "around", "roughly", "some", "an estimated", "nearly",
-          "almost", "over", "more than", "at least", "upwards of", "up to", "fewer than",
-          "as many as", "no fewer than", "close to", "just over"]
-WORD_NUMBERS = ["one thousand", "eleven thousand", "twelve thousand", "eleven-thousand",
-                "two thousand", "a thousand", "half a million", "a dozen", "three hundred",
-                "fifteen hundred", "several hundred", "hundreds", "thousands", "dozens",
-                "a few hundred", "several thousand"]
+HEDGES = [
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "an estimated",
+    "nearly",
+    "almost",
+    "over",
+    "more than",
+    "at least",
+    "upwards of",
+    "up to",
+    "fewer than",
+    "as many as",
+    "no fewer than",
+    "close to",
+    "just over",
+]
+WORD_NUMBERS = [
+    "one thousand",
+    "eleven thousand",
+    "twelve thousand",
+    "eleven-thousand",
+    "two thousand",
+    "a thousand",
+    "half a million",
+    "a dozen",
+    "three hundred",
+    "fifteen hundred",
+    "several hundred",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "a few hundred",
+    "several thousand",
+]
 
 FILLER = [
     "{src} {verb} that talks on {topic} would resume after the holidays.",
@@ -89,17 +146,30 @@ def _cap(text: str) -> str:
 def _fill(template: str, rng: random.Random) -> str:
     low = rng.choice([9, 10, 11, 12]) * 1000
     values = {
-        "src": rng.choice(SOURCES), "verb": rng.choice(VERBS), "topic": rng.choice(TOPICS),
-        "place": rng.choice(PLACES), "subj": rng.choice(SUBJECTS), "hedge": rng.choice(HEDGES),
-        "count": rng.randrange(8000, 14000, 100), "low": low, "high": low + 1000,
-        "high2": low // 1000 + 1, "toll": rng.randrange(100, 4000, 50), "small": rng.randint(2, 90),
-        "wnum": rng.choice(WORD_NUMBERS), "cal": rng.choice([240, 122, 300]),
-        "cal2": rng.choice([170, 152]), "day": rng.randint(1, 28), "year": rng.randint(1990, 2025),
-        "hour": rng.randint(1, 12), "minute": rng.randint(0, 59), "a": rng.randint(100, 999),
-        "b": rng.randint(1000, 9999), "pct": rng.randint(1, 99),
+        "src": rng.choice(SOURCES),
+        "verb": rng.choice(VERBS),
+        "topic": rng.choice(TOPICS),
+        "place": rng.choice(PLACES),
+        "subj": rng.choice(SUBJECTS),
+        "hedge": rng.choice(HEDGES),
+        "count": rng.randrange(8000, 14000, 100),
+        "low": low,
+        "high": low + 1000,
+        "high2": low // 1000 + 1,
+        "toll": rng.randrange(100, 4000, 50),
+        "small": rng.randint(2, 90),
+        "wnum": rng.choice(WORD_NUMBERS),
+        "cal": rng.choice([240, 122, 300]),
+        "cal2": rng.choice([170, 152]),
+        "day": rng.randint(1, 28),
+        "year": rng.randint(1990, 2025),
+        "hour": rng.randint(1, 12),
+        "minute": rng.randint(0, 59),
+        "a": rng.randint(100, 999),
+        "b": rng.randint(1000, 9999),
+        "pct": rng.randint(1, 99),
     }
-    text = template.format(**values, Src=_cap(values["src"]),
-                           Hedge=_cap(values["hedge"]))
+    text = template.format(**values, Src=_cap(values["src"]), Hedge=_cap(values["hedge"]))
     return text[0].upper() + text[1:]
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from conftest import doc
+from extract_helpers import doc
 
 from crosscheck.extract import Extractor
 from crosscheck.model import Claim
 
 
-def claims(extractor: Extractor, text: str) -> list[tuple[str, str, Fraction | None, Fraction | None]]:
+def claims(
+    extractor: Extractor, text: str
+) -> list[tuple[str, str, Fraction | None, Fraction | None]]:
     found = extractor.claims(doc(text))
     return [(c.measure, c.stated, c.interval.low, c.interval.high) for c in found]
 

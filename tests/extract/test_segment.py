@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,13 +19,25 @@ def texts(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Troops left the valley. Rain fell.", ["Troops left the valley.", "Rain fell."]),
-        ("They reached the coast.Observers said so.", ["They reached the coast.", "Observers said so."]),
-        ("Gen. Ryu met Mr. Han in the U.S. Capitol today.", ["Gen. Ryu met Mr. Han in the U.S. Capitol today."]),
-        ("Talks end on Dec. 19 in Geneva. Nobody came.", ["Talks end on Dec. 19 in Geneva.", "Nobody came."]),
+        (
+            "They reached the coast.Observers said so.",
+            ["They reached the coast.", "Observers said so."],
+        ),
+        (
+            "Gen. Ryu met Mr. Han in the U.S. Capitol today.",
+            ["Gen. Ryu met Mr. Han in the U.S. Capitol today."],
+        ),
+        (
+            "Talks end on Dec. 19 in Geneva. Nobody came.",
+            ["Talks end on Dec. 19 in Geneva.", "Nobody came."],
+        ),
         ("Envoy Lena K. Moss spoke first.", ["Envoy Lena K. Moss spoke first."]),
         ("He said: “We are ready.” Then he left.", ["He said: “We are ready.”", "Then he left."]),
         ("“Is it over?” she asked. No reply came.", ["“Is it over?” she asked.", "No reply came."]),
-        ("Rain Falls on the Capital\nCrowds stay home.", ["Rain Falls on the Capital", "Crowds stay home."]),
+        (
+            "Rain Falls on the Capital\nCrowds stay home.",
+            ["Rain Falls on the Capital", "Crowds stay home."],
+        ),
         ("The brigade moved\nsouth before dawn.", ["The brigade moved\nsouth before dawn."]),
         ("First part.\n\nSecond part", ["First part.", "Second part"]),
         ("Costs rose by 3.7 percent. Wages fell.", ["Costs rose by 3.7 percent.", "Wages fell."]),
@@ -51,7 +65,9 @@ def test_locator_matches_split_on_a_long_line_without_stops() -> None:
     assert locator.at(10) == only
 
 
-_ALPHABET = st.sampled_from(list("ab AB.,!?\n“”\"'0123456789-:;") + ["Mr.", "U.S.", " Dec. ", "\n\n"])
+_ALPHABET = st.sampled_from(
+    [*list("ab AB.,!?\n“”\"'0123456789-:;"), "Mr.", "U.S.", " Dec. ", "\n\n"]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -62,7 +78,7 @@ def test_locator_agrees_with_split(text: str) -> None:
     for sentence in sentences:
         for pos in (sentence.start, (sentence.start + sentence.end) // 2, sentence.end - 1):
             assert locator.at(pos) == sentence
-    for earlier, later in zip(sentences, sentences[1:]):
+    for earlier, later in itertools.pairwise(sentences):
         assert locator.before(later) == earlier
 
 

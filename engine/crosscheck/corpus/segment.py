@@ -29,12 +29,72 @@ _LOWER_WORD_BEFORE = re.compile(r"[a-z]{2}\Z")
 
 # Abbreviations that never end a sentence ("Gen. Kim", "Mr. Park", "approx. 1,100").
 _TITLES = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr cdr rep sen gov pres supt "
-    "insp st jr sr mt ft rev hon vs approx est dept univ assn gens cols messrs".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "cmdr",
+        "cdr",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "supt",
+        "insp",
+        "st",
+        "jr",
+        "sr",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "vs",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "assn",
+        "gens",
+        "cols",
+        "messrs",
+    ]
 )
 # Abbreviations that do not end a sentence when a number follows ("Dec. 19", "No. 3").
 _BEFORE_NUMBERS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp p art sec ch".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "pp",
+        "p",
+        "art",
+        "sec",
+        "ch",
+    ]
 )
 _CONTINUES_LINE = ",;-–—(["
 

@@ -7,6 +7,7 @@ Spans are ignored by equality, so ``parse(print(tree)) == tree`` compares meanin
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
@@ -223,7 +224,24 @@ class Rule:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Statement = Import | HedgeTolerance | VagueAmount | Subject | Measure | Rule
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """``waive RULE [document "..."] [stated "..."] reason "..." [until DATE]``.
+
+    Accepts the violations of ``rule`` that cite a claim matching every given
+    filter (``document``: a glob over the document path, ``stated``: the claim's
+    stated text) until the end of ``until``; see ``crosscheck.waivers``.
+    """
+
+    rule: str
+    reason: str
+    document: str | None = None
+    stated: str | None = None
+    until: dt.date | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+Statement = Import | HedgeTolerance | VagueAmount | Subject | Measure | Rule | Waiver
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +266,7 @@ class RuleSet:
     hedges: dict[str, Fraction]
     vague: dict[str, tuple[Fraction, Fraction]]
     files: tuple[str, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
 
     def unit_of(self, measure: str) -> str:
         """The canonical unit of a measure's claims."""

@@ -36,6 +36,7 @@ def build_ruleset(files: Sequence[ast.RuleFile]) -> ast.RuleSet:
         hedges={key: percent / 100 for key, (percent, _) in checker.hedges.items()},
         vague={key: (node.low, node.high) for key, node in checker.vague.items()},
         files=tuple(rule_file.path for rule_file in files),
+        waivers=tuple(checker.waivers),
     )
 
 
@@ -61,6 +62,7 @@ class _Checker:
     rule_names: dict[str, ast.Rule] = field(default_factory=dict)
     hedges: dict[str, tuple[Fraction, ast.Span]] = field(default_factory=dict)
     vague: dict[str, ast.VagueAmount] = field(default_factory=dict)
+    waivers: list[ast.Waiver] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # measures whose unit is unusable
     errors: list[RuleError] = field(default_factory=list)
 
@@ -82,6 +84,8 @@ class _Checker:
             self._duplicate("rule", statement, self.rule_names.get(statement.name))
             self.rule_names.setdefault(statement.name, statement)
             self.rules.append(statement)
+        elif isinstance(statement, ast.Waiver):
+            self.waivers.append(statement)
 
     def _duplicate(
         self,
@@ -158,6 +162,18 @@ class _Checker:
             self._check_measure(measure)
         for rule in self.rules:
             _RuleChecker(self, rule).check()
+        for waiver in self.waivers:
+            self._check_waiver(waiver)
+
+    def _check_waiver(self, waiver: ast.Waiver) -> None:
+        if waiver.rule in self.rule_names:
+            return
+        hint = did_you_mean(waiver.rule, self.rule_names)
+        if waiver.rule in self.measures:
+            hint = f"`{waiver.rule}` is a measure; a waiver names the rule whose violations it accepts"
+        self.errors.append(
+            _error(waiver.span, f"waiver for undefined rule `{waiver.rule}`", hint)
+        )
 
     def _check_measure(self, measure: ast.Measure) -> None:
         problem = _unit_problem(measure)

@@ -2,10 +2,10 @@
 
 ``parse(format_rules(tree)) == tree`` for every tree the parser builds (spans
 aside). The canonical form puts each statement in its own block, separated by
-a blank line; a measure's ``when``/``unless`` and a rule's ``severity``/``message``
-go on their own lines indented by four spaces; defaults (``severity error``,
-``across sources`` unless a day window follows) are left out. Comments are not
-part of the tree and are not kept yet: a later ``fmt`` command will carry them.
+a blank line; a measure's ``when``/``unless``, a rule's ``severity``/``message``
+and a waiver's clauses go on their own lines indented by four spaces; defaults
+(``severity error``, ``across sources`` unless a day window follows) are left out. Comments are not
+part of the tree: ``crosscheck.dsl.formatter`` carries them over.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ def format_statement(statement: ast.Statement) -> str:
         return f"subject {_name(statement.name)} = {_phrases(statement.phrases)}"
     if isinstance(statement, ast.Measure):
         return _measure(statement)
+    if isinstance(statement, ast.Waiver):
+        return _waiver(statement)
     return _rule(statement)
 
 
@@ -115,6 +117,18 @@ def _rule(rule: ast.Rule) -> str:
         lines.append(f"{_INDENT}severity {rule.severity.value}")
     if rule.message is not None:
         lines.append(f"{_INDENT}message {_quote(rule.message)}")
+    return "\n".join(lines)
+
+
+def _waiver(waiver: ast.Waiver) -> str:
+    lines = [f"waive {_name(waiver.rule)}"]
+    if waiver.document is not None:
+        lines.append(f"{_INDENT}document {_quote(waiver.document)}")
+    if waiver.stated is not None:
+        lines.append(f"{_INDENT}stated {_quote(waiver.stated)}")
+    lines.append(f"{_INDENT}reason {_quote(waiver.reason)}")
+    if waiver.until is not None:
+        lines.append(f"{_INDENT}until {waiver.until.isoformat()}")
     return "\n".join(lines)
 
 

@@ -21,13 +21,14 @@ from lark.lexer import PatternStr
 
 from crosscheck.dsl.errors import RuleError, did_you_mean
 
-STATEMENT_KEYWORDS = ("import", "tolerance", "vague", "subject", "measure", "rule")
+STATEMENT_KEYWORDS = ("import", "tolerance", "vague", "subject", "measure", "rule", "waive")
 # Every reserved word of the grammar (a test keeps this in step with grammar.lark).
 # fmt: off
 KEYWORDS = frozenset((
     *STATEMENT_KEYWORDS, "in", "of", "cumulative", "when", "unless", "agree", "exactly",
     "within", "nondecreasing", "over", "time", "across", "sources", "per", "document",
     "source", "days", "day", "severity", "message", "error", "warning", "info",
+    "stated", "reason", "until",
 ))
 # fmt: on
 _STATEMENT_TERMINALS = frozenset(word.upper() for word in STATEMENT_KEYWORDS)
@@ -57,7 +58,7 @@ _EXPECTATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("a quantity (count, people, length, mass, duration or percent)", ("measure m:",)),
     ("a unit name", ("measure m: length in",)),
     ("`cumulative`", ("measure m: count,",)),
-    ("a rule name", ("rule",)),
+    ("a rule name", ("rule", "waive")),
     (
         "a comparison (`<=`, `<`, `>=`, `>`, `==`), `+`, `agree`, `within` or `nondecreasing`",
         ("rule r: a",),
@@ -79,6 +80,10 @@ _EXPECTATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("`document` or `source`", ("rule r: a <= b per",)),
     ("`error`, `warning` or `info`", ("rule r: a <= b severity",)),
     ("a message in double quotes", ("rule r: a <= b message",)),
+    ("a document path or pattern in double quotes", ("waive r document",)),
+    ("the stated text of a claim in double quotes", ("waive r stated",)),
+    ("the reason for the waiver in double quotes", ("waive r reason",)),
+    ("a date such as `2025-06-30`", ("waive r until",)),
 )
 
 _TERMINAL_WORDS = {
@@ -86,6 +91,7 @@ _TERMINAL_WORDS = {
     "NUMBER": "a number",
     "STRING": "a phrase in double quotes",
     "PERCENT_UNIT": "`%`",
+    "DATE": "a date such as `2025-06-30`",
 }
 
 _CHARACTER_HINTS = {

@@ -8,7 +8,13 @@ from itertools import product
 
 from crosscheck.dsl.ast import Comparison, Constant, Op, Operand, Rule, Scope, Sum
 from crosscheck.evaluate.context import Account, Context, Findings, Item, dated_only
-from crosscheck.evaluate.describe import operand_text, side_label, side_stated, tolerance_text
+from crosscheck.evaluate.describe import (
+    NOT_COMPARED,
+    operand_text,
+    side_label,
+    side_stated,
+    tolerance_text,
+)
 from crosscheck.evaluate.relations import (
     SPLIT,
     Constraint,
@@ -94,6 +100,14 @@ def _account(
     rule_text = f"{operand_text(body.left)} {body.op.value} {operand_text(body.right)} {tol}"
     subject = f"{rule_text.rstrip()}: {side_stated(pair[0], unit)} vs {side_stated(pair[1], unit)}"
     claims = (*pair[0].claims, *pair[1].claims)
+    if not constraints:  # running totals dated the other way round: vacuously true
+        return Account(
+            subject=subject,
+            failure=NOT_COMPARED,
+            labels=f"{side_label(pair[0], unit)} vs {side_label(pair[1], unit)}",
+            reason=f"{NOT_COMPARED}: running totals are compared in date order",
+            claims=claims,
+        )
     if len(constraints) == 2:  # == with both directions in force
         return Account(
             subject=subject,

@@ -9,6 +9,9 @@ from crosscheck.interval import format_number
 from crosscheck.model import Claim
 from crosscheck.units import compatible, parse_unit
 
+# Said of a pair of running totals dated the wrong way round for a one-sided comparison.
+NOT_COMPARED = "not compared"
+
 
 def unit_suffix(unit: str) -> str:
     """`` mm`` after a length, nothing after a head count."""

@@ -1,7 +1,7 @@
 """Numeric claims from text: numbers, hedges, ranges and units, bound to a rule set's measures.
 
-    from crosscheck.extract import Extractor
-    claims = Extractor(ruleset).claims(document)
+from crosscheck.extract import Extractor
+claims = Extractor(ruleset).claims(document)
 """
 
 from crosscheck.extract.pipeline import Extractor

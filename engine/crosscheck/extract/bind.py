@@ -97,18 +97,29 @@ class Binder:
         self.qualifiers = {n: _qualifier(s.phrases) for n, s in ruleset.subjects.items()}
         self.dimension = {n: dimension_of(ruleset.unit_of(n)) for n in measures}
         self.order = {n: i for i, n in enumerate(measures)}
+        self.dimensions = set(self.dimension.values())
 
     def bind(
-        self, doc: DocumentContext, sentence: Sentence, mentions: Sequence[Mention]
+        self,
+        doc: DocumentContext,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        explain: bool = True,
     ) -> list[Binding]:
-        """A binding for each mention of one sentence (mentions in text order)."""
-        hits = _outside(doc.hits(self.when, sentence), mentions)
+        """A binding for each mention of one sentence (mentions in text order).
+
+        Without ``explain`` the measures are the same but reasons and steps are left
+        short, for speed.
+        """
+        bindable = [m for m in mentions if m.dimension in self.dimensions]
+        hits = _outside(doc.hits(self.when, sentence), bindable)
         spans = clauses(doc.low, sentence.start, sentence.end)
         links: dict[int, Hit] = {}
         grouped = _by_clause(spans, mentions, hits)
         for _, members, found in grouped:
             links.update(self._link(doc.low, mentions, members, found))
         state = _SentenceState(doc, sentence, sorted(links.values(), key=lambda h: h.start))
+        state.explain = explain
         results: list[Binding] = []
         for span, members, found in grouped:
             by_dimension = self._by_dimension(found, {mentions[i].dimension for i in members})
@@ -147,26 +158,30 @@ class Binder:
         return links
 
     def _decide(self, state: _SentenceState, mention: Mention, hit: Hit) -> Binding:
-        steps = [f"paired with the phrase {hit.phrase!r} ({', '.join(hit.owners)})"]
         candidates = [m for m in hit.owners if self.dimension[m] == mention.dimension]
-        steps.append(f"dimension {mention.dimension}: may be {', '.join(candidates)}")
         ranked = []
+        steps = [
+            f"paired with the phrase {hit.phrase!r} ({', '.join(hit.owners)})",
+            f"dimension {mention.dimension}: may be {', '.join(candidates)}",
+        ]
         for measure in candidates:
             veto = state.veto(self.unless, measure)
-            if veto is not None:
-                steps.append(f"{measure}: ruled out by unless-phrase {veto.phrase!r} in the sentence")
-                continue
-            focus = self._focus(state.doc, measure, state.sentence, hit)
-            if focus is None:
-                subject = self.ruleset.measures[measure].subject
-                steps.append(f"{measure}: subject {subject} not in focus")
-                continue
-            steps.append(f"{measure}: subject {focus[1]}")
-            ranked.append((focus[0], self.order[measure], measure))
+            focus = None if veto else self._focus(state.doc, measure, state.sentence, hit)
+            if focus is not None:
+                ranked.append((focus[0], self.order[measure], measure))
+            if state.explain:
+                steps.append(self._judged(measure, veto, focus))
         if not ranked:
             return Binding(mention, None, hit, steps[-1], tuple(steps))
         measure = min(ranked)[2]
         return Binding(mention, measure, hit, f"bound to {measure} by {hit.phrase!r}", tuple(steps))
+
+    def _judged(self, measure: str, veto: Hit | None, focus: tuple[int, str] | None) -> str:
+        if veto is not None:
+            return f"{measure}: ruled out by unless-phrase {veto.phrase!r} in the sentence"
+        if focus is None:
+            return f"{measure}: subject {self.ruleset.measures[measure].subject} not in focus"
+        return f"{measure}: subject {focus[1]}"
 
     def _focus(
         self, doc: DocumentContext, measure: str, sentence: Sentence, hit: Hit | None
@@ -260,6 +275,7 @@ class _SentenceState:
         self.linked_set = set(linked)
         self._starts = [h.start for h in linked]
         self._vetoes: dict[str, Hit | None] = {}
+        self.explain = True
 
     def veto(self, unless: PhraseIndex, measure: str) -> Hit | None:
         """The first unless-phrase of ``measure`` in the sentence not inside a taken phrase."""

@@ -35,10 +35,44 @@ _YEAR_CONTEXT_BEFORE = re.compile(
     r"fiscal|end of|start of|beginning of|through)[ \t,]+\Z|[-‐‑]\Z"
 )
 # A year is often followed by one of these; an amount by what it counts ("2000 soldiers").
-_YEAR_FOLLOWERS = (
-    "and or but when as to the a an in on at by for with from of after before until while "
-    "that which where was were is are had has have will would saw marked brought"
-).split()
+_YEAR_FOLLOWERS = [
+    "and",
+    "or",
+    "but",
+    "when",
+    "as",
+    "to",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "of",
+    "after",
+    "before",
+    "until",
+    "while",
+    "that",
+    "which",
+    "where",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "saw",
+    "marked",
+    "brought",
+]
 _WORD_AFTER = re.compile(r"[ \t]+(?!" + words_pattern(_YEAR_FOLLOWERS) + r"(?![a-z]))[a-z]")
 _HEDGE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(PRE_HEDGES) + r"[ \t]+\Z")
 _DESIGNATOR_BEFORE = re.compile(
@@ -158,11 +192,10 @@ def year_exclusion(low: str, start: int, end: int, value: Fraction, has_unit: bo
 
 def word_exclusion(text: str, low: str, start: int, end: int) -> str | None:
     """Why number words at [start, end) are not an amount ("no one", "Air Force One")."""
-    if low[start:end] == "one":
-        if _PRONOUN_BEFORE.search(low, max(0, start - 8), start) or _PRONOUN_AFTER.match(
-            low, end
-        ):
-            return "a pronoun (no one, one of)"
+    if low[start:end] == "one" and (
+        _PRONOUN_BEFORE.search(low, max(0, start - 8), start) or _PRONOUN_AFTER.match(low, end)
+    ):
+        return "a pronoun (no one, one of)"
     if text[start].isupper() and _NAME_WORD_BEFORE.search(text, max(0, start - 24), start):
         return "part of a name (Air Force One)"
     return None

@@ -9,7 +9,7 @@ number of candidates, never with their product.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -99,9 +99,9 @@ class NumberReader:
         self.vague = {" ".join(k.lower().split()): v for k, v in settings.vague.items()}
         self._vague = vague_pattern(self.vague)
         firsts = {_first_word(phrase) for phrase in self.vague}
-        words = sorted({*NUMBER_WORDS, "half", *firsts})
+        self.words = sorted({*NUMBER_WORDS, "half", *firsts})
         self.candidates = re.compile(
-            r"(?<![a-z0-9])(?:[0-9]|" + trie_pattern(words) + r"(?![a-z]))"
+            r"(?<![a-z0-9])(?:[0-9]|" + trie_pattern(self.words) + r"(?![a-z]))"
         )
         self._units = _unit_table()
 
@@ -110,19 +110,23 @@ class NumberReader:
     ) -> Iterator[Mention | NotQuantity]:
         """Every number in ``text[lo:hi]``, in order; ``low`` is ``lowered(text)``."""
         stop = len(text) if hi is None else hi
+        positions = (m.start() for m in self.candidates.finditer(low, lo, stop))
+        return self.read_each(text, low, positions, lo, stop)
+
+    def read_each(
+        self, text: str, low: str, positions: Iterable[int], lo: int, hi: int
+    ) -> Iterator[Mention | NotQuantity]:
+        """The numbers at candidate ``positions`` (in order) within ``[lo, hi)``."""
         last = lo
-        for m in self.candidates.finditer(low, lo, stop):
-            pos = m.start()
+        for pos in positions:
             if pos < last:
                 continue
-            item = self.read(text, low, pos, last, stop)
+            item = self.read(text, low, pos, last, hi)
             if item is not None:
                 last = item.end
                 yield item
 
-    def read(
-        self, text: str, low: str, pos: int, lo: int, hi: int
-    ) -> Mention | NotQuantity | None:
+    def read(self, text: str, low: str, pos: int, lo: int, hi: int) -> Mention | NotQuantity | None:
         """The number starting at ``pos``, read without looking outside ``[lo, hi)``."""
         if low[pos].isdigit():
             return self._read_digits(text, low, pos, lo, hi)
@@ -136,7 +140,9 @@ class NumberReader:
                 return NotQuantity(core.start, core.end, text[core.start : core.end], reason)
         return self._extend(text, low, core, lo, hi)
 
-    def _read_digits(self, text: str, low: str, pos: int, lo: int, hi: int) -> Mention | NotQuantity:
+    def _read_digits(
+        self, text: str, low: str, pos: int, lo: int, hi: int
+    ) -> Mention | NotQuantity:
         token = DIGITS.match(low, pos, hi)
         assert token is not None  # a candidate that starts with a digit
         long = token.end() - pos > 24
@@ -151,6 +157,7 @@ class NumberReader:
         return NotQuantity(pos, end, text[pos:end], reason)
 
     def _extend(self, text: str, low: str, core: Core, lo: int, hi: int) -> Mention | NotQuantity:
+        """The core with its currency, unit, range and hedges around it."""
         currency = None
         if core.kind == "digits" and core.start > lo and low[core.start - 1] in _CURRENCY_ENDS:
             currency = _CURRENCY_BEFORE.search(low, max(lo, core.start - 4), core.start)
@@ -161,13 +168,11 @@ class NumberReader:
             end = tail.end() if tail and reason.startswith("part of a code") else unit.end
             return NotQuantity(core.start, end, text[core.start : end], reason)
         start = currency.start() if currency else core.start
-        low_value, high_value, end, unit, ranged, start = self._range(low, core, unit, start, lo, hi)
+        low_value, high_value, end, unit, ranged, start = self._range(
+            low, core, unit, start, lo, hi
+        )
         hedge, start, quoted = self._pre_hedge(low, start, lo)
-        if end < hi and low[end] in " \t+-‐‑":
-            post = _POST_HEDGE.match(low, end, hi)
-            if post:
-                hedge = hedge or POST_HEDGES[" ".join(post.group(post.lastindex or 1).split())]
-                end = post.end()
+        hedge, end = _post_hedge(low, end, hi, hedge)
         if quoted and end < hi and low[end] in _CLOSING_QUOTES:
             end += 1
         if hedge is None:
@@ -178,8 +183,9 @@ class NumberReader:
             except ValueError:
                 return NotQuantity(start, end, text[start:end], "an empty amount (under zero)")
         kind = "range" if ranged else ("vague" if core.kind == "vague" else "number")
-        return Mention(start, end, text[start:end], low_value, high_value, unit.name,
-                       unit.dimension, hedge, interval, kind, core.start)
+        stated = text[start:end]
+        return Mention(start, end, stated, low_value, high_value, unit.name, unit.dimension,
+                       hedge, interval, kind, core.start)  # fmt: skip
 
     def _unit(
         self, low: str, core: Core, hi: int, currency: re.Match[str] | None
@@ -189,8 +195,14 @@ class NumberReader:
         if currency:
             code = CURRENCY_SIGNS[currency.group(1)]
             if word == "m" and core.scale is None:  # "$3m" is three million dollars
-                core = Core(core.start, m.end() if m else core.end, core.low * 10**6,
-                            core.high * 10**6, 10**6, core.kind)
+                core = Core(
+                    core.start,
+                    m.end() if m else core.end,
+                    core.low * 10**6,
+                    core.high * 10**6,
+                    10**6,
+                    core.kind,
+                )
                 return core, _Unit(code, "[currency]", core.end, "m")
             return core, _Unit(code, "[currency]", core.end, None)
         if m is None or word is None:
@@ -241,7 +253,14 @@ class NumberReader:
         factor, shared = joined
         if not low1 * factor < core2.high:
             return single
-        return low1 * factor, core2.high, shared.end, shared, True, between.start() if between else start
+        return (
+            low1 * factor,
+            core2.high,
+            shared.end,
+            shared,
+            True,
+            between.start() if between else start,
+        )
 
     def _second(self, low: str, pos: int, lo: int, hi: int) -> tuple[Core, _Unit] | None:
         if low[pos].isdigit():
@@ -278,6 +297,16 @@ class NumberReader:
         if m is None:
             return None, start, False
         return PRE_HEDGES[" ".join(m.group(1).split())], m.start(), m.group(2) is not None
+
+
+def _post_hedge(low: str, end: int, hi: int, hedge: str | None) -> tuple[str | None, int]:
+    """A hedge written after the number ("or so", "or more", "+"), unless one came before."""
+    if end >= hi or low[end] not in " \t+-‐‑":
+        return hedge, end
+    post = _POST_HEDGE.match(low, end, hi)
+    if post is None:
+        return hedge, end
+    return hedge or POST_HEDGES[" ".join(post.group(post.lastindex or 1).split())], post.end()
 
 
 def _first_word(phrase: str) -> str:

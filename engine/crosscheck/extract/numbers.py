@@ -101,11 +101,11 @@ def word_core(low: str, pos: int, lo: int, hi: int) -> Core | None:
         words = [t for t, _ in tokens[:n] if t != "and"]
         if tokens[n - 1][0] == "and":
             continue
-        value = words_value(words, article is not None)
-        if value is not None:
+        read = words_value(words, article is not None)
+        if read is not None:
             start = article.start() if article and words[0] in (*SCALES, "dozen") else pos
             scale = SCALES.get(words[-1]) if len(words) > 1 else None
-            return Core(start, tokens[n - 1][1], value, value, scale, "words")
+            return Core(start, tokens[n - 1][1], read, read, scale, "words")
     return None
 
 

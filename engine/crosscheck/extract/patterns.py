@@ -12,11 +12,29 @@ from collections.abc import Iterable
 
 from crosscheck.hedges import HEDGE_FAMILIES
 
-ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 SCALE_ABBREVIATIONS = {"bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "k": 1000}
 NUMBER_WORDS = (*ONES, *TENS, *SCALES, "dozen")
@@ -63,35 +81,98 @@ OTHER_UNITS: dict[str, str] = {
     **dict.fromkeys(["percentage point", "percentage points"], "[percentage point]"),
     **dict.fromkeys(["dollar", "dollars", "usd"], "[currency]"),
     **dict.fromkeys(["euro", "euros", "eur"], "[currency]"),
-    **dict.fromkeys(["rouble", "roubles", "ruble", "rubles", "yuan", "hryvnia", "hryvnias"],
-                    "[currency]"),
+    **dict.fromkeys(
+        ["rouble", "roubles", "ruble", "rubles", "yuan", "hryvnia", "hryvnias"], "[currency]"
+    ),
 }
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTH_ABBREVIATIONS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+]
 
 # Hedges written after the number, mapped to a hedge of ``HEDGE_FAMILIES`` that means
 # the same, so that a claim's hedge can always be read back through hedges.py.
-POST_HEDGES = {"or so": "or so", "or more": "at least", "or fewer": "at most",
-               "or less": "at most", "+": "at least", "plus": "at least", "-plus": "at least"}
+POST_HEDGES = {
+    "or so": "or so",
+    "or more": "at least",
+    "or fewer": "at most",
+    "or less": "at most",
+    "+": "at least",
+    "plus": "at least",
+    "-plus": "at least",
+}
 # Verb forms of the hedges that HEDGE_FAMILIES lists in one form only.
-HEDGE_ALIASES = {"exceeds": "exceeded", "exceed": "exceeded", "surpasses": "surpassed",
-                 "surpassing": "surpassed", "well over": "over", "well above": "above",
-                 "upward of": "upwards of", "more than": "more than"}
+HEDGE_ALIASES = {
+    "exceeds": "exceeded",
+    "exceed": "exceeded",
+    "surpasses": "surpassed",
+    "surpassing": "surpassed",
+    "well over": "over",
+    "well above": "above",
+    "upward of": "upwards of",
+    "more than": "more than",
+}
 PRE_HEDGES: dict[str, str] = {
     **{h: h for h in HEDGE_FAMILIES if h != "or so"},
     **HEDGE_ALIASES,
 }
 
 # Verbs after which "from A to B" is a change, not a range.
-CHANGE_VERBS = (
-    "rose risen rising increased increasing grew grown growing climbed jumped fell fallen "
-    "falling dropped decreased declined doubled tripled revised raised lowered went up down "
-    "surged soared swelled"
-).split()
+CHANGE_VERBS = [
+    "rose",
+    "risen",
+    "rising",
+    "increased",
+    "increasing",
+    "grew",
+    "grown",
+    "growing",
+    "climbed",
+    "jumped",
+    "fell",
+    "fallen",
+    "falling",
+    "dropped",
+    "decreased",
+    "declined",
+    "doubled",
+    "tripled",
+    "revised",
+    "raised",
+    "lowered",
+    "went",
+    "up",
+    "down",
+    "surged",
+    "soared",
+    "swelled",
+]
 
 
 def words_pattern(words: Iterable[str]) -> str:

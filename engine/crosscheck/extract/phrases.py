@@ -46,6 +46,7 @@ class PhraseIndex:
         self._owners = {k: tuple(v) for k, v in owners.items()}
         self._spelled = spelled
         self.pattern = re.compile(phrase_pattern(spelled.values())) if spelled else None
+        self._keys: dict[str, str] = {}  # spellings met so far, and their phrase
 
     def __bool__(self) -> bool:
         return self.pattern is not None
@@ -55,8 +56,12 @@ class PhraseIndex:
         if self.pattern is None:
             return []
         found = []
+        keys = self._keys
         for m in self.pattern.finditer(low, start, end):
-            key = phrase_key(m.group())
+            written = m.group()
+            key = keys.get(written)
+            if key is None:
+                key = keys[written] = phrase_key(written)
             found.append(Hit(m.start(), m.end(), self._spelled[key], self._owners[key]))
         return found
 

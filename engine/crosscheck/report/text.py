@@ -51,6 +51,18 @@ def violation_lines(violation: Violation) -> list[Text]:
     return lines
 
 
+def skipped_lines(report: Report) -> list[str]:
+    """One note per rule and reason naming the claims the rule could not use."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for item in report.skipped:
+        groups.setdefault((item.rule, item.reason), []).append(item.claim.location())
+    return [
+        f"note: {rule} skipped {len(where)} claim{'' if len(where) == 1 else 's'} "
+        f"({reason}): {', '.join(where)}"
+        for (rule, reason), where in groups.items()
+    ]
+
+
 def summary_line(report: Report) -> str:
     """``2 violations (1 error, 1 warning) in 12 documents, 40 claims, 8 rules``."""
     counts = Counter(v.severity for v in report.violations)
@@ -66,7 +78,7 @@ def summary_line(report: Report) -> str:
     if report.waived:
         text += f"; {report.waived} waived"
     if report.skipped:
-        text += f"; {len(report.skipped)} claim uses skipped (see --format json)"
+        text += f"; {len(report.skipped)} claim uses skipped"
     return text
 
 
@@ -88,6 +100,8 @@ def render(report: Report, context: RenderContext) -> str:
         for line in violation_lines(violation):
             console.print(line)
         console.print()
+    for line in skipped_lines(report):
+        console.print(Text(line, style="dim"))
     for note in report.unused_waivers:
         console.print(Text(f"note: {note}", style="dim"))
     console.print(summary_line(report))
