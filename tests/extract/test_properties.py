@@ -90,7 +90,7 @@ text_strategy = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text_strategy)
 def test_decisions_are_consistent(extractor: Extractor, text: str) -> None:
     document = doc(text)

@@ -28,74 +28,14 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]{2}\Z")
 
 # Abbreviations that never end a sentence ("Gen. Kim", "Mr. Park", "approx. 1,100").
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "cpl",
-        "pvt",
-        "adm",
-        "cmdr",
-        "cdr",
-        "rep",
-        "sen",
-        "gov",
-        "pres",
-        "supt",
-        "insp",
-        "st",
-        "jr",
-        "sr",
-        "mt",
-        "ft",
-        "rev",
-        "hon",
-        "vs",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "assn",
-        "gens",
-        "cols",
-        "messrs",
-    ]
+_TITLE_WORDS = (
+    "mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr cdr rep sen gov pres "
+    "supt insp st jr sr mt ft rev hon vs approx est dept univ assn gens cols messrs"
 )
+_TITLES = frozenset(_TITLE_WORDS.split())
 # Abbreviations that do not end a sentence when a number follows ("Dec. 19", "No. 3").
-_BEFORE_NUMBERS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "nos",
-        "vol",
-        "fig",
-        "pp",
-        "p",
-        "art",
-        "sec",
-        "ch",
-    ]
-)
+_NUMBERED_WORDS = "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp p art sec ch"
+_BEFORE_NUMBERS = frozenset(_NUMBERED_WORDS.split())
 _CONTINUES_LINE = ",;-–—(["
 
 

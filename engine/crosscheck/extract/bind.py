@@ -113,6 +113,12 @@ class Binder:
         """
         bindable = [m for m in mentions if m.dimension in self.dimensions]
         hits = _outside(doc.hits(self.when, sentence), bindable)
+        if (
+            not explain
+            and not hits
+            and not _RESTATEMENT.search(doc.low, sentence.start, sentence.end)
+        ):
+            return [Binding(m, None, None, "no measure phrase", ()) for m in mentions]
         spans = clauses(doc.low, sentence.start, sentence.end)
         links: dict[int, Hit] = {}
         grouped = _by_clause(spans, mentions, hits)

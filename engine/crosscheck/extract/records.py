@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from crosscheck.corpus.segment import Sentence
-from crosscheck.interval import Interval, format_number
+from crosscheck.interval import Interval
 from crosscheck.model import Claim
 
 
@@ -90,10 +90,3 @@ class Decision:
             lines.append(f"  read as {self.mention.describe()}")
         lines.extend(f"  - {step}" for step in self.steps)
         return "\n".join(lines)
-
-
-def stated_value(low: Fraction, high: Fraction) -> str:
-    """A short rendering of a stated value or range."""
-    if low == high:
-        return format_number(low)
-    return f"{format_number(low)}..{format_number(high)}"
