@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ["Harbor Ledger", "Meridian Wire", "Baltic Signal", "Eastline Wire", "Pacific Dispatch"]
