@@ -30,6 +30,10 @@ from crosscheck.clitools import (
     save_baseline,
     write_output,
 )
+from crosscheck.commands.explain import explain_command
+from crosscheck.commands.fmt import fmt_command
+from crosscheck.commands.lint import lint_command
+from crosscheck.commands.test import test_command
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.report import formats, renderers
 from crosscheck.report.claims import render_claims
@@ -224,6 +228,10 @@ def extract_command(
     harvest, _ = gather(paths, None, rules, manifest, strict, jobs, no_cache)
     write_output(render_claims(harvest.claims, fmt), output)
     return EXIT_BAD_INPUT if report_load_errors(harvest.errors) else EXIT_OK
+
+
+for command in (explain_command, fmt_command, lint_command, test_command):
+    cli.add_command(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

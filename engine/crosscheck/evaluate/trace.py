@@ -1,0 +1,98 @@
+"""Every decision one rule makes, whatever its truth: for explaining, not for reporting.
+
+``evaluate`` keeps only what fails (and, when asked, what is undecided); a person
+refining a rule also wants to see what held. This runs the very same rule modules
+(pairing, date order, relations) with a recorder in place of ``Findings`` that
+keeps every decided relation. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from crosscheck.dsl.ast import Agreement, Bounds, Comparison, Monotonic, Rule, RuleSet
+from crosscheck.evaluate.agreement import check_agreement
+from crosscheck.evaluate.bounds import check_bounds
+from crosscheck.evaluate.comparison import check_comparison
+from crosscheck.evaluate.context import Account, Context, Findings
+from crosscheck.evaluate.describe import NOT_COMPARED
+from crosscheck.evaluate.monotonic import check_monotonic
+from crosscheck.interval import Truth
+from crosscheck.model import Claim, Skipped
+
+__all__ = ["RuleDecision", "RuleTrace", "trace_rule"]
+
+HOLDS_TEXT = "true for every choice of values"
+UNDECIDED_TEXT = "true for some choices of values, false for others"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDecision:
+    """One relation the rule decided: the values it compared, and the outcome.
+
+    ``values`` is the evaluator's own account of the intervals compared
+    (``killed [990, 1,210] (Newsweek, 2024-12-23) vs killed [90, 110] (...)``);
+    ``verdict`` says why the truth is what it is; ``claims`` are cited in the
+    order a violation would cite them.
+    """
+
+    truth: Truth
+    values: str
+    verdict: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class RuleTrace:
+    """Every decision of one rule, in the order the evaluator made them, and the
+    claims it could not use."""
+
+    rule: Rule
+    decisions: tuple[RuleDecision, ...]
+    skipped: tuple[Skipped, ...]
+
+    def count(self, truth: Truth) -> int:
+        """How many decisions came out ``truth``."""
+        return sum(1 for d in self.decisions if d.truth is truth)
+
+
+@dataclass
+class _Recorder(Findings):
+    """Findings that keep every decided relation, not only the reported ones."""
+
+    decisions: list[RuleDecision] = field(default_factory=list)
+
+    def add(self, truth: Truth, account: Callable[[], Account]) -> None:
+        """Record the relation whatever its truth."""
+        told = account()
+        self.decisions.append(RuleDecision(truth, told.labels, verdict(truth, told), told.claims))
+
+
+def verdict(truth: Truth, account: Account) -> str:
+    """Why a relation came out ``truth``, in words."""
+    if truth is Truth.FAILS or account.failure == NOT_COMPARED:
+        return account.reason
+    return HOLDS_TEXT if truth is Truth.HOLDS else UNDECIDED_TEXT
+
+
+def trace_rule(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> RuleTrace:
+    """Every decision ``rule`` (one of ``ruleset``'s) makes over ``claims``.
+
+    The decisions that FAIL are exactly the violations ``evaluate`` reports for
+    the rule, and the UNDECIDED ones its undecided relations.
+    """
+    ctx = Context.build(ruleset, claims)
+    # Asking for undecided relations also makes the rule modules decide every pair in
+    # scope, not only those that could fail.
+    out = _Recorder(rule, keep_undecided=True)
+    body = rule.body
+    if isinstance(body, Comparison):
+        check_comparison(rule, body, ctx, out)
+    elif isinstance(body, Agreement):
+        check_agreement(rule, body, ctx, out)
+    elif isinstance(body, Bounds):
+        check_bounds(rule, body, ctx, out)
+    elif isinstance(body, Monotonic):
+        check_monotonic(rule, body, ctx, out)
+    return RuleTrace(rule, tuple(out.decisions), tuple(out.skipped))

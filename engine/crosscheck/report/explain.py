@@ -1,0 +1,184 @@
+"""Text for ``crosscheck explain``: what each measure bound, what each rule decided,
+and why a number on a given line was or was not bound. Pure: strings in, string out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from crosscheck.corpus.segment import LineIndex
+from crosscheck.dsl.ast import RuleSet
+from crosscheck.dsl.printer import format_statement
+from crosscheck.evaluate.trace import RuleDecision, RuleTrace
+from crosscheck.extract.records import Decision
+from crosscheck.interval import Truth
+from crosscheck.model import Claim, Document, Skipped
+from crosscheck.report.text import describe_interval
+
+_INDENT = "  "
+_TRUTH_ORDER = (Truth.FAILS, Truth.UNDECIDED, Truth.HOLDS)
+_LABEL_WIDTH = len("UNDECIDED") + 1
+
+
+@dataclass(frozen=True)
+class Examined:
+    """One document and what extraction decided about each number in it."""
+
+    document: Document
+    decisions: tuple[Decision, ...]
+    _lines: LineIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lines = LineIndex(self.document.text, self.document.line_offset)
+        object.__setattr__(self, "_lines", lines)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """File line and column of a character offset in the document's text."""
+        return self._lines.position(offset)
+
+    def location(self, decision: Decision) -> str:
+        """``path:line:col`` of a decision's number."""
+        line, column = self.position(decision.start)
+        return f"{self.document.path}:{line}:{column}"
+
+    def line_text(self, line: int) -> str | None:
+        """The text of a file line of the document, ``None`` if it is not in its body."""
+        index = line - 1 - self.document.line_offset
+        lines = self.document.text.split("\n")
+        return lines[index] if 0 <= index < len(lines) else None
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _origin(claim: Claim) -> str:
+    when = claim.date.isoformat() if claim.date else "undated"
+    return f"({claim.source}, {when})"
+
+
+def _reading(decision: Decision) -> str:
+    """``"approximately 1,100" → [990, 1,210]``, or just the text when it is no amount."""
+    if decision.claim is not None:
+        value = describe_interval(decision.claim.interval, decision.claim.unit)
+        return f'"{decision.stated}" → {value}'
+    if decision.mention is not None:
+        value = describe_interval(decision.mention.interval, decision.mention.unit)
+        return f'"{decision.stated}" → {value}'
+    return f'"{decision.stated}"'
+
+
+# ------------------------------------------------------------------ measures
+
+
+def render_measure(ruleset: RuleSet, name: str, examined: Sequence[Examined]) -> str:
+    """A measure's declaration, the claims it bound and the phrase that bound each,
+    then the numbers next to one of its phrases that it did not bind, and why."""
+    phrases = {p.lower() for p in ruleset.measures[name].when}
+    bound: list[str] = []
+    missed: list[str] = []
+    for item in examined:
+        for decision in item.decisions:
+            if decision.measure == name and decision.claim is not None:
+                bound.append(_bound_line(item, decision))
+            elif decision.claim is None and (decision.phrase or "").lower() in phrases:
+                missed.append(f"{item.location(decision)}: {_reading(decision)}")
+                missed.append(f"{_INDENT * 2}because {decision.reason}")
+    lines = [format_statement(ruleset.measures[name]), ""]
+    lines.append(f"{_INDENT}bound: {_plural(len(bound), 'claim')}")
+    lines.extend(_INDENT * 2 + line for line in bound)
+    if missed:
+        lines.append(f"{_INDENT}next to a phrase of {name} but not bound:")
+        lines.extend(_INDENT * 2 + line for line in missed)
+    return "\n".join(lines) + "\n"
+
+
+def _bound_line(item: Examined, decision: Decision) -> str:
+    assert decision.claim is not None
+    how = f'by "{decision.phrase}"' if decision.phrase else f"({decision.reason})"
+    return f"{item.location(decision)}: {_reading(decision)} {how} {_origin(decision.claim)}"
+
+
+# ------------------------------------------------------------------ rules
+
+
+def render_rule(trace: RuleTrace) -> str:
+    """A rule's declaration, each decision it made (failures first) with the values
+    compared and the claims behind them, the claims it skipped, and a tally."""
+    lines = [format_statement(trace.rule), ""]
+    for truth in _TRUTH_ORDER:
+        for decision in trace.decisions:
+            if decision.truth is truth:
+                lines.extend(_decision_lines(decision))
+    lines.extend(_skipped_line(s) for s in trace.skipped)
+    tally = ", ".join(
+        f"{trace.count(t)} {word}"
+        for t, word in zip(_TRUTH_ORDER, ("fail", "undecided", "hold"), strict=True)
+    )
+    summary = f"{_plural(len(trace.decisions), 'decision')}: {tally}"
+    if trace.skipped:
+        summary += f"; {_plural(len(trace.skipped), 'claim')} skipped"
+    lines.append(_INDENT + summary)
+    return "\n".join(lines) + "\n"
+
+
+def _decision_lines(decision: RuleDecision) -> list[str]:
+    label = decision.truth.name.ljust(_LABEL_WIDTH)
+    lines = [f"{_INDENT}{label}{decision.values}: {decision.verdict}"]
+    pad = _INDENT + " " * _LABEL_WIDTH
+    lines.extend(f'{pad}"{c.stated}" at {c.location()}' for c in decision.claims)
+    return lines
+
+
+def _skipped_line(skipped: Skipped) -> str:
+    claim = skipped.claim
+    label = "SKIPPED".ljust(_LABEL_WIDTH)
+    return (
+        f'{_INDENT}{label}{claim.measure} "{claim.stated}" {_origin(claim)} '
+        f"at {claim.location()}: {skipped.reason}"
+    )
+
+
+# ------------------------------------------------------------------ one line
+
+
+def decisions_on_line(
+    item: Examined, line: int, column: int | None = None
+) -> list[tuple[int, Decision]]:
+    """The decisions about numbers starting on ``line`` (covering ``column`` when
+    given), each with its column."""
+    found: list[tuple[int, Decision]] = []
+    for decision in item.decisions:
+        start_line, start_column = item.position(decision.start)
+        if start_line != line:
+            continue
+        width = decision.end - decision.start
+        if column is None or start_column <= column < start_column + max(width, 1):
+            found.append((start_column, decision))
+    return found
+
+
+def render_line(item: Examined, line: int, column: int | None = None) -> str:
+    """The text of one line of a document, then for each number on it (or the one at
+    ``column``) whether it became a claim, and the steps that decided it."""
+    text = item.line_text(line)
+    head = f"{item.document.path}:{line}" + (f":{column}" if column is not None else "")
+    if text is None:
+        return f"{head}: no such line in the article's text\n"
+    lines = [head, f"{_INDENT}| {text}"]
+    found = decisions_on_line(item, line, column)
+    if not found:
+        where = "at this column" if column is not None else "on this line"
+        lines.append(f"{_INDENT}no number {where}")
+    for start_column, decision in found:
+        lines.extend(_number_lines(line, start_column, decision))
+    return "\n".join(lines) + "\n"
+
+
+def _number_lines(line: int, column: int, decision: Decision) -> list[str]:
+    outcome = f"a {decision.measure} claim" if decision.claim is not None else "not a claim"
+    lines = [f"{line}:{column} {_reading(decision)}: {outcome}"]
+    lines.append(f"{_INDENT}because {decision.reason}")
+    lines.extend(f"{_INDENT}- {step}" for step in decision.steps)
+    return lines
