@@ -170,10 +170,10 @@ class _Checker:
             return
         hint = did_you_mean(waiver.rule, self.rule_names)
         if waiver.rule in self.measures:
-            hint = f"`{waiver.rule}` is a measure; a waiver names the rule whose violations it accepts"
-        self.errors.append(
-            _error(waiver.span, f"waiver for undefined rule `{waiver.rule}`", hint)
-        )
+            hint = (
+                f"`{waiver.rule}` is a measure; a waiver names the rule whose violations it accepts"
+            )
+        self.errors.append(_error(waiver.span, f"waiver for undefined rule `{waiver.rule}`", hint))
 
     def _check_measure(self, measure: ast.Measure) -> None:
         problem = _unit_problem(measure)

@@ -3,8 +3,10 @@
 ``parse(format_rules(tree)) == tree`` for every tree the parser builds (spans
 aside). The canonical form puts each statement in its own block, separated by
 a blank line; a measure's ``when``/``unless``, a rule's ``severity``/``message``
-and a waiver's clauses go on their own lines indented by four spaces; defaults
-(``severity error``, ``across sources`` unless a day window follows) are left out. Comments are not
+and a waiver's clauses go on their own lines indented by four spaces; a phrase
+list wider than ``WIDTH`` continues on lines starting with ``|``, indented four
+spaces deeper; defaults (``severity error``, ``across sources`` unless a day
+window follows) are left out. Comments are not
 part of the tree: ``crosscheck.dsl.formatter`` carries them over.
 """
 
@@ -18,6 +20,7 @@ from crosscheck.dsl.syntax_errors import KEYWORDS
 from crosscheck.model import Severity
 
 _INDENT = "    "
+WIDTH = 88  # phrase lists longer than this continue on lines starting with `|`
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -37,7 +40,7 @@ def format_statement(statement: ast.Statement) -> str:
         low, high = format_number(statement.low), format_number(statement.high)
         return f"vague {_quote(statement.phrase)} = {low} .. {high}"
     if isinstance(statement, ast.Subject):
-        return f"subject {_name(statement.name)} = {_phrases(statement.phrases)}"
+        return _phrase_lines(f"subject {_name(statement.name)} = ", statement.phrases, "")
     if isinstance(statement, ast.Measure):
         return _measure(statement)
     if isinstance(statement, ast.Waiver):
@@ -86,8 +89,16 @@ def _hedge(hedge: str) -> str:
     return _quote(hedge)
 
 
-def _phrases(phrases: tuple[str, ...]) -> str:
-    return " | ".join(_quote(phrase) for phrase in phrases)
+def _phrase_lines(prefix: str, phrases: tuple[str, ...], indent: str) -> str:
+    """``prefix "a" | "b" ...``; past ``WIDTH``, continued on deeper lines ``| "c" ...``."""
+    lines = [prefix + _quote(phrases[0])]
+    for phrase in phrases[1:]:
+        quoted = _quote(phrase)
+        if len(lines[-1]) + 3 + len(quoted) <= WIDTH:
+            lines[-1] += " | " + quoted
+        else:
+            lines.append(f"{indent}{_INDENT}| {quoted}")
+    return "\n".join(lines)
 
 
 def _measure(measure: ast.Measure) -> str:
@@ -100,9 +111,9 @@ def _measure(measure: ast.Measure) -> str:
         head += ", cumulative"
     lines = [head]
     if measure.when:
-        lines.append(f"{_INDENT}when {_phrases(measure.when)}")
+        lines.append(_phrase_lines(f"{_INDENT}when ", measure.when, _INDENT))
     if measure.unless:
-        lines.append(f"{_INDENT}unless {_phrases(measure.unless)}")
+        lines.append(_phrase_lines(f"{_INDENT}unless ", measure.unless, _INDENT))
     return "\n".join(lines)
 
 
