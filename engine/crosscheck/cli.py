@@ -6,6 +6,7 @@ or usage; 3 unreadable input.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ from crosscheck.commands.lint import lint_command
 from crosscheck.commands.test import test_command
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.report import formats, renderers
+from crosscheck.waivers import apply_waivers
 from crosscheck.report.claims import render_claims
 from crosscheck.run import (
     Harvest,
@@ -184,6 +186,7 @@ def check_command(
     accepted = read_baseline_or_exit(baseline) if baseline else None
     harvest, ruleset = gather(paths, claims, rules, manifest, strict, jobs, no_cache)
     report = check(ruleset, harvest, keep_undecided=show_undecided)
+    report = apply_waivers(report, ruleset.waivers, dt.date.today())
     if write_baseline is not None:
         save_baseline(write_baseline, report.violations)
         return EXIT_OK

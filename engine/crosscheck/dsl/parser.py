@@ -9,7 +9,6 @@ a name may not spell one.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
@@ -35,6 +34,7 @@ from crosscheck.dsl.syntax_errors import (
     describe,
     vocabulary,
 )
+from crosscheck.dsl.waiver_syntax import Clause, WaiverProblem, build_waiver
 from crosscheck.model import Severity
 
 
@@ -353,47 +353,16 @@ class _Builder(Transformer[Token, Any]):
 
     def waiver_stmt(self, meta: Meta, children: list[Any]) -> ast.Waiver:
         name, *clauses = children
-        span = self._span(meta)
-        found: dict[str, Any] = {}
-        for keyword, value, where in clauses:
-            if keyword in found:
-                raise _Problem(f"`{keyword}` may appear only once in a waiver", where)
-            found[keyword] = value
-        if not found.get("reason", "").strip():
-            what = "an empty reason" if "reason" in found else "no reason"
-            raise _Problem(
-                f"the waiver for `{name}` has {what}",
-                span,
-                hint='say why the contradiction is accepted: `reason "..."`',
-            )
-        return ast.Waiver(
-            rule=str(name),
-            reason=found["reason"],
-            document=found.get("document"),
-            stated=found.get("stated"),
-            until=found.get("until"),
-            span=span,
-        )
-
-    def waive_document(self, meta: Meta, children: list[Token]) -> tuple[str, str, ast.Span]:
-        return ("document", _unquote(children[0]), self._span(meta))
-
-    def waive_stated(self, meta: Meta, children: list[Token]) -> tuple[str, str, ast.Span]:
-        return ("stated", _unquote(children[0]), self._span(meta))
-
-    def waive_reason(self, meta: Meta, children: list[Token]) -> tuple[str, str, ast.Span]:
-        return ("reason", _unquote(children[0]), self._span(meta))
-
-    def waive_until(self, meta: Meta, children: list[Token]) -> tuple[str, dt.date, ast.Span]:
         try:
-            day = dt.date.fromisoformat(str(children[0]))
-        except ValueError:
-            raise _Problem(
-                f"`{children[0]}` is not a date",
-                self._token_span(children[0]),
-                hint="write the last day the waiver holds as YYYY-MM-DD, e.g. `2025-06-30`",
-            ) from None
-        return ("until", day, self._span(meta))
+            return build_waiver(str(name), clauses, self._span(meta))
+        except WaiverProblem as problem:
+            raise _Problem(problem.message, problem.span, problem.hint) from None
+
+    def waiver_clause(self, meta: Meta, children: list[Token]) -> Clause:
+        keyword, value = children
+        if value.type == "DATE":
+            return Clause(str(keyword), str(value), self._token_span(value))
+        return Clause(str(keyword), _unquote(value), self._span(meta))
 
 
 def _attach_tolerance(body: Any, tolerance: ast.Tolerance, scope: ast.Scope | None) -> ast.Body:

@@ -1,0 +1,109 @@
+"""Inline waivers: rule-file statements that accept known violations.
+
+``waive RULE [document "GLOB"] [stated "TEXT"] reason "WHY" [until DATE]`` accepts
+a violation of RULE when at least one claim it cites matches every filter given:
+
+* ``document``: a glob (``*``, ``?``, ``[...]``; ``*`` also crosses ``/``) matched
+  against the claim's document path and against each of its trailing parts, so
+  ``"newsweek_more-troops.md"``, ``"corpus/*newsweek*"`` and the full path all
+  match ``corpus/2024-12-23_newsweek_more-troops.md``. Backslashes count as ``/``
+  and a leading ``./`` is ignored.
+* ``stated``: the claim's stated text, ignoring case and runs of white space
+  (``"approximately 1,100"``); not a substring, so ``"100"`` does not match it.
+
+Without filters a waiver accepts every violation of its rule. ``until`` is the
+last day a waiver holds; after it the waiver accepts nothing and is reported.
+Pure: the caller supplies today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from fnmatch import fnmatchcase
+
+from crosscheck.dsl.ast import Waiver
+from crosscheck.model import Claim, Report, Violation
+
+
+def apply_waivers(report: Report, waivers: Iterable[Waiver], today: dt.date) -> Report:
+    """The report without the violations active waivers accept, counted as waived.
+
+    Waivers that accepted nothing and waivers past their ``until`` date are
+    listed in ``unused_waivers``, one sentence each.
+    """
+    active: list[Waiver] = []
+    notes: list[str] = []
+    for waiver in waivers:
+        if is_expired(waiver, today):
+            notes.append(
+                f"waiver at {waiver.span} for {waiver.rule} expired on "
+                f"{waiver.until}; it no longer waives"
+            )
+        else:
+            active.append(waiver)
+    kept, used = _split(report.violations, active)
+    notes.extend(
+        f"waiver at {waiver.span} for {waiver.rule} matched no violation"
+        for index, waiver in enumerate(active)
+        if index not in used
+    )
+    return report.model_copy(
+        update={
+            "violations": kept,
+            "waived": report.waived + len(report.violations) - len(kept),
+            "unused_waivers": report.unused_waivers + tuple(notes),
+        }
+    )
+
+
+def _split(
+    violations: Sequence[Violation], waivers: Sequence[Waiver]
+) -> tuple[tuple[Violation, ...], set[int]]:
+    """The violations no waiver accepts, and the indices of waivers that accepted one."""
+    kept: list[Violation] = []
+    used: set[int] = set()
+    for violation in violations:
+        accepting = {i for i, waiver in enumerate(waivers) if waives(waiver, violation)}
+        used |= accepting
+        if not accepting:
+            kept.append(violation)
+    return tuple(kept), used
+
+
+def is_expired(waiver: Waiver, today: dt.date) -> bool:
+    """Whether ``today`` is after the waiver's last day."""
+    return waiver.until is not None and today > waiver.until
+
+
+def waives(waiver: Waiver, violation: Violation) -> bool:
+    """Whether the waiver (expiry aside) accepts the violation."""
+    if waiver.rule != violation.rule:
+        return False
+    return any(claim_matches(waiver, claim) for claim in violation.claims)
+
+
+def claim_matches(waiver: Waiver, claim: Claim) -> bool:
+    """Whether one claim passes every filter of the waiver."""
+    if waiver.document is not None and not document_matches(waiver.document, claim.document):
+        return False
+    return waiver.stated is None or _words(waiver.stated) == _words(claim.stated)
+
+
+def document_matches(pattern: str, document: str) -> bool:
+    """Whether a ``document`` glob matches a document path or one of its trailing parts."""
+    path = _slashes(document)
+    glob = _slashes(pattern)
+    parts = path.split("/")
+    return any(fnmatchcase("/".join(parts[i:]), glob) for i in range(len(parts)))
+
+
+def _slashes(path: str) -> str:
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -1,0 +1,165 @@
+"""apply_waivers: which violations a waiver accepts, and what it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crosscheck.dsl import ast
+from crosscheck.interval import Interval
+from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.waivers import apply_waivers, document_matches
+
+NEWSWEEK = "corpus/2024-12-23_newsweek_more-troops.md"
+CNEWS = "corpus/2024-12-23_cnews-live_troops-and-drones.md"
+TODAY = dt.date(2025, 3, 1)
+
+
+def claim(document: str, stated: str, low: int, high: int) -> Claim:
+    return Claim(
+        measure="killed",
+        interval=Interval.closed(low, high),
+        unit="item",
+        stated=stated,
+        document=document,
+        source=document.split("_")[1],
+    )
+
+
+TOLLS = Violation(
+    rule="death_tolls_agree",
+    severity=Severity.ERROR,
+    message="death tolls disagree",
+    claims=(
+        claim(NEWSWEEK, "approximately 1,100", 990, 1210),
+        claim(CNEWS, "about 100", 90, 110),
+    ),
+)
+CALIBER = Violation(
+    rule="one_caliber",
+    severity=Severity.ERROR,
+    message="calibers differ",
+    claims=(claim(NEWSWEEK, "240mm", 240, 240), claim(CNEWS, "170mm", 170, 170)),
+)
+REPORT = Report(violations=(TOLLS, CALIBER), claims=4, documents=2, rules=2)
+
+
+def waiver(
+    rule: str = "death_tolls_agree",
+    line: int = 40,
+    document: str | None = None,
+    stated: str | None = None,
+    until: dt.date | None = None,
+) -> ast.Waiver:
+    span = ast.Span("rules/x.rules", line, 1, line, 10)
+    return ast.Waiver(rule, "known", document, stated, until, span)
+
+
+def test_a_waiver_without_filters_accepts_every_violation_of_its_rule() -> None:
+    result = apply_waivers(REPORT, [waiver()], TODAY)
+    assert result.violations == (CALIBER,)
+    assert result.waived == 1
+    assert result.unused_waivers == ()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"document": NEWSWEEK},
+        {"document": "2024-12-23_newsweek_more-troops.md"},
+        {"document": "*newsweek*"},
+        {"document": "corpus/*cnews*"},
+        {"stated": "approximately 1,100"},
+        {"stated": "  Approximately   1,100 "},
+        {"document": "*newsweek*", "stated": "approximately 1,100"},
+    ],
+)
+def test_matching_filters_accept_the_violation(filters: dict[str, str]) -> None:
+    result = apply_waivers(REPORT, [waiver(**filters)], TODAY)  # type: ignore[arg-type]
+    assert result.violations == (CALIBER,)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"document": "newsweek"},  # a glob, not a substring
+        {"document": "troops.md"},  # a trailing part must be whole path parts
+        {"stated": "1,100"},  # the stated text as a whole, not a substring
+        {"stated": "approximately 1,200"},
+        # both filters must fit the same claim, not one claim each
+        {"document": "*newsweek*", "stated": "about 100"},
+    ],
+)
+def test_filters_that_fit_no_single_claim_accept_nothing(filters: dict[str, str]) -> None:
+    result = apply_waivers(REPORT, [waiver(**filters)], TODAY)  # type: ignore[arg-type]
+    assert result.violations == REPORT.violations
+    assert result.waived == 0
+    assert result.unused_waivers == (
+        "waiver at rules/x.rules:40:1 for death_tolls_agree matched no violation",
+    )
+
+
+def test_a_waiver_accepts_only_its_own_rule() -> None:
+    result = apply_waivers(REPORT, [waiver(rule="one_caliber", stated="240mm")], TODAY)
+    assert result.violations == (TOLLS,)
+
+
+def test_a_waiver_is_active_through_its_last_day() -> None:
+    result = apply_waivers(REPORT, [waiver(until=TODAY)], TODAY)
+    assert result.violations == (CALIBER,)
+
+
+def test_an_expired_waiver_stops_waiving_and_says_so() -> None:
+    result = apply_waivers(REPORT, [waiver(until=dt.date(2025, 2, 28))], TODAY)
+    assert result.violations == REPORT.violations
+    assert result.waived == 0
+    assert result.unused_waivers == (
+        "waiver at rules/x.rules:40:1 for death_tolls_agree expired on 2025-02-28; "
+        "it no longer waives",
+    )
+
+
+def test_counts_add_to_earlier_waivers_and_two_waivers_of_one_violation_count_once() -> None:
+    earlier = REPORT.model_copy(update={"waived": 3, "unused_waivers": ("baseline note",)})
+    both = [waiver(line=1, document="*newsweek*"), waiver(line=2, stated="about 100")]
+    result = apply_waivers(earlier, both, TODAY)
+    assert result.waived == 4
+    assert result.unused_waivers == ("baseline note",)
+
+
+def test_unused_and_expired_waivers_are_reported_in_order() -> None:
+    waivers = [
+        waiver(line=1, until=dt.date(2024, 1, 1)),
+        waiver(line=2, rule="one_caliber"),
+        waiver(line=3, document="*nowhere*"),
+    ]
+    result = apply_waivers(REPORT, waivers, TODAY)
+    assert result.violations == (TOLLS,)
+    assert [note.split(" for ")[0] for note in result.unused_waivers] == [
+        "waiver at rules/x.rules:1:1",
+        "waiver at rules/x.rules:3:1",
+    ]
+
+
+def test_the_rest_of_the_report_is_untouched() -> None:
+    result = apply_waivers(REPORT, [waiver()], TODAY)
+    assert (result.claims, result.documents, result.rules) == (4, 2, 2)
+    assert result.undecided == REPORT.undecided and result.skipped == REPORT.skipped
+
+
+@pytest.mark.parametrize(
+    ("pattern", "document", "matches"),
+    [
+        ("a/b.md", "./a/b.md", True),
+        ("a/b.md", "x\\a\\b.md", True),
+        ("b.md", "/abs/path/a/b.md", True),
+        ("a/*.md", "x/a/deep/b.md", True),  # `*` crosses `/`
+        ("b.m?", "a/b.md", True),
+        ("[ab].md", "a/c.md", False),
+        ("B.md", "a/b.md", False),  # case counts
+        ("a/b", "a/b.md", False),
+    ],
+)
+def test_document_patterns(pattern: str, document: str, matches: bool) -> None:
+    assert document_matches(pattern, document) is matches
