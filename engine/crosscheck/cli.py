@@ -37,7 +37,6 @@ from crosscheck.commands.lint import lint_command
 from crosscheck.commands.test import test_command
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.report import formats, renderers
-from crosscheck.waivers import apply_waivers
 from crosscheck.report.claims import render_claims
 from crosscheck.run import (
     Harvest,
@@ -47,6 +46,7 @@ from crosscheck.run import (
     harvest_claims_file,
     harvest_corpus,
 )
+from crosscheck.waivers import apply_waivers
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 RULES = click.option(
