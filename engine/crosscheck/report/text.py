@@ -100,9 +100,8 @@ def render(report: Report, context: RenderContext) -> str:
         for line in violation_lines(violation):
             console.print(line)
         console.print()
-    for line in skipped_lines(report):
-        console.print(Text(line, style="dim"))
-    for note in report.unused_waivers:
-        console.print(Text(f"note: {note}", style="dim"))
+    notes = skipped_lines(report) + [f"note: {note}" for note in report.unused_waivers]
+    for note in notes:
+        console.print(Text(note, style="dim"))
     console.print(summary_line(report))
     return out.getvalue()
