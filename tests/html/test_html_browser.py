@@ -163,3 +163,106 @@ def test_the_policy_blocks_a_script_the_report_did_not_ship(
     with pytest.raises(sync_api.Error, match="Content Security Policy"):
         page.add_script_tag(content="window.__injected = 1")
     assert page.evaluate("typeof window.__injected") == "undefined"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli_report(tmp_path: Path, corpus: Path) -> Path:
+    """`crosscheck check CORPUS --format html -o report.html`, as a user runs it."""
+    from crosscheck.cli import main
+
+    target = tmp_path / "report.html"
+    rules = str(ROOT / "rules")
+    code = main(
+        [
+            "check",
+            str(corpus),
+            "--rules",
+            rules,
+            "--format",
+            "html",
+            "-o",
+            str(target),
+            "--no-cache",
+            "--jobs",
+            "1",
+        ]
+    )
+    assert code in (0, 1)
+    return target
+
+
+def test_sample_corpus_report_in_the_browser(browser: sync_api.Browser, tmp_path: Path) -> None:
+    import json
+
+    from crosscheck.cli import main
+
+    target = cli_report(tmp_path, ROOT / "corpus")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    opened = Opened(page)
+    page.goto(target.as_uri())
+    assert opened.requests == [target.as_uri()]
+    json_out = tmp_path / "report.json"
+    main(
+        [
+            "check",
+            str(ROOT / "corpus"),
+            "--rules",
+            str(ROOT / "rules"),
+            "--format",
+            "json",
+            "-o",
+            str(json_out),
+            "--no-cache",
+            "--jobs",
+            "1",
+        ]
+    )
+    violations = json.loads(json_out.read_text(encoding="utf-8"))["violations"]
+    assert violations, "the sample corpus holds a real contradiction"
+    ids = [f"v{i}" for i in range(1, len(violations) + 1)]
+    assert visible_violations(page) == ids
+    for index, violation in enumerate(violations, start=1):
+        assert violation["rule"] in page.locator(f"#v{index}").inner_text()
+    for measure in sorted({c["measure"] for v in violations for c in v["claims"]}):
+        assert page.locator(f"figure[data-measure='{measure}'] svg.chart-svg").is_visible()
+    first_rule = violations[0]["rule"]
+    others = sorted({v["rule"] for v in violations} - {first_rule})
+    for rule in others:
+        page.locator(f"input[name='rule'][value='{rule}']").uncheck()
+    expected = [i for i, v in zip(ids, violations, strict=True) if v["rule"] == first_rule]
+    assert visible_violations(page) == expected
+    shot = Path(os.environ.get("CROSSCHECK_SCREENSHOT", tmp_path / "sample.png"))
+    page.locator("#filter-reset").click()
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert opened.errors == []
+
+
+def test_hostile_article_through_the_cli_does_not_run(
+    browser: sync_api.Browser, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in (
+        "2024-12-23_newsweek_more-troops.md",
+        "2024-12-23_harbor-ledger_spy-agency-toll.md",
+    ):
+        text = (ROOT / "corpus" / name).read_text(encoding="utf-8")
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "hostile.md").write_text(
+        "---\nsource: <b>Evil</b> Outlet\ndate: 2024-12-23\n---\n"
+        "Officials said around 50 North Korean soldiers have been killed "
+        '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">.\n',
+        encoding="utf-8",
+    )
+    target = cli_report(tmp_path, corpus)
+    page = browser.new_page()
+    opened = Opened(page)
+    page.goto(target.as_uri())
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0
+    assert "<script>window.__pwned=1</script>" in page.locator("body").inner_text()
+    assert opened.errors == []
