@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from crosscheck.dsl.ast import Agreement, Bounds, Comparison, Monotonic, Rule, RuleSet
 from crosscheck.evaluate.agreement import check_agreement
 from crosscheck.evaluate.bounds import check_bounds
 from crosscheck.evaluate.comparison import check_comparison
-from crosscheck.evaluate.context import Context, Findings, claim_key
+from crosscheck.evaluate.context import Context, Findings
 from crosscheck.evaluate.monotonic import check_monotonic
 from crosscheck.model import Claim, Skipped, Violation
 
-__all__ = ["Outcome", "evaluate"]
+__all__ = ["Outcome", "Strategy", "evaluate"]
 
 
 @dataclass(frozen=True)
@@ -32,25 +33,36 @@ class Outcome:
     skipped: tuple[Skipped, ...]
 
 
-def evaluate(ruleset: RuleSet, claims: Sequence[Claim], *, keep_undecided: bool = False) -> Outcome:
+Strategy = Literal["shortlist", "all_pairs"]
+
+
+def evaluate(
+    ruleset: RuleSet,
+    claims: Sequence[Claim],
+    *,
+    keep_undecided: bool = False,
+    strategy: Strategy = "shortlist",
+) -> Outcome:
     """Every violation of the rule set's rules by the claims (in canonical units).
 
-    Claims of measures the rule set does not declare are ignored.
+    Claims of measures the rule set does not declare are ignored. ``strategy`` only
+    changes how the work is done, never the outcome: ``"shortlist"`` decides just the
+    relations that could fail (unless undecided ones are kept), ``"all_pairs"`` every
+    relation in scope (the reference, for tests and benchmarks).
     """
     ctx = Context.build(ruleset, claims)
     violations: list[Violation] = []
     undecided: list[Violation] = []
     skipped: list[Skipped] = []
     for rule in ruleset.rules:
-        found = _check(rule, ctx, keep_undecided)
-        violations.extend(sorted(found.violations, key=_violation_order))
-        undecided.extend(sorted(found.undecided, key=_violation_order))
-        skipped.extend(sorted(found.skipped, key=lambda s: claim_key(s.claim)))
+        found = _check(rule, ctx, Findings(rule, keep_undecided, strategy == "all_pairs"))
+        violations.extend(_in_order(found.violations, ctx))
+        undecided.extend(_in_order(found.undecided, ctx))
+        skipped.extend(sorted(found.skipped, key=lambda s: ctx.key_of(s.claim)))
     return Outcome(tuple(violations), tuple(undecided), tuple(skipped))
 
 
-def _check(rule: Rule, ctx: Context, keep_undecided: bool) -> Findings:
-    out = Findings(rule, keep_undecided)
+def _check(rule: Rule, ctx: Context, out: Findings) -> Findings:
     body = rule.body
     if isinstance(body, Comparison):
         check_comparison(rule, body, ctx, out)
@@ -63,5 +75,6 @@ def _check(rule: Rule, ctx: Context, keep_undecided: bool) -> Findings:
     return out
 
 
-def _violation_order(v: Violation) -> tuple[tuple[tuple[str | int, ...], ...], str, str]:
-    return tuple(claim_key(c) for c in v.claims), v.message, v.detail
+def _in_order(found: list[Violation], ctx: Context) -> list[Violation]:
+    """By cited claims, then words; ties keep the order the rule found them in."""
+    return sorted(found, key=lambda v: (tuple(map(ctx.key_of, v.claims)), v.message, v.detail))

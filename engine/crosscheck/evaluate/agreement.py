@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from crosscheck.dsl.ast import Agreement, Op, Rule
+from crosscheck.evaluate.candidates import DateRule
 from crosscheck.evaluate.context import Account, Context, Findings, dated_only
 from crosscheck.evaluate.describe import fall_account, side_label, stated, tolerance_text
 from crosscheck.evaluate.relations import SPLIT, Constraint, decide, tolerance_in
-from crosscheck.evaluate.scopes import (
-    Side,
-    date_needed,
-    in_date_order,
-    pairs_in_scope,
-    single_sides,
-)
+from crosscheck.evaluate.scopes import Side, date_needed, in_date_order, single_sides
+from crosscheck.evaluate.shortlist import unordered_pairs
 
 
 def check_agreement(rule: Rule, body: Agreement, ctx: Context, out: Findings) -> None:
@@ -24,7 +20,9 @@ def check_agreement(rule: Rule, body: Agreement, ctx: Context, out: Findings) ->
     items = dated_only(ctx.by_measure.get(name, ()), date_needed(rule.scope, 2, ordered), out)
     tol = tolerance_text(body.tolerance)
     rank = {item.index: position for position, item in enumerate(items)}  # claim order
-    for a, b in pairs_in_scope(single_sides(items), None, rule.scope):
+    dates = DateRule.NOT_BEFORE if ordered else DateRule.ANY
+    pairs = unordered_pairs(single_sides(items), rule.scope, within, dates, out.exhaustive)
+    for a, b in pairs:
         pair = (a, b) if rank[a.items[0].index] < rank[b.items[0].index] else (b, a)
         constraints = in_date_order(SPLIT[Op.EQ], pair, ordered)
         truth = decide(constraints, [side.interval for side in pair], within)

@@ -7,6 +7,7 @@ from fractions import Fraction
 from itertools import product
 
 from crosscheck.dsl.ast import Comparison, Constant, Op, Operand, Rule, Scope, Sum
+from crosscheck.evaluate.candidates import DateRule, Part
 from crosscheck.evaluate.context import Account, Context, Findings, Item, dated_only
 from crosscheck.evaluate.describe import (
     NOT_COMPARED,
@@ -29,10 +30,10 @@ from crosscheck.evaluate.scopes import (
     constant_side,
     date_needed,
     in_date_order,
-    pairs_in_scope,
     sum_sides,
     within_days,
 )
+from crosscheck.evaluate.shortlist import crossed_pairs
 
 
 def _terms(operand: Operand) -> tuple[str, ...]:
@@ -55,7 +56,10 @@ def check_comparison(rule: Rule, body: Comparison, ctx: Context, out: Findings) 
     left = _sides(body.left, items, factors, unit)
     right = _sides(body.right, items, factors, unit)
     symmetric = body.op is Op.EQ and sorted(left_terms) == sorted(right_terms)
-    for pair in _pairs(left, right, rule.scope, paired, symmetric):
+    dates = DateRule.NOT_BEFORE if ordered else DateRule.ANY
+    parts = tuple(Part(c.small, c.big, dates, c.strict) for c in SPLIT[body.op])
+    scoped = crossed_pairs(left, right, rule.scope, within, parts, out.exhaustive)
+    for pair in _pairs(left, right, rule.scope, scoped if paired else None, symmetric):
         constraints = in_date_order(SPLIT[body.op], pair, ordered)
         values = (pair[0].interval, pair[1].interval)
         truth = decide(constraints, values, within)
@@ -74,13 +78,21 @@ def _sides(
 
 
 def _pairs(
-    left: list[Side], right: list[Side], scope: Scope, paired: bool, symmetric: bool
+    left: list[Side],
+    right: list[Side],
+    scope: Scope,
+    scoped: Iterator[tuple[Side, Side]] | None,
+    symmetric: bool,
 ) -> Iterator[tuple[Side, Side]]:
-    if not paired:  # against a constant: one side of claims at a time
+    """The pairs to decide: ``scoped`` (the pairs in scope, or a shortlist of them in
+    the same order), or when ``None`` the claims against a constant."""
+    if scoped is None:  # against a constant: one side of claims at a time
         yield from ((a, b) for a, b in product(left, right) if within_days((a, b), scope.days))
         return
+    # Every pair of one unordered choice has the same truth, so in a shortlist the
+    # first of a failing choice is still the first of all.
     seen: set[frozenset[frozenset[int]]] = set()
-    for a, b in pairs_in_scope(left, right, scope):
+    for a, b in scoped:
         if symmetric:  # x == y and y == x are one relation
             key = frozenset((a.indices, b.indices))
             if key in seen:

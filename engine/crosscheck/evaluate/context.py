@@ -45,18 +45,28 @@ class Context:
 
     ruleset: RuleSet
     by_measure: dict[str, tuple[Item, ...]]
+    # claim_key of each indexed claim, by id(): output is sorted by it many times over.
+    keys: dict[int, ClaimKey] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, ruleset: RuleSet, claims: Sequence[Claim]) -> Context:
         """Index the claims whose measure the rule set declares; drop the others."""
         groups: dict[str, list[Item]] = {name: [] for name in ruleset.measures}
+        keys: dict[int, ClaimKey] = {}
         for index, claim in enumerate(claims):
             if claim.measure in groups:
                 groups[claim.measure].append(Item(index, claim))
+                keys[id(claim)] = claim_key(claim)
         return cls(
             ruleset,
-            {m: tuple(sorted(g, key=lambda i: claim_key(i.claim))) for m, g in groups.items()},
+            {m: tuple(sorted(g, key=lambda i: keys[id(i.claim)])) for m, g in groups.items()},
+            keys,
         )
+
+    def key_of(self, claim: Claim) -> ClaimKey:
+        """``claim_key(claim)``, looked up when the claim is one of the context's."""
+        key = self.keys.get(id(claim))
+        return claim_key(claim) if key is None else key
 
     def factor(self, measure: str, unit: str) -> Fraction:
         """What turns a value of ``measure`` into ``unit``."""
@@ -81,9 +91,15 @@ class Findings:
 
     rule: Rule
     keep_undecided: bool
+    all_pairs: bool = False  # decide every pair, even those that cannot fail (reference)
     violations: list[Violation] = field(default_factory=list)
     undecided: list[Violation] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def exhaustive(self) -> bool:
+        """Whether every relation must be decided, not only those that could fail."""
+        return self.keep_undecided or self.all_pairs
 
     def add(self, truth: Truth, account: Callable[[], Account]) -> None:
         """Record a decided relation; ``account`` is only called when it is reported."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from crosscheck.dsl.ast import Absolute, Constant, Operand, Relative, Sum, Tolerance
 from crosscheck.evaluate.context import Account
 from crosscheck.evaluate.scopes import Side
@@ -13,6 +15,7 @@ from crosscheck.units import compatible, parse_unit
 NOT_COMPARED = "not compared"
 
 
+@cache  # pint formats a unit slowly, and a rule names few units
 def unit_suffix(unit: str) -> str:
     """`` mm`` after a length, nothing after a head count."""
     if compatible(unit, "item"):
@@ -60,11 +63,19 @@ def side_stated(side: Side, unit: str) -> str:
 
 def side_label(side: Side, unit: str) -> str:
     """``killed [990, 1,210] (Newsweek, 2024-12-23)``: names, interval and origin."""
+    # A side is cited by many violations; its label is worked out once per unit.
+    label = side.memo.get(unit)
+    if label is None:
+        label = side.memo[unit] = _label(side, unit)
+    return label
+
+
+def _label(side: Side, unit: str) -> str:
     value = f"{side.interval}{unit_suffix(unit)}"
     if not side.items:
         return value
-    names = " + ".join(claim.measure for claim in side.claims)
-    return f"{names} {value} ({origin(side.claims[0])})"
+    names = " + ".join(item.claim.measure for item in side.items)
+    return f"{names} {value} ({origin(side.items[0].claim)})"
 
 
 def fall_account(earlier: Side, later: Side, tol: str, unit: str) -> Account:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from crosscheck.dsl.ast import Monotonic, Rule
+from crosscheck.evaluate.candidates import DateRule
 from crosscheck.evaluate.context import Context, Findings, dated_only
 from crosscheck.evaluate.describe import fall_account, tolerance_text
 from crosscheck.evaluate.relations import Constraint, decide, tolerance_in
-from crosscheck.evaluate.scopes import pairs_in_scope, single_sides
+from crosscheck.evaluate.scopes import single_sides
+from crosscheck.evaluate.shortlist import unordered_pairs
 
 _EARLIER_NOT_ABOVE_LATER = (Constraint(0, 1),)
 
@@ -19,7 +21,8 @@ def check_monotonic(rule: Rule, body: Monotonic, ctx: Context, out: Findings) ->
     reason = "no date, and the rule compares claims over time"
     items = dated_only(ctx.by_measure.get(name, ()), reason, out)
     tol = tolerance_text(body.tolerance)
-    for a, b in pairs_in_scope(single_sides(items), None, rule.scope):
+    sides = single_sides(items)
+    for a, b in unordered_pairs(sides, rule.scope, within, DateRule.AFTER, out.exhaustive):
         da, db = a.first, b.first
         assert da is not None and db is not None, "undated claims were skipped"
         if da == db:

@@ -8,7 +8,7 @@ read exactly off one interval: ``L = c1*small - c2*big`` compared with a bound.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from crosscheck.dsl.ast import Absolute, Constant, Op, Relative, Tolerance
@@ -26,6 +26,17 @@ class Within:
 
     relative: Fraction | None = None
     absolute: Fraction | None = None
+    # The same as the constraint ``k*small - big <= bound``, worked out once per rule.
+    k: Fraction = field(init=False, compare=False, repr=False)
+    bound: Fraction = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.relative is not None:
+            k, bound = 1 - self.relative, Fraction(0)
+        else:
+            k, bound = Fraction(1), self.absolute or Fraction(0)
+        object.__setattr__(self, "k", k)
+        object.__setattr__(self, "bound", bound)
 
 
 EXACT = Within()
@@ -55,9 +66,7 @@ def at_most_within(small: Interval, big: Interval, within: Within, strict: bool 
     Relative p: ``(1-p)*small <= big``; absolute a: ``small - big <= a``; exact:
     ``small <= big``.
     """
-    if within.relative is not None:
-        return _at_most(1 - within.relative, small, big, Fraction(0), strict)
-    return _at_most(Fraction(1), small, big, within.absolute or Fraction(0), strict)
+    return _at_most(within.k, small, big, within.bound, strict)
 
 
 def _at_most(k: Fraction, x: Interval, y: Interval, bound: Fraction, strict: bool) -> Truth:
@@ -65,10 +74,10 @@ def _at_most(k: Fraction, x: Interval, y: Interval, bound: Fraction, strict: boo
     ``L = k*X - Y``; the same as ``at_most(x.scale(k) - y, bound, strict)``, which
     this spares the building of intermediate intervals on the hot path.
     """
-    if k < 0:
+    if k.numerator < 0:  # the numerator's sign: cheaper than comparing Fractions
         return at_most(x.scale(k) - y, bound, strict)
     # sup L = k*sup X - inf Y; inf L = k*inf X - sup Y (k*X is the point 0 when k == 0).
-    zero = k == 0
+    zero = k.numerator == 0
     x_high, x_high_closed = (Fraction(0), True) if zero else (x.high, x.high_closed)
     x_low, x_low_closed = (Fraction(0), True) if zero else (x.low, x.low_closed)
     if x_high is not None and y.low is not None:

@@ -28,29 +28,30 @@ from crosscheck.model import Claim
 class Side:
     """The claims on one side of a relation (none for a constant) and their interval.
 
-    ``indices`` are the claims' input positions (to tell equal claims apart);
-    ``first``/``last`` their earliest and latest dates, ``None`` if any is undated.
+    ``claims`` are the items' claims in term order; ``indices`` their input positions
+    (to tell equal claims apart); ``first``/``last`` their earliest and latest dates,
+    ``None`` if any is undated.
     """
 
     items: tuple[Item, ...]
     interval: Interval
+    claims: tuple[Claim, ...] = field(init=False, compare=False)
     indices: frozenset[int] = field(init=False)
     first: date | None = field(init=False)
     last: date | None = field(init=False)
+    # Words for the side, worked out once when first needed (see describe.py).
+    memo: dict[str, str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Computed once: pairing reads them for every pair.
         dates = [item.claim.date for item in self.items]
         known = [d for d in dates if d is not None]
         dated = bool(dates) and len(known) == len(dates)
+        object.__setattr__(self, "claims", tuple(item.claim for item in self.items))
         object.__setattr__(self, "indices", frozenset(item.index for item in self.items))
         object.__setattr__(self, "first", min(known) if dated else None)
         object.__setattr__(self, "last", max(known) if dated else None)
-
-    @property
-    def claims(self) -> tuple[Claim, ...]:
-        """The claims in term order."""
-        return tuple(item.claim for item in self.items)
+        object.__setattr__(self, "memo", {})
 
     @property
     def document(self) -> str:
@@ -108,11 +109,17 @@ def _key(side: Side, kind: ScopeKind) -> str:
     return ""
 
 
-def _groups(sides: Sequence[Side], kind: ScopeKind) -> dict[str, list[Side]]:
+def scope_groups(sides: Sequence[Side], kind: ScopeKind) -> dict[str, list[Side]]:
+    """The sides a scope may relate to each other, by group (one group across sources)."""
     groups: dict[str, list[Side]] = defaultdict(list)
     for side in sides:
         groups[_key(side, kind)].append(side)
     return groups
+
+
+def by_first_date(sides: Sequence[Side], days: int | None) -> list[Side]:
+    """The sides in the order pairing visits them: by first date under a day window."""
+    return list(sides) if days is None else sorted(sides, key=_first)
 
 
 def pairs_in_scope(
@@ -121,8 +128,8 @@ def pairs_in_scope(
     """The pairs the scope relates: ``left`` x ``right``, or when ``right`` is None the
     unordered pairs of ``left`` (each once). Two sides of a pair never share a claim.
     """
-    left_groups = _groups(left, scope.kind)
-    right_groups = left_groups if right is None else _groups(right, scope.kind)
+    left_groups = scope_groups(left, scope.kind)
+    right_groups = left_groups if right is None else scope_groups(right, scope.kind)
     for key in sorted(left_groups.keys() & right_groups.keys()):
         if right is None:
             pairs = _unordered(left_groups[key], scope.days)
@@ -138,7 +145,7 @@ def _unordered(sides: list[Side], days: int | None) -> Iterator[tuple[Side, Side
         yield from combinations(sides, 2)
         return
     # Sorted by first date, a side's partners within the window follow it closely.
-    ordered = sorted(sides, key=_first)
+    ordered = by_first_date(sides, days)
     starts = [_first(s) for s in ordered]
     for i, a in enumerate(ordered):
         stop = bisect_right(starts, _first(a) + timedelta(days=days))
@@ -150,7 +157,7 @@ def _crossed(left: list[Side], right: list[Side], days: int | None) -> Iterator[
     if days is None:
         yield from product(left, right)
         return
-    ordered = sorted(right, key=_first)
+    ordered = by_first_date(right, days)
     starts = [_first(s) for s in ordered]
     window = timedelta(days=days)
     for a in left:

@@ -1,0 +1,161 @@
+"""Which pairs of sides fail a one-sided relation, found by sorting instead of trying all.
+
+A one-sided part ``small <= big`` under a tolerance is ``k*small - big <= bound``
+(``k = 1-p`` and ``bound = 0`` for a relative tolerance, ``k = 1`` and ``bound = a``
+otherwise; see relations.py). For ``k >= 0`` it fails for every choice of values
+exactly when ``sup(big) < k*inf(small) - bound``, or ``==`` with an open end among
+the two (or a strict part): for one small side, the big sides whose upper end is
+below a threshold. Sorted by upper end they are a prefix, found by binary search.
+When dates matter the big sides are also ordered by first date, and a merge-sort
+tree answers "upper end below t and first date in [lo, hi]" with O(log n) binary
+searches.
+
+Ends are compared as ``(float, exact value, open/closed)`` keys: the float, a
+monotone rounding, settles almost every comparison quickly and the exact value the
+rest, so the search loses no pair and adds none on the value test. Date ranges may
+be wider than needed; the caller's exact three-valued check decides each pair.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from fractions import Fraction
+
+from crosscheck.evaluate.relations import Within
+from crosscheck.evaluate.scopes import Side
+
+
+class DateRule(Enum):
+    """What a part requires of the big side's date, given the small side's."""
+
+    ANY = "any"  # dates play no part
+    NOT_BEFORE = "not before"  # running totals: small dated no later than big
+    AFTER = "after"  # nondecreasing over time: big dated strictly later
+
+
+# An end as a sort key: (rounded, exact, -1 if open else 0). An open upper end sorts
+# just below the same closed one, as its values stop just short of it.
+Key = tuple[float, Fraction, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One one-sided part ``pair[small] <= pair[big]`` (``<`` when strict) of a
+    relation, as a search."""
+
+    small: int
+    big: int
+    dates: DateRule = DateRule.ANY
+    strict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """``k*small - big <= bound``: how far up a failing big side's upper end may reach."""
+
+    k: Fraction
+    bound: Fraction
+
+    def limit(self, small: Side, strict: bool) -> Key | None:
+        """The key that the upper ends of the big sides failing the part with ``small``
+        lie below, or ``None`` when none can (``small`` unbounded below).
+        """
+        if self.k == 0:  # k*small is the point 0, whatever small is
+            return _key(-self.bound, 1 if strict else 0)
+        iv = small.interval
+        if iv.low is None:
+            return None
+        # Level with the threshold, the part fails when strict or when an end is open
+        # (an open lower end sits just above its value: key +1, above any upper end's).
+        return _key(self.k * iv.low - self.bound, 1 if strict or not iv.low_closed else 0)
+
+
+def threshold_of(within: Within) -> Threshold | None:
+    """The part's threshold form, or ``None`` when it has none (a tolerance of 100%
+    or more turns ``k`` negative, where the search by upper ends does not apply).
+    """
+    return Threshold(within.k, within.bound) if within.k >= 0 else None
+
+
+def _key(value: Fraction, tie: int) -> Key:
+    return to_float(value), value, tie
+
+
+def to_float(value: Fraction) -> float:
+    """``value`` correctly rounded, saturating at infinity: monotone, so ``a <= b``
+    implies ``to_float(a) <= to_float(b)``."""
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf") if value > 0 else float("-inf")
+
+
+class UpperEnds:
+    """Sides with a finite upper end, to find those whose end is below a key.
+
+    With ``dated`` the search can also be confined to a range of first dates
+    (ordinals): a merge-sort tree over the sides in date order, each node holding
+    its sides' ranks in upper-end order, sorted.
+    """
+
+    def __init__(self, sides: Sequence[Side], dated: bool) -> None:
+        keys = [_upper(side) for side in sides]
+        finite = [(key, i) for i, key in enumerate(keys) if key is not None]
+        finite.sort(key=lambda entry: entry[0])  # stable: equal ends keep side order
+        self._keys = [key for key, _ in finite]  # ascending
+        self._ids = [i for _, i in finite]  # the side of each rank
+        rank = {i: r for r, i in enumerate(self._ids)}
+        self._dates: list[int] = []
+        self._size = 0
+        self._nodes: list[list[int]] = []
+        if dated:
+            order = sorted(range(len(sides)), key=lambda i: _ordinal(sides[i]))
+            self._dates = [_ordinal(sides[i]) for i in order]
+            self._build([[rank[i]] if i in rank else [] for i in order])
+
+    def _build(self, leaves: list[list[int]]) -> None:
+        size = 1
+        while size < len(leaves):
+            size *= 2
+        self._size = size
+        self._nodes = [[] for _ in range(size)] + leaves + [[] for _ in range(size - len(leaves))]
+        for node in range(size - 1, 0, -1):  # ints in two sorted runs: a linear merge
+            self._nodes[node] = sorted(self._nodes[2 * node] + self._nodes[2 * node + 1])
+
+    def below(self, limit: Key, first: int | None = None, last: int | None = None) -> list[int]:
+        """Positions (in the sides given) of the sides whose upper end's key is below
+        ``limit`` and, when given, whose first date lies in ``[first, last]``."""
+        count = bisect_left(self._keys, limit)  # the ranks below the limit
+        if not self._nodes:
+            return self._ids[:count]
+        lo = 0 if first is None else bisect_left(self._dates, first)
+        hi = self._size if last is None else bisect_right(self._dates, last)
+        ranks: list[int] = []
+        lo, hi = lo + self._size, hi + self._size
+        while lo < hi:
+            if lo & 1:
+                ranks += self._prefix(lo, count)
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                ranks += self._prefix(hi, count)
+            lo, hi = lo // 2, hi // 2
+        return [self._ids[r] for r in ranks]
+
+    def _prefix(self, node: int, count: int) -> list[int]:
+        ranks = self._nodes[node]
+        return ranks[: bisect_left(ranks, count)]
+
+
+def _upper(side: Side) -> Key | None:
+    iv = side.interval
+    return None if iv.high is None else _key(iv.high, 0 if iv.high_closed else -1)
+
+
+def _ordinal(side: Side) -> int:
+    first = side.first
+    assert first is not None, "undated claims are dropped before dates are compared"
+    return first.toordinal()
