@@ -80,13 +80,23 @@ def compatible(a: str, b: str) -> bool:
 
 
 @cache
+def base_factor(name: str) -> Fraction:
+    """How many base units (m, kg, s, item…) one ``name`` is, as an exact decimal."""
+    magnitude = registry().Quantity(1, parse_unit(name)).to_base_units().magnitude
+    # pint works in floats; every factor we use is a short decimal (0.0254, 0.45359237),
+    # which 15 significant digits give back exactly, without float noise.
+    return Fraction(format(float(magnitude), ".15g"))
+
+
+@cache
 def conversion_factor(source: str, target: str) -> Fraction:
-    """The exact factor that turns a value in ``source`` into one in ``target``."""
+    """The exact factor that turns a value in ``source`` into one in ``target``.
+
+    Both units go through the same base, so converting there and back is exactly 1.
+    """
     if not compatible(source, target):
         raise UnitError(
             f"cannot convert {source!r} ({dimension_of(source)}) "
             f"to {target!r} ({dimension_of(target)})"
         )
-    magnitude = registry().Quantity(1, parse_unit(source)).to(parse_unit(target)).magnitude
-    # pint works in floats; the factors between the units we use are short decimals.
-    return Fraction(repr(float(magnitude))).limit_denominator(10**12)
+    return base_factor(source) / base_factor(target)
