@@ -1,0 +1,258 @@
+"""Which relations a rule makes among claims, read from docs/semantics.md (§4-§7).
+
+Written apart from the evaluator and as plainly as possible: every choice of claims
+is enumerated and the scope, day window, sums and date order are applied as the
+specification states them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations, product
+
+from semantics_oracle import Lin, Relation
+
+from crosscheck.dsl.ast import (
+    Absolute,
+    Agreement,
+    Bounds,
+    Comparison,
+    Constant,
+    Monotonic,
+    Op,
+    Relative,
+    Rule,
+    RuleSet,
+    ScopeKind,
+    Sum,
+    Tolerance,
+)
+from crosscheck.model import Claim
+from crosscheck.units import conversion_factor
+
+
+def _factor(source: str, target: str) -> Fraction:
+    return Fraction(1) if source == target else conversion_factor(source, target)
+
+
+def _slack(tolerance: Tolerance, unit: str) -> tuple[Fraction, Fraction]:
+    """(k, a): ``x <= y within tol`` is ``k*x - y <= a`` (§3.2)."""
+    if isinstance(tolerance, Relative):
+        return 1 - tolerance.percent / 100, Fraction(0)
+    if isinstance(tolerance, Absolute):
+        unit_factor = Fraction(1) if tolerance.unit is None else _factor(tolerance.unit, unit)
+        return Fraction(1), tolerance.amount * unit_factor
+    return Fraction(1), Fraction(0)
+
+
+def _constant(constant: Constant, unit: str) -> Fraction:
+    return constant.value * (Fraction(1) if constant.unit is None else _factor(constant.unit, unit))
+
+
+def _parts(op: Op) -> list[tuple[int, int, bool]]:
+    """(small, big, strict) one-sided parts of an operator between sides 0 and 1."""
+    return {
+        Op.LE: [(0, 1, False)],
+        Op.LT: [(0, 1, True)],
+        Op.GE: [(1, 0, False)],
+        Op.GT: [(1, 0, True)],
+        Op.EQ: [(0, 1, False), (1, 0, False)],
+    }[op]
+
+
+def _lin(small: int, strict: bool, k: Fraction, a: Fraction) -> Lin:
+    """``k*side[small] - side[other] <= a``."""
+    if small == 0:
+        return Lin(k, Fraction(-1), a, strict)
+    return Lin(Fraction(-1), k, a, strict)
+
+
+def _date(claim: Claim) -> dt.date:
+    assert claim.date is not None
+    return claim.date
+
+
+def _within(claims: Sequence[Claim], members: Sequence[int], days: int | None) -> bool:
+    if days is None or len(members) < 2:
+        return True
+    dates = [claims[i].date for i in members]
+    if any(d is None for d in dates):
+        return False
+    known = [d for d in dates if d is not None]
+    return (max(known) - min(known)).days <= days
+
+
+def _in_scope(claims: Sequence[Claim], a: int, b: int, kind: ScopeKind) -> bool:
+    if kind is ScopeKind.PER_DOCUMENT:
+        return claims[a].document == claims[b].document
+    if kind is ScopeKind.PER_SOURCE:
+        return claims[a].source == claims[b].source
+    return True
+
+
+def order_key(claim: Claim) -> tuple[str, int]:
+    """Document order: the document, then the position in it."""
+    return claim.document, claim.start if claim.start is not None else -1
+
+
+@dataclass
+class Found:
+    """The relations of one rule, and the claims it skips."""
+
+    relations: list[Relation]
+    skipped: set[int]
+
+
+def relations(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> Found:
+    """Every relation ``rule`` makes among ``claims`` (indices into ``claims``)."""
+    body = rule.body
+    if isinstance(body, Bounds):
+        return _bounds(ruleset, body, claims)
+    if isinstance(body, Comparison):
+        return _comparison(ruleset, rule, body, claims)
+    return _pairs(ruleset, rule, body, claims)
+
+
+def key_of(rule: Rule, cited: Sequence[int]) -> object:
+    """The key of the relation a violation of ``rule`` citing ``cited`` stands for."""
+    body = rule.body
+    if isinstance(body, Bounds):
+        return cited[0]
+    if isinstance(body, Comparison):
+        left = _terms(body.left)
+        sides = (tuple(cited[: len(left)]), tuple(cited[len(left) :]))
+        return _unordered(sides) if _symmetric(body) else sides
+    return frozenset(cited)
+
+
+def _terms(operand: Sum | Constant) -> tuple[str, ...]:
+    return tuple(t.name for t in operand.terms) if isinstance(operand, Sum) else ()
+
+
+def _unordered(sides: tuple[tuple[int, ...], tuple[int, ...]]) -> object:
+    """A symmetric relation's key: which claims stand on each side, either way round.
+
+    Only here does the order of a sum's terms not matter: ``a + a <= b`` relates the
+    choices (a1, a2) and (a2, a1) as two relations (each is one claim per term), but
+    the evaluator reports ``a + a == a + a`` once per pair of claim sets.
+    """
+    return frozenset(frozenset(side) for side in sides)
+
+
+def _symmetric(body: Comparison) -> bool:
+    """``a == a``-like rules relate each unordered choice once (§4.1)."""
+    return body.op is Op.EQ and sorted(_terms(body.left)) == sorted(_terms(body.right))
+
+
+def _choices(
+    terms: Sequence[str], claims: Sequence[Claim], usable: Sequence[int]
+) -> list[tuple[int, ...]]:
+    """One distinct claim per term, all of one document (§4.2)."""
+    pools = [[i for i in usable if claims[i].measure == term] for term in terms]
+    return [
+        combo
+        for combo in product(*pools)
+        if len(set(combo)) == len(combo) and len({claims[i].document for i in combo}) == 1
+    ]
+
+
+def _precedes(claims: Sequence[Claim], small: Sequence[int], big: Sequence[int]) -> bool:
+    """Every claim of ``small`` dated on or before every claim of ``big`` (§6)."""
+    return max(_date(claims[i]) for i in small) <= min(_date(claims[i]) for i in big)
+
+
+def _comparison(ruleset: RuleSet, rule: Rule, body: Comparison, claims: Sequence[Claim]) -> Found:
+    """Comparisons (§4.1-§4.3, §6): every choice of sides the scope relates."""
+    terms = (_terms(body.left), _terms(body.right))
+    names = terms[0] + terms[1]
+    unit = ruleset.unit_of(names[0])
+    k, a = _slack(body.tolerance, unit)
+    paired = all(terms)
+    ordered = paired and any(ruleset.measures[n].cumulative for n in names)
+    needs_date = ordered or (rule.scope.days is not None and len(names) >= 2)
+    skipped = {
+        i for i, c in enumerate(claims) if c.measure in names and needs_date and c.date is None
+    }
+    usable = [i for i in range(len(claims)) if i not in skipped]
+    constants = tuple(
+        _constant(side, unit) if isinstance(side, Constant) else None
+        for side in (body.left, body.right)
+    )
+    choices = [_choices(t, claims, usable) if t else [()] for t in terms]
+    found, seen = [], set()
+    for left, right in product(*choices):
+        if set(left) & set(right) or not _within(claims, left + right, rule.scope.days):
+            continue
+        if paired and not _in_scope(claims, left[0], right[0], rule.scope.kind):
+            continue
+        key = _unordered((left, right)) if _symmetric(body) else (left, right)
+        if key in seen:
+            continue
+        seen.add(key)
+        sides = (left, right)
+        parts = [
+            (small, strict)
+            for small, big, strict in _parts(body.op)
+            if not ordered or _precedes(claims, sides[small], sides[big])
+        ]
+        factors = tuple(
+            tuple((i, _factor(ruleset.unit_of(claims[i].measure), unit)) for i in side)
+            for side in sides
+        )
+        found.append(
+            Relation(
+                (factors[0], factors[1]),
+                (constants[0], constants[1]),
+                tuple(_lin(small, strict, k, a) for small, strict in parts),
+                left + right,
+                key,
+            )
+        )
+    return Found(found, skipped)
+
+
+def _bounds(ruleset: RuleSet, body: Bounds, claims: Sequence[Claim]) -> Found:
+    unit = ruleset.unit_of(body.measure.name)
+    low, high = _constant(body.low, unit), _constant(body.high, unit)
+    found = []
+    for i, claim in enumerate(claims):
+        if claim.measure == body.measure.name:
+            inside = (Lin(Fraction(-1), Fraction(0), -low), Lin(Fraction(1), Fraction(0), high))
+            found.append(Relation((((i, Fraction(1)),), ()), (None, Fraction(0)), inside, (i,), i))
+    return Found(found, set())
+
+
+def _pairs(
+    ruleset: RuleSet, rule: Rule, body: Agreement | Monotonic, claims: Sequence[Claim]
+) -> Found:
+    """Agreement (§4.4) and growth (§4.6): pairs of claims of one measure."""
+    name = body.measure.name
+    k, a = _slack(body.tolerance, ruleset.unit_of(name))
+    growth = isinstance(body, Monotonic)
+    ordered = growth or ruleset.measures[name].cumulative
+    needs_date = ordered or rule.scope.days is not None
+    mine = [i for i, c in enumerate(claims) if c.measure == name]
+    skipped = {i for i in mine if needs_date and claims[i].date is None}
+    pool = [i for i in mine if i not in skipped]
+    found = []
+    for i, j in combinations(pool, 2):
+        if not _in_scope(claims, i, j, rule.scope.kind) or not _within(
+            claims, (i, j), rule.scope.days
+        ):
+            continue
+        first, second = sorted((i, j), key=lambda n: order_key(claims[n]))
+        if ordered and _date(claims[first]) > _date(claims[second]):
+            first, second = second, first  # earlier first
+        same_day = ordered and _date(claims[first]) == _date(claims[second])
+        if growth and same_day:
+            continue
+        parts = [(0, 1)] if growth or (ordered and not same_day) else [(0, 1), (1, 0)]
+        if same_day and not growth:
+            first, second = sorted((i, j), key=lambda n: order_key(claims[n]))
+        constraints = tuple(_lin(small, False, k, a) for small, _ in parts)
+        sides = (((first, Fraction(1)),), ((second, Fraction(1)),))
+        found.append(Relation(sides, (None, None), constraints, (first, second), frozenset((i, j))))
+    return Found(found, skipped)
