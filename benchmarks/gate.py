@@ -41,9 +41,20 @@ def write_jsonl_corpus(folder: Path, size_mb: float) -> int:
 def timed_check(folder: Path, *flags: str) -> float:
     """Seconds one `crosscheck check` takes in ``folder``."""
     command = [
-        sys.executable, "-m", "crosscheck", "check", "articles.jsonl",
-        "--rules", str(Path(__file__).with_name("gate.rules")), "--format", "json",
-        "--fail-on", "never", "-o", "report.json", *flags,
+        sys.executable,
+        "-m",
+        "crosscheck",
+        "check",
+        "articles.jsonl",
+        "--rules",
+        str(Path(__file__).with_name("gate.rules")),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "-o",
+        "report.json",
+        *flags,
     ]
     start = time.perf_counter()
     subprocess.run(command, cwd=folder, check=True)
