@@ -8,6 +8,7 @@ Spans are ignored by equality, so ``parse(print(tree)) == tree`` compares meanin
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
@@ -250,6 +251,16 @@ class RuleFile:
 
     path: str
     statements: tuple[Statement, ...]
+
+
+def measures_named(body: Body) -> Iterator[MeasureRef]:
+    """Every measure a rule body names, in source order."""
+    if isinstance(body, Comparison):
+        for side in (body.left, body.right):
+            if isinstance(side, Sum):
+                yield from side.terms
+    else:
+        yield body.measure
 
 
 @dataclass(frozen=True)

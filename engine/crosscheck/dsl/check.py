@@ -7,7 +7,7 @@ raised, so a user fixes a file in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -243,7 +243,7 @@ class _RuleChecker:
                 f"`within {scope.days} days` is a negative window",
                 "a day window counts days between two claims: use 0 or more",
             )
-        resolved = all([self.resolves(ref) for ref in _references(body)])
+        resolved = all([self.resolves(ref) for ref in ast.measures_named(body)])
         self.check_tolerance(getattr(body, "tolerance", None))
         if isinstance(body, ast.Comparison):
             self.check_comparison(body, resolved)
@@ -367,13 +367,3 @@ class _RuleChecker:
             "use a unit of the same kind as the measure",
         )
         return False
-
-
-def _references(body: ast.Body) -> Iterable[ast.MeasureRef]:
-    """Every measure named in a rule body, in source order."""
-    if isinstance(body, ast.Comparison):
-        for side in (body.left, body.right):
-            if isinstance(side, ast.Sum):
-                yield from side.terms
-    else:
-        yield body.measure

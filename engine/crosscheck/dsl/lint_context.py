@@ -7,10 +7,9 @@ without them, at its statement.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from crosscheck.dsl import ast
 from crosscheck.dsl.ast import RuleSet, Span, Statement
 from crosscheck.dsl.comments import Scan, scan
 from crosscheck.dsl.syntax_errors import Source
@@ -93,16 +92,6 @@ class LintContext:
     def dimension(self, measure: str) -> str:
         """The dimension of a measure's unit, e.g. ``[length]``."""
         return dimension_of(self.ruleset.unit_of(measure))
-
-
-def measures_named(body: ast.Body) -> Iterator[ast.MeasureRef]:
-    """Every measure a rule body names, in source order."""
-    if isinstance(body, ast.Comparison):
-        for side in (body.left, body.right):
-            if isinstance(side, ast.Sum):
-                yield from side.terms
-    else:
-        yield body.measure
 
 
 def quoted(phrase: str) -> str:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from crosscheck.dsl import ast
-from crosscheck.dsl.lint_context import Found, LintContext, measures_named, quoted
+from crosscheck.dsl.ast import measures_named
+from crosscheck.dsl.lint_context import Found, LintContext, quoted
 from crosscheck.extract.phrases import phrase_key
 
 _PhraseList = tuple[ast.Subject | ast.Measure, str | None, tuple[str, ...]]

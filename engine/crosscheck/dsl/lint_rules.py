@@ -11,8 +11,8 @@ from dataclasses import replace
 from fractions import Fraction
 
 from crosscheck.dsl import ast
-from crosscheck.dsl.ast import Op, ScopeKind
-from crosscheck.dsl.lint_context import Found, LintContext, measures_named
+from crosscheck.dsl.ast import Op, ScopeKind, measures_named
+from crosscheck.dsl.lint_context import Found, LintContext
 from crosscheck.dsl.printer import format_statement
 from crosscheck.model import Severity
 from crosscheck.units import conversion_factor

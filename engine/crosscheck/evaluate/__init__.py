@@ -9,12 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from crosscheck.dsl.ast import Agreement, Bounds, Comparison, Monotonic, Rule, RuleSet
-from crosscheck.evaluate.agreement import check_agreement
-from crosscheck.evaluate.bounds import check_bounds
-from crosscheck.evaluate.comparison import check_comparison
+from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.context import Context, Findings
-from crosscheck.evaluate.monotonic import check_monotonic
+from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.model import Claim, Skipped, Violation
 
 __all__ = ["Outcome", "Strategy", "evaluate"]
@@ -55,24 +52,11 @@ def evaluate(
     undecided: list[Violation] = []
     skipped: list[Skipped] = []
     for rule in ruleset.rules:
-        found = _check(rule, ctx, Findings(rule, keep_undecided, strategy == "all_pairs"))
+        found = check_rule(rule, ctx, Findings(rule, keep_undecided, strategy == "all_pairs"))
         violations.extend(_in_order(found.violations, ctx))
         undecided.extend(_in_order(found.undecided, ctx))
         skipped.extend(sorted(found.skipped, key=lambda s: ctx.key_of(s.claim)))
     return Outcome(tuple(violations), tuple(undecided), tuple(skipped))
-
-
-def _check(rule: Rule, ctx: Context, out: Findings) -> Findings:
-    body = rule.body
-    if isinstance(body, Comparison):
-        check_comparison(rule, body, ctx, out)
-    elif isinstance(body, Agreement):
-        check_agreement(rule, body, ctx, out)
-    elif isinstance(body, Bounds):
-        check_bounds(rule, body, ctx, out)
-    elif isinstance(body, Monotonic):
-        check_monotonic(rule, body, ctx, out)
-    return out
 
 
 def _in_order(found: list[Violation], ctx: Context) -> list[Violation]:

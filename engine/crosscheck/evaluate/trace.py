@@ -11,13 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.dsl.ast import Agreement, Bounds, Comparison, Monotonic, Rule, RuleSet
-from crosscheck.evaluate.agreement import check_agreement
-from crosscheck.evaluate.bounds import check_bounds
-from crosscheck.evaluate.comparison import check_comparison
+from crosscheck.dsl.ast import Rule, RuleSet
 from crosscheck.evaluate.context import Account, Context, Findings
 from crosscheck.evaluate.describe import NOT_COMPARED
-from crosscheck.evaluate.monotonic import check_monotonic
+from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.interval import Truth
 from crosscheck.model import Claim, Skipped
 
@@ -86,13 +83,5 @@ def trace_rule(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> RuleTra
     # Asking for undecided relations also makes the rule modules decide every pair in
     # scope, not only those that could fail.
     out = _Recorder(rule, keep_undecided=True)
-    body = rule.body
-    if isinstance(body, Comparison):
-        check_comparison(rule, body, ctx, out)
-    elif isinstance(body, Agreement):
-        check_agreement(rule, body, ctx, out)
-    elif isinstance(body, Bounds):
-        check_bounds(rule, body, ctx, out)
-    elif isinstance(body, Monotonic):
-        check_monotonic(rule, body, ctx, out)
+    check_rule(rule, ctx, out)
     return RuleTrace(rule, tuple(out.decisions), tuple(out.skipped))
