@@ -20,6 +20,7 @@ from crosscheck.extract.patterns import normalize_phrase, trie_pattern
 
 REACH = MAX_GAP_CHARS + 10
 _FIRST_WORD = re.compile(r"[a-z0-9]+")
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 # Every word that a restatement (bind._RESTATEMENT) needs; a superset is harmless.
 RESTATING_WORDS = [
@@ -69,14 +70,18 @@ class Survey:
         self.every_line = firsts is None
         self.never = firsts == set()  # no when phrase: nothing can ever bind
         markers = sorted((firsts or set()) | set(RESTATING_WORDS))
+        words = list(candidate_words)
         self._marker = re.compile(trie_pattern(markers))
-        self._pattern = re.compile(
-            r"(?<![a-z0-9])(?:([0-9]|"
-            + trie_pattern(candidate_words)
-            + r"(?![a-z]))|"
-            + trie_pattern(markers)
-            + ")"
-        )
+        body = r"(?:([0-9]|" + trie_pattern(words) + r"(?![a-z]))|" + trie_pattern(markers) + ")"
+        self._pattern = re.compile(r"(?<![a-z0-9])" + body)
+        # When every word is made of [a-z0-9] only, no match can hold a character that
+        # starts another, so the one scan splits into faster ones: a literal space
+        # before the word (by far the most common case), any other non-word character
+        # before it, and the very start of the text.
+        self._by_gap = all(_PLAIN_WORD.fullmatch(word) for word in (*words, *markers))
+        self._at_start = re.compile(body)
+        self._after_space = re.compile(" " + body)
+        self._after_other = re.compile("[^a-z0-9 ]" + body)
 
     def candidates_in_active_lines(self, text: str, low: str) -> list[tuple[int, int, list[int]]]:
         """(start, end, candidate positions) of each run of active lines, in order."""
@@ -85,16 +90,32 @@ class Survey:
         candidates: list[int] = []
         marks: list[tuple[int, int]] = []
         marker = self._marker
-        for m in self._pattern.finditer(low):
-            if m.group(1) is not None:
-                candidates.append(m.start())
-                found = marker.match(low, m.start())  # a number word may open a phrase
+        for start, end, is_candidate in self._matches(low):
+            if is_candidate:
+                candidates.append(start)
+                found = marker.match(low, start)  # a number word may open a phrase
                 if found is not None:
                     marks.append((found.start(), found.end()))
             else:
-                marks.append((m.start(), m.end()))
+                marks.append((start, end))
         spans = [(0, len(text))] if self.every_line else _spans(text, marks)
         return _distribute(spans, candidates)
+
+    def _matches(self, low: str) -> list[tuple[int, int, bool]]:
+        """(start, end, is a candidate) of every match of ``_pattern`` in ``low``, in order."""
+        if not self._by_gap:
+            matches = self._pattern.finditer(low)
+            return [(m.start(), m.end(), m.group(1) is not None) for m in matches]
+        found = [
+            (m.start() + 1, m.end(), m.group(1) is not None)
+            for gap in (self._after_space, self._after_other)
+            for m in gap.finditer(low)
+        ]
+        first = self._at_start.match(low)
+        if first is not None:
+            found.append((0, first.end(), first.group(1) is not None))
+        found.sort()
+        return found
 
 
 def _spans(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -122,13 +122,16 @@ class Binder:
         spans = clauses(doc.low, sentence.start, sentence.end)
         links: dict[int, Hit] = {}
         grouped = _by_clause(spans, mentions, hits)
+        dimensions = []
         for _, members, found in grouped:
-            links.update(self._link(doc.low, mentions, members, found))
+            by_dimension = self._by_dimension(found, {mentions[i].dimension for i in members})
+            dimensions.append(by_dimension)
+            if found:
+                links.update(self._link(doc.low, mentions, members, by_dimension))
         state = _SentenceState(doc, sentence, sorted(links.values(), key=lambda h: h.start))
         state.explain = explain
         results: list[Binding] = []
-        for span, members, found in grouped:
-            by_dimension = self._by_dimension(found, {mentions[i].dimension for i in members})
+        for (span, members, found), by_dimension in zip(grouped, dimensions, strict=True):
             for i in members:
                 if i in links:
                     results.append(self._decide(state, mentions[i], links[i]))
@@ -144,14 +147,14 @@ class Binder:
         }
 
     def _link(
-        self, low: str, mentions: Sequence[Mention], members: list[int], found: list[Hit]
+        self,
+        low: str,
+        mentions: Sequence[Mention],
+        members: list[int],
+        by_dimension: dict[str, list[Hit]],
     ) -> dict[int, Hit]:
         links: dict[int, Hit] = {}
-        if not found:
-            return links
-        for dimension, phrases in self._by_dimension(
-            found, {mentions[i].dimension for i in members}
-        ).items():
+        for dimension, phrases in by_dimension.items():
             numbers = [i for i in members if mentions[i].dimension == dimension]
             if not phrases:
                 continue
@@ -166,6 +169,14 @@ class Binder:
     def _decide(self, state: _SentenceState, mention: Mention, hit: Hit) -> Binding:
         candidates = [m for m in hit.owners if self.dimension[m] == mention.dimension]
         ranked = []
+        if not state.explain:  # the same measure, without the story of the choice
+            for measure in candidates:
+                if not state.veto(self.unless, measure):
+                    focus = self._focus(state.doc, measure, state.sentence, hit)
+                    if focus is not None:
+                        ranked.append((focus[0], self.order[measure], measure))
+            chosen = min(ranked)[2] if ranked else None
+            return Binding(mention, chosen, hit, "bound" if ranked else "not bound", ())
         steps = [
             f"paired with the phrase {hit.phrase!r} ({', '.join(hit.owners)})",
             f"dimension {mention.dimension}: may be {', '.join(candidates)}",
@@ -175,8 +186,7 @@ class Binder:
             focus = None if veto else self._focus(state.doc, measure, state.sentence, hit)
             if focus is not None:
                 ranked.append((focus[0], self.order[measure], measure))
-            if state.explain:
-                steps.append(self._judged(measure, veto, focus))
+            steps.append(self._judged(measure, veto, focus))
         if not ranked:
             return Binding(mention, None, hit, steps[-1], tuple(steps))
         measure = min(ranked)[2]

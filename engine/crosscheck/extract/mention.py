@@ -149,7 +149,7 @@ class NumberReader:
         value = Fraction(0) if long else digits_value(token.group())
         reason = digits_exclusion(text, low, pos, token.end(), value)
         if reason is None:
-            core = digit_core(low, pos, hi, token)
+            core = digit_core(low, pos, hi, token, value)
             assert core is not None
             return self._extend(text, low, core, lo, hi)
         tail = (_PHONE_TAIL if "phone" in reason else _GROUP_TAIL).match(low, token.end(), hi)

@@ -63,15 +63,25 @@ def digits_value(token: str) -> Fraction:
     return Fraction(int(plain)) if plain.isdigit() else Fraction(plain)
 
 
-def digit_core(low: str, pos: int, hi: int, token: re.Match[str] | None = None) -> Core | None:
-    """The digits at ``pos`` with any scale word after them ("3.7 million", "1.2bn")."""
+def digit_core(
+    low: str,
+    pos: int,
+    hi: int,
+    token: re.Match[str] | None = None,
+    value: Fraction | None = None,
+) -> Core | None:
+    """The digits at ``pos`` with any scale word after them ("3.7 million", "1.2bn").
+
+    ``value``, when given, is ``digits_value`` of ``token``, already computed.
+    """
     m = token or DIGITS.match(low, pos, hi)
     if m is None:
         return None
     end = m.end()
     if end - pos > 24:
         return Core(pos, end, Fraction(0), Fraction(0), None, "digits")
-    value = digits_value(m.group())
+    if value is None:
+        value = digits_value(m.group())
     scale = None
     if end < hi and low[end] in _SCALE_STARTS:
         word = _SCALE_WORD.match(low, end, hi)

@@ -48,6 +48,8 @@ def pair(
     low: str, numbers: Sequence[tuple[int, int]], phrases: Sequence[tuple[int, int]]
 ) -> dict[int, int]:
     """Pair numbers with phrases (both given as spans in order): number index -> phrase index."""
+    if len(numbers) == 1 and len(phrases) == 1:
+        return _pair_one(low, numbers[0], phrases[0])
     elements = sorted(
         [(s, e, False, i) for i, (s, e) in enumerate(numbers)]
         + [(s, e, True, j) for j, (s, e) in enumerate(phrases)]
@@ -71,6 +73,14 @@ def pair(
         else:
             k -= 1
     return pairs
+
+
+def _pair_one(low: str, number: tuple[int, int], phrase: tuple[int, int]) -> dict[int, int]:
+    """``pair`` of one number and one phrase (the most common case), without the programme."""
+    # Ordered as ``pair`` sorts them; any weight is positive, so they pair when close enough.
+    phrase_first = (phrase[0], phrase[1], True) < (number[0], number[1], False)
+    left, right = (phrase, number) if phrase_first else (number, phrase)
+    return {0: 0} if gap_words(low, left[1], right[0]) is not None else {}
 
 
 def _weight(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from crosscheck.corpus.segment import LineIndex, Sentence
 from crosscheck.dsl.ast import RuleSet
@@ -168,20 +169,45 @@ class Extractor:
         line, column = lines.position(mention.start)
         # Every field is built here with its exact type, so pydantic's validation
         # (a large share of the time per claim) is skipped.
-        return Claim.model_construct(
-            measure=measure,
-            subject=self.ruleset.measures[measure].subject,
-            interval=interval,
-            unit=unit,
-            stated=mention.stated,
-            hedge=mention.hedge,
-            document=document.path,
-            source=document.source,
-            date=document.date,
-            start=mention.start,
-            end=mention.end,
-            line=line,
-            column=column,
-            sentence=sentence.text,
-            url=document.url,
+        return _trusted_claim(
+            {
+                "measure": measure,
+                "subject": self.ruleset.measures[measure].subject,
+                "interval": interval,
+                "unit": unit,
+                "stated": mention.stated,
+                "hedge": mention.hedge,
+                "document": document.path,
+                "source": document.source,
+                "date": document.date,
+                "start": mention.start,
+                "end": mention.end,
+                "line": line,
+                "column": column,
+                "sentence": sentence.text,
+                "url": document.url,
+            }
         )
+
+
+_CLAIM_FIELDS = frozenset(Claim.model_fields)
+_SIMPLE_CLAIM = (
+    not Claim.__pydantic_root_model__
+    and Claim.__pydantic_post_init__ is None
+    and Claim.model_config.get("extra") != "allow"
+    and all(f.alias is None and f.validation_alias is None for f in Claim.model_fields.values())
+)
+
+
+def _trusted_claim(fields: dict[str, Any]) -> Claim:
+    """A claim from every one of its fields, exactly as ``Claim.model_construct`` makes it."""
+    if not _SIMPLE_CLAIM:  # pragma: no cover - only if the Claim model grows aliases or hooks
+        return Claim.model_construct(**fields)
+    # model_construct walks every field and its aliases per call; with all fields
+    # given and none aliased, its result is these four attributes.
+    claim = Claim.__new__(Claim)
+    object.__setattr__(claim, "__dict__", fields)
+    object.__setattr__(claim, "__pydantic_fields_set__", set(_CLAIM_FIELDS))
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
