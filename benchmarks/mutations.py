@@ -100,18 +100,26 @@ def _growth_backwards() -> None:
 
 def _scope_rewritten(dropped: str) -> Callable[[], None]:
     def apply() -> None:
-        import crosscheck.evaluate as evaluate
+        import importlib
+
         from crosscheck.dsl.ast import ScopeKind
 
-        original = evaluate._check
+        evaluate = importlib.import_module("crosscheck.evaluate")
+        original = evaluate.check_rule
         change = {"kind": ScopeKind.ACROSS_SOURCES} if dropped == "kind" else {"days": None}
 
         def mutant(rule: Any, ctx: Any, out: Any) -> Any:
             return original(replace(rule, scope=replace(rule.scope, **change)), ctx, out)
 
-        _patch(evaluate, "_check", mutant)
+        _patch(evaluate, "check_rule", mutant)
 
     return apply
+
+
+def _no_skips() -> None:
+    from crosscheck.evaluate import context
+
+    _patch(context.Findings, "skip", lambda self, claim, reason: None)
 
 
 def _sum_units_ignored() -> None:
@@ -193,6 +201,7 @@ MUTANTS = [
     Mutant("growth-backwards", "nondecreasing checks later <= earlier", _growth_backwards),
     Mutant("scope-dropped", "per document / per source ignored", _scope_rewritten("kind")),
     Mutant("window-dropped", "`within N days` ignored", _scope_rewritten("days")),
+    Mutant("no-skips", "undated claims dropped without a Skipped record", _no_skips),
     Mutant("sum-units", "measures in other units added unconverted", _sum_units_ignored),
     Mutant("constant-units", "`300 mm` read as 300 in the working unit", _constant_units_ignored),
     Mutant(

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 
 _SLOW = [HealthCheck.too_slow]
 
-settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile("dev", max_examples=20, deadline=None, suppress_health_check=_SLOW)
 settings.register_profile(
     "ci",
     max_examples=60,

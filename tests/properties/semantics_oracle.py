@@ -126,14 +126,26 @@ def feasible(constraints: Sequence[Lin]) -> bool:
     return any(all(c.at(u, v) for c in constraints) for u, v in chain(corners, mids, thirds))
 
 
+def _probes(box: Sequence[Lin]) -> list[tuple[Fraction, Fraction]]:
+    """A few points of the box (ends and middles): a quick answer before the full search."""
+    ranges = [(-box[0].c, box[1].c), (-box[2].c, box[3].c)]
+    axes = [(low, high, (low + high) / 2) for low, high in ranges]
+    return [(u, v) for u in axes[0] for v in axes[1] if all(b.at(u, v) for b in box)]
+
+
 def truth(claims: Sequence[Claim], relation: Relation) -> Truth:
     """Whether the relation holds for every, no, or only some choice of values."""
-    if not relation.constraints:
+    constraints = list(relation.constraints)
+    if not constraints:
         return Truth.HOLDS
     box = _box(claims, relation, 0) + _box(claims, relation, 1)
-    if not feasible(box + list(relation.constraints)):
+    probes = _probes(box)
+    somewhere = any(all(c.at(u, v) for c in constraints) for u, v in probes)
+    if not somewhere and not feasible(box + constraints):
         return Truth.FAILS
-    if not any(feasible([*box, c.negated()]) for c in relation.constraints):
+    if any(not c.at(u, v) for c in constraints for u, v in probes):
+        return Truth.UNDECIDED
+    if not any(feasible([*box, c.negated()]) for c in constraints):
         return Truth.HOLDS
     return Truth.UNDECIDED
 
@@ -158,7 +170,6 @@ def holds_somewhere_sampled(claims: Sequence[Claim], relation: Relation) -> bool
     """Whether the relation holds at some combination of sampled points of its claims."""
     members = sorted({i for side in relation.sides for i, _ in side})
     grids = [sample_points(claims[i].interval) for i in members]
-    for values in product(*grids):
-        if relation.holds_at(dict(zip(members, values, strict=True))):
-            return True
-    return False
+    return any(
+        relation.holds_at(dict(zip(members, values, strict=True))) for values in product(*grids)
+    )

@@ -164,12 +164,22 @@ def _precedes(claims: Sequence[Claim], small: Sequence[int], big: Sequence[int])
     return max(_date(claims[i]) for i in small) <= min(_date(claims[i]) for i in big)
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """What every relation of one comparison rule shares."""
+
+    ruleset: RuleSet
+    body: Comparison
+    unit: str
+    ordered: bool
+    constants: tuple[Fraction | None, Fraction | None]
+
+
 def _comparison(ruleset: RuleSet, rule: Rule, body: Comparison, claims: Sequence[Claim]) -> Found:
     """Comparisons (§4.1-§4.3, §6): every choice of sides the scope relates."""
     terms = (_terms(body.left), _terms(body.right))
     names = terms[0] + terms[1]
     unit = ruleset.unit_of(names[0])
-    k, a = _slack(body.tolerance, unit)
     paired = all(terms)
     ordered = paired and any(ruleset.measures[n].cumulative for n in names)
     needs_date = ordered or (rule.scope.days is not None and len(names) >= 2)
@@ -177,41 +187,43 @@ def _comparison(ruleset: RuleSet, rule: Rule, body: Comparison, claims: Sequence
         i for i, c in enumerate(claims) if c.measure in names and needs_date and c.date is None
     }
     usable = [i for i in range(len(claims)) if i not in skipped]
-    constants = tuple(
+    left_constant, right_constant = (
         _constant(side, unit) if isinstance(side, Constant) else None
         for side in (body.left, body.right)
     )
+    setting = _Setting(ruleset, body, unit, ordered, (left_constant, right_constant))
     choices = [_choices(t, claims, usable) if t else [()] for t in terms]
-    found, seen = [], set()
+    found: dict[object, Relation] = {}
     for left, right in product(*choices):
         if set(left) & set(right) or not _within(claims, left + right, rule.scope.days):
             continue
         if paired and not _in_scope(claims, left[0], right[0], rule.scope.kind):
             continue
         key = _unordered((left, right)) if _symmetric(body) else (left, right)
-        if key in seen:
-            continue
-        seen.add(key)
-        sides = (left, right)
-        parts = [
-            (small, strict)
-            for small, big, strict in _parts(body.op)
-            if not ordered or _precedes(claims, sides[small], sides[big])
-        ]
-        factors = tuple(
-            tuple((i, _factor(ruleset.unit_of(claims[i].measure), unit)) for i in side)
-            for side in sides
-        )
-        found.append(
-            Relation(
-                (factors[0], factors[1]),
-                (constants[0], constants[1]),
-                tuple(_lin(small, strict, k, a) for small, strict in parts),
-                left + right,
-                key,
-            )
-        )
-    return Found(found, skipped)
+        if key not in found:
+            found[key] = _compared(setting, claims, (left, right), key)
+    return Found(list(found.values()), skipped)
+
+
+def _compared(
+    setting: _Setting,
+    claims: Sequence[Claim],
+    sides: tuple[tuple[int, ...], tuple[int, ...]],
+    key: object,
+) -> Relation:
+    """One choice of sides: the parts that apply (date order, §6) and the factors."""
+    k, a = _slack(setting.body.tolerance, setting.unit)
+    parts = [
+        (small, strict)
+        for small, big, strict in _parts(setting.body.op)
+        if not setting.ordered or _precedes(claims, sides[small], sides[big])
+    ]
+    left, right = (
+        tuple((i, _factor(setting.ruleset.unit_of(claims[i].measure), setting.unit)) for i in side)
+        for side in sides
+    )
+    constraints = tuple(_lin(small, strict, k, a) for small, strict in parts)
+    return Relation((left, right), setting.constants, constraints, sides[0] + sides[1], key)
 
 
 def _bounds(ruleset: RuleSet, body: Bounds, claims: Sequence[Claim]) -> Found:

@@ -16,7 +16,7 @@ from crosscheck.evaluate import evaluate
 from crosscheck.interval import Truth
 from crosscheck.model import Claim
 
-SHAPE = cct.RuleShape(max_value=2000, max_days=10)
+SHAPE = cct.RuleShape(max_value=2000, max_days=10, max_terms=2)
 
 
 @st.composite

@@ -187,7 +187,7 @@ def test_claims_read_in_mm_cm_or_inches_give_the_same_verdicts(
     settings = ReadingSettings.with_overrides(ruleset.hedges, ruleset.vague)
     loaded = []
     for claim in claims:
-        unit = data.draw(st.sampled_from(["mm", "cm", "inch", "m"]))
+        unit = data.draw(st.sampled_from(["mm", "cm", "inch", "m", "km", "foot"]))
         factor = conversion_factor(ruleset.unit_of(claim.measure), unit)
         loaded.append(claim_from_json(_as_json(claim, unit, factor), ruleset, settings)[0])
     assert [c.interval for c in loaded] == [c.interval for c in claims]

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from semantics_oracle import Relation, holds_somewhere_sampled, truth
@@ -24,24 +26,33 @@ from crosscheck.dsl.ast import Comparison, Op, RuleSet
 from crosscheck.evaluate import Outcome, evaluate
 from crosscheck.interval import Interval, Truth
 from crosscheck.model import Claim, Violation
+from crosscheck.testing.rulefiles import RULE_KINDS
 
 
 @st.composite
 def cases(
-    draw: st.DrawFn, values: st.SearchStrategy[Interval], max_value: int
+    draw: st.DrawFn, values: st.SearchStrategy[Interval], shape: cct.RuleShape
 ) -> tuple[RuleSet, list[Claim]]:
     """A small rule file (one to three rules) and claims of its measures."""
-    shape = cct.RuleShape(max_terms=2, max_value=max_value, max_days=4)
     rule_file = draw(cct.rule_files(shape, max_measures=3, max_rules=3, settings=False))
     ruleset = build_ruleset([rule_file])
     docs = cct.documents(max_size=3, days=5)
     return ruleset, draw(cct.claim_sets(ruleset, docs=docs, values=values, max_size=7))
 
 
+def shape(max_value: int, **options: Any) -> cct.RuleShape:
+    return cct.RuleShape(max_terms=2, max_value=max_value, max_days=4, words=False, **options)
+
+
 # Finite intervals with small whole ends: the ground on which completeness is claimed.
-SMALL = cases(cct.amounts(12, whole=True, allow_unbounded=False), max_value=12)
+WHOLE = cct.amounts(12, whole=True, allow_unbounded=False)
+SMALL = cases(WHOLE, shape(12))
+# One kind of rule at a time, so that each gets its share of examples.
+BY_KIND = {kind: cases(WHOLE, shape(12, kinds=(kind,))) for kind in RULE_KINDS}
+# Measures of one or two kinds of quantity, so that units are mixed in one rule.
+MIXED_UNITS = cases(WHOLE, shape(12, quantities=("length", "mass")))
 # Anything a claim may hold: open, unbounded, fractional ends.
-ANY = cases(cct.amounts(60), max_value=60)
+ANY = cases(cct.amounts(60), shape(60))
 
 
 def position(claims: Sequence[Claim], claim: Claim) -> int:
@@ -90,14 +101,25 @@ def outcome_of(ruleset: RuleSet, claims: list[Claim]) -> Outcome:
     return evaluate(ruleset, claims, keep_undecided=True)
 
 
-@given(SMALL)
+@pytest.mark.parametrize("kind", RULE_KINDS)
+@given(data=st.data())
 def test_violations_are_exactly_the_relations_failing_everywhere(
-    case: tuple[RuleSet, list[Claim]],
+    kind: str, data: st.DataObject
 ) -> None:
-    ruleset, claims = case
+    ruleset, claims = data.draw(BY_KIND[kind])
     violations = evaluate(ruleset, claims).violations  # the shortlist of pairs that can fail
     assert_reported(ruleset, claims, violations, Truth.FAILS)
     assert outcome_of(ruleset, claims).violations == violations  # every pair decided
+
+
+@given(MIXED_UNITS)
+def test_measures_constants_and_tolerances_in_mixed_units(
+    case: tuple[RuleSet, list[Claim]],
+) -> None:
+    ruleset, claims = case
+    outcome = outcome_of(ruleset, claims)
+    assert_reported(ruleset, claims, evaluate(ruleset, claims).violations, Truth.FAILS)
+    assert_reported(ruleset, claims, outcome.undecided, Truth.UNDECIDED)
 
 
 @given(ANY)
