@@ -1,47 +1,39 @@
-"""A per-document cache of extracted claims in SQLite under ``.crosscheck/``.
+"""The result cache in SQLite under ``.crosscheck/``: claims, file stamps, evaluations.
 
-Keyed by the document (text and metadata), the parts of the rule set that
-extraction reads, and crosscheck's version. A damaged cache is dropped and rebuilt,
-never trusted: every stored row is re-validated into a Claim when read.
+Three tables, each keyed by a hash of everything its value depends on (see
+``cachekeys``): ``claims`` holds the claims of one document, ``files`` the stamp
+and document keys of one article file (so an unchanged file is not even read), and
+``outcomes`` the report of one evaluation of a whole corpus. A damaged cache is
+dropped and rebuilt, never trusted: every value is validated when read, and a
+value that fails is deleted and computed again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import re
 import sqlite3
+from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from crosscheck import __version__
-from crosscheck.dsl.ast import RuleSet
+from crosscheck.corpus.stamp import FileStamp
 from crosscheck.interval import Interval
-from crosscheck.model import Claim, Document
+from crosscheck.model import Claim, Report
 
-SCHEMA = "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL)"
-
-
-def ruleset_key(ruleset: RuleSet) -> str:
-    """A hash of what extraction depends on: subjects, measures, hedge and vague settings."""
-    parts = (
-        sorted((k, repr(v)) for k, v in ruleset.subjects.items()),
-        sorted((k, repr(v)) for k, v in ruleset.measures.items()),
-        sorted((k, str(v)) for k, v in ruleset.hedges.items()),
-        sorted((k, str(v)) for k, v in ruleset.vague.items()),
-        __version__,
-    )
-    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
-
-
-def document_key(document: Document, rules_key: str) -> str:
-    """The cache key of one document under one rule set."""
-    digest = hashlib.sha256(rules_key.encode("ascii"))
-    digest.update(document.model_dump_json().encode("utf-8"))
-    return digest.hexdigest()
+TABLES = ("claims", "files", "outcomes")
+SCHEMA = [
+    f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, payload TEXT NOT NULL)" for t in TABLES
+]
+KEEP_OUTCOMES = 4  # evaluations kept: enough for a few rule sets over one corpus
+_QUERY_KEYS = 500  # keys per look-up, below SQLite's limit on bound parameters
+_DAMAGE = (ValueError, TypeError, KeyError, ValidationError, AttributeError)
+_HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
 
 def _end(value: Fraction | None) -> str | None:
@@ -76,8 +68,23 @@ def decode_claims(payload: str) -> list[Claim]:
     return claims
 
 
+def encode_file_entry(stamp: FileStamp, keys: Sequence[str]) -> str:
+    """A file's stamp and document keys as JSON text."""
+    return json.dumps({"stamp": list(stamp), "keys": list(keys)})
+
+
+def decode_file_entry(payload: str) -> tuple[FileStamp, list[str]]:
+    """The stamp and document keys of ``encode_file_entry`` text; ValueError when damaged."""
+    entry = json.loads(payload)
+    stamp = tuple(int(part) for part in entry["stamp"])
+    keys = entry["keys"]
+    if len(stamp) != 5 or not all(isinstance(k, str) and _HEX_KEY.fullmatch(k) for k in keys):
+        raise ValueError("damaged file entry")
+    return (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]), keys
+
+
 class ClaimCache:
-    """Claims per document, stored in an SQLite file."""
+    """Cached claims, file stamps and evaluations, stored in an SQLite file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -87,36 +94,98 @@ class ClaimCache:
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            db = sqlite3.connect(self.path)
-            db.execute(SCHEMA)
-            db.execute("SELECT count(*) FROM claims").fetchone()
-            return db
+            return self._connect()
         except sqlite3.DatabaseError as err:
             self.warning = f"{self.path}: damaged cache ({err}); rebuilding it"
             self.path.unlink(missing_ok=True)
-            db = sqlite3.connect(self.path)
-            db.execute(SCHEMA)
-            return db
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        for statement in SCHEMA:
+            db.execute(statement)
+        for table in TABLES:
+            db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return db
+
+    def _payload(self, table: str, key: str) -> str | None:
+        try:
+            row = self._db.execute(f"SELECT payload FROM {table} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return None if row is None else str(row[0])
+
+    def _put(self, table: str, key: str, payload: str) -> None:
+        self._db.execute(
+            f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, payload)
+        )
+
+    def _drop(self, table: str, key: str) -> None:
+        self._db.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
 
     def get(self, key: str) -> list[Claim] | None:
         """The cached claims for ``key``, or None (also when the row is damaged)."""
-        try:
-            row = self._db.execute("SELECT payload FROM claims WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
+        return self.get_many([key])[0]
+
+    def get_many(self, keys: Sequence[str]) -> list[list[Claim] | None]:
+        """The cached claims for each key, None where absent or damaged."""
+        payloads: dict[str, str] = {}
+        it = iter(keys)
+        while chunk := list(islice(it, _QUERY_KEYS)):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, payload FROM claims WHERE key IN ({marks})"
+            try:
+                payloads.update(self._db.execute(query, chunk).fetchall())
+            except sqlite3.DatabaseError:
+                return [None] * len(keys)
+        return [self._decoded(key, payloads.get(key)) for key in keys]
+
+    def _decoded(self, key: str, payload: str | None) -> list[Claim] | None:
+        if payload is None:
             return None
-        if row is None:
-            return None
         try:
-            return decode_claims(row[0])
-        except (ValueError, TypeError, KeyError, ValidationError, AttributeError):
-            self._db.execute("DELETE FROM claims WHERE key = ?", (key,))
+            return decode_claims(payload)
+        except _DAMAGE:
+            self._drop("claims", key)
             return None
 
     def put(self, key: str, claims: list[Claim]) -> None:
         """Remember the claims of one document."""
+        self._put("claims", key, encode_claims(claims))
+
+    def get_file(self, key: str) -> tuple[FileStamp, list[str]] | None:
+        """The stamp and document keys recorded for an article file, or None."""
+        payload = self._payload("files", key)
+        if payload is None:
+            return None
+        try:
+            return decode_file_entry(payload)
+        except _DAMAGE:
+            self._drop("files", key)
+            return None
+
+    def put_file(self, key: str, stamp: FileStamp, document_keys: Sequence[str]) -> None:
+        """Remember which documents an article file held when it had this stamp."""
+        self._put("files", key, encode_file_entry(stamp, document_keys))
+
+    def get_report(self, key: str) -> Report | None:
+        """The report of an earlier evaluation with this key, or None."""
+        payload = self._payload("outcomes", key)
+        if payload is None:
+            return None
+        try:
+            return Report.model_validate_json(payload)
+        except _DAMAGE:
+            self._drop("outcomes", key)
+            return None
+
+    def put_report(self, key: str, report: Report) -> None:
+        """Remember the report of one evaluation, forgetting all but the latest few."""
+        self._put("outcomes", key, report.model_dump_json())
         self._db.execute(
-            "INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)",
-            (key, encode_claims(claims)),
+            "DELETE FROM outcomes WHERE rowid NOT IN "
+            "(SELECT rowid FROM outcomes ORDER BY rowid DESC LIMIT ?)",
+            (KEEP_OUTCOMES,),
         )
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from crosscheck import __version__
+from crosscheck.cache import ClaimCache
 from crosscheck.clitools import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -36,16 +37,10 @@ from crosscheck.commands.fmt import fmt_command
 from crosscheck.commands.lint import lint_command
 from crosscheck.commands.test import test_command
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.report import formats, renderers
+from crosscheck.harvest import Harvest, StrictModeError, harvest_claims_file, harvest_corpus
+from crosscheck.report import CHARTING_FORMATS, formats, renderers
 from crosscheck.report.claims import render_claims
-from crosscheck.run import (
-    Harvest,
-    StrictModeError,
-    apply_baseline_to_report,
-    check,
-    harvest_claims_file,
-    harvest_corpus,
-)
+from crosscheck.run import apply_baseline_to_report, check
 from crosscheck.waivers import apply_waivers
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -92,34 +87,31 @@ def cli() -> None:
 def gather(
     paths: tuple[Path, ...],
     claims: Path | None,
-    ruleset_path: Path,
+    ruleset: RuleSet,
     manifest: Path | None,
     strict: bool,
-    jobs: int | None = 1,
-    no_cache: bool = True,
-) -> tuple[Harvest, RuleSet]:
-    """Load the rule set, then claims from a claims file or from the corpus."""
-    ruleset = load_ruleset_or_exit(ruleset_path)
+    jobs: int | None,
+    cache: ClaimCache | None,
+) -> Harvest:
+    """Claims from a claims file or from the corpus (default ./corpus)."""
     if claims is not None:
         if paths:
             raise click.UsageError("give either corpus PATHS or --claims, not both")
-        return harvest_claims_file(claims, ruleset), ruleset
-    corpus = list(paths) or [Path("corpus")]
-    with progress_callback() as on_document, open_cache(not no_cache) as cache:
+        return harvest_claims_file(claims, ruleset)
+    with progress_callback() as on_progress:
         try:
-            harvest = harvest_corpus(
-                corpus,
+            return harvest_corpus(
+                list(paths) or [Path("corpus")],
                 ruleset,
                 manifest=manifest,
                 strict=strict,
-                on_document=on_document,
+                on_progress=on_progress,
                 jobs=jobs or os.cpu_count() or 1,
                 cache=cache,
             )
         except StrictModeError as err:
             click.echo(err.error.render(), err=True)
             raise SystemExit(EXIT_BAD_INPUT) from None
-    return harvest, ruleset
 
 
 @cli.command("check")
@@ -184,17 +176,20 @@ def check_command(
 ) -> int:
     """Check the claims in PATHS (default ./corpus) against the rules."""
     accepted = read_baseline_or_exit(baseline) if baseline else None
-    harvest, ruleset = gather(paths, claims, rules, manifest, strict, jobs, no_cache)
-    report = check(ruleset, harvest, keep_undecided=show_undecided)
+    ruleset = load_ruleset_or_exit(rules)
+    fmt = fmt or default_format()
+    with open_cache(not no_cache) as cache:
+        harvest = gather(paths, claims, ruleset, manifest, strict, jobs, cache)
+        report = check(ruleset, harvest, keep_undecided=show_undecided, cache=cache)
+        charted = harvest.claims if fmt in CHARTING_FORMATS else ()
     report = apply_waivers(report, ruleset.waivers, dt.date.today())
     if write_baseline is not None:
         save_baseline(write_baseline, report.violations)
         return EXIT_OK
     if accepted is not None:
         report = apply_baseline_to_report(report, accepted)
-    fmt = fmt or default_format()
     color = output is None and sys.stdout.isatty()
-    context = render_context(ruleset, harvest.claims, color, show_undecided)
+    context = render_context(ruleset, charted, color, show_undecided)
     write_output(renderers()[fmt](report, context), output)
     if report_load_errors(harvest.errors):
         return EXIT_BAD_INPUT
@@ -228,8 +223,11 @@ def extract_command(
     no_cache: bool,
 ) -> int:
     """Print the claims found in PATHS (default ./corpus)."""
-    harvest, _ = gather(paths, None, rules, manifest, strict, jobs, no_cache)
-    write_output(render_claims(harvest.claims, fmt), output)
+    ruleset = load_ruleset_or_exit(rules)
+    with open_cache(not no_cache) as cache:
+        harvest = gather(paths, None, ruleset, manifest, strict, jobs, cache)
+        claims = harvest.claims
+    write_output(render_claims(claims, fmt), output)
     return EXIT_BAD_INPUT if report_load_errors(harvest.errors) else EXIT_OK
 
 

@@ -19,7 +19,7 @@ from crosscheck.cache import ClaimCache
 from crosscheck.corpus.load import LoadError
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import RuleFileError
-from crosscheck.model import Claim, Document, Report, Severity, Violation
+from crosscheck.model import Claim, Report, Severity, Violation
 from crosscheck.report import RenderContext
 from crosscheck.rulefiles import load_rules
 
@@ -79,8 +79,11 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 @contextmanager
-def progress_callback() -> Iterator[Callable[[Document], None] | None]:
-    """A per-document progress callback showing a bar on a terminal's stderr, else None."""
+def progress_callback() -> Iterator[Callable[[str, int], None] | None]:
+    """A callback ``(file name, documents done)`` drawing progress on a terminal's stderr.
+
+    None when stderr is not a terminal.
+    """
     if not sys.stderr.isatty():
         yield None
         return
@@ -93,8 +96,8 @@ def progress_callback() -> Iterator[Callable[[Document], None] | None]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("extract", total=None, name="")
 
-        def advance(document: Document) -> None:
-            progress.update(task, advance=1, name=Path(document.path).name)
+        def advance(name: str, done: int) -> None:
+            progress.update(task, completed=done, name=name)
 
         yield advance
 

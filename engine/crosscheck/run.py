@@ -1,86 +1,39 @@
 """The check pipeline, wired from loaders, the core and nothing else.
 
 Loaders read; the extractor and evaluator are pure; the caller (the CLI) decides
-what to print. Documents are streamed: only claims are kept.
+what to print. Claims are gathered by ``crosscheck.harvest``; the same rules over
+the same claims give the report recorded in the cache, if there is one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 
 from crosscheck.baseline import BaselineEntry, apply_baseline
-from crosscheck.batch import extract_all
 from crosscheck.cache import ClaimCache
-from crosscheck.corpus.claims import read_claims
-from crosscheck.corpus.load import LoadError, iter_documents
+from crosscheck.cachekeys import evaluation_key, outcome_key
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate import evaluate
-from crosscheck.model import Claim, Document, Report
+from crosscheck.harvest import Harvest
+from crosscheck.model import Claim, Report
 
 
-class StrictModeError(Exception):
-    """A corpus file could not be read and ``--strict`` asked to stop."""
-
-    def __init__(self, error: LoadError) -> None:
-        super().__init__(error.render())
-        self.error = error
-
-
-@dataclass
-class Harvest:
-    """Claims gathered from a corpus or a claims file, and what could not be read."""
-
-    claims: list[Claim] = field(default_factory=list)
-    documents: int = 0
-    errors: list[LoadError] = field(default_factory=list)
-
-
-def documents(
-    paths: Sequence[Path], manifest: Path | None, harvest: Harvest, strict: bool
-) -> Iterator[Document]:
-    """The readable documents of ``paths``; load errors go into ``harvest``."""
-    for item in iter_documents(paths, manifest):
-        if isinstance(item, LoadError):
-            if strict:
-                raise StrictModeError(item)
-            harvest.errors.append(item)
-            continue
-        yield item
-
-
-def harvest_corpus(
-    paths: Sequence[Path],
+def check(
     ruleset: RuleSet,
+    harvest: Harvest,
     *,
-    manifest: Path | None = None,
-    strict: bool = False,
-    on_document: Callable[[Document], None] | None = None,
-    jobs: int = 1,
+    keep_undecided: bool = False,
     cache: ClaimCache | None = None,
-) -> Harvest:
-    """Extract the claims of every document under ``paths``."""
-    harvest = Harvest()
-    readable = documents(paths, manifest, harvest, strict)
-    for document, claims in extract_all(readable, ruleset, jobs=jobs, cache=cache):
-        harvest.documents += 1
-        harvest.claims.extend(claims)
-        if on_document is not None:
-            on_document(document)
-    return harvest
-
-
-def harvest_claims_file(path: Path, ruleset: RuleSet) -> Harvest:
-    """Claims supplied by another pipeline as JSON lines."""
-    claims, errors = read_claims(path, ruleset)
-    return Harvest(claims=claims, documents=len({c.document for c in claims}), errors=errors)
-
-
-def check(ruleset: RuleSet, harvest: Harvest, *, keep_undecided: bool = False) -> Report:
-    """Evaluate every rule over the harvested claims."""
+) -> Report:
+    """Evaluate every rule over the harvested claims (or recall the same evaluation's report)."""
+    key = None
+    if cache is not None and harvest.fingerprint is not None:
+        key = outcome_key(evaluation_key(ruleset, keep_undecided), harvest.fingerprint)
+        recalled = cache.get_report(key)
+        if recalled is not None:
+            return recalled
     outcome = evaluate(ruleset, harvest.claims, keep_undecided=keep_undecided)
-    return Report(
+    report = Report(
         violations=outcome.violations,
         claims=len(harvest.claims),
         documents=harvest.documents,
@@ -88,6 +41,9 @@ def check(ruleset: RuleSet, harvest: Harvest, *, keep_undecided: bool = False) -
         skipped=outcome.skipped,
         undecided=outcome.undecided,
     )
+    if cache is not None and key is not None:
+        cache.put_report(key, report)
+    return report
 
 
 def sort_claims(claims: Iterable[Claim]) -> list[Claim]:

@@ -11,12 +11,12 @@ from pathlib import Path
 import click
 
 from crosscheck.clitools import EXIT_BAD_INPUT, EXIT_OK, load_ruleset_or_exit, report_load_errors
-from crosscheck.corpus.load import LoadError
+from crosscheck.corpus.load import LoadError, iter_documents
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.trace import trace_rule
 from crosscheck.extract import Extractor
+from crosscheck.model import Document
 from crosscheck.report.explain import Examined, render_line, render_measure, render_rule
-from crosscheck.run import Harvest, documents
 
 _NUMBER = re.compile(r"[0-9]+")
 
@@ -84,13 +84,15 @@ def examine(
 ) -> tuple[list[Examined], list[LoadError]]:
     """Every readable document under ``paths`` with extraction's decisions about it,
     and what could not be read."""
-    harvest = Harvest()
     extractor = Extractor(ruleset)
-    examined = [
-        Examined(document, tuple(extractor.decisions(document)))
-        for document in documents(paths, manifest, harvest, strict=False)
-    ]
-    return examined, harvest.errors
+    examined: list[Examined] = []
+    errors: list[LoadError] = []
+    for item in iter_documents(paths, manifest):
+        if isinstance(item, Document):
+            examined.append(Examined(item, tuple(extractor.decisions(item))))
+        else:
+            errors.append(item)
+    return examined, errors
 
 
 def default_paths(

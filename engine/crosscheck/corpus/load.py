@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Generator, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,27 @@ from crosscheck.corpus.manifest import MANIFEST_NAMES, read_manifest
 from crosscheck.corpus.metadata import Item, Metadata, build_metadata
 from crosscheck.model import Document
 
-__all__ = ["ARTICLE_SUFFIXES", "LoadError", "iter_documents"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "ArticleFile",
+    "LoadError",
+    "iter_article_files",
+    "iter_documents",
+    "load_file",
+]
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".jsonl")
 _JSONL_KEYS = ("text", "id", "source", "date", "url", "title")
 
 Manifest = Mapping[Path, Metadata]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """A file to read articles from, with the metadata its manifests give it."""
+
+    path: Path
+    fallback: Metadata
 
 
 def iter_documents(
@@ -58,6 +74,17 @@ def iter_documents(
     Problems come as ``LoadError`` items in the stream, at the point where they
     were found; ``manifest`` gives metadata to articles without front matter.
     """
+    for item in iter_article_files(paths, manifest):
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            yield from load_file(item)
+
+
+def iter_article_files(
+    paths: Sequence[Path], manifest: Path | None = None
+) -> Iterator[ArticleFile | LoadError]:
+    """The article files under ``paths`` in reading order, without reading them yet."""
     explicit: Manifest = {}
     if manifest is not None:
         explicit, errors = read_manifest(manifest)
@@ -79,7 +106,7 @@ def iter_documents(
         else:
             if path.parent not in beside:
                 beside[path.parent] = yield from _folder_manifests(path.parent, {})
-            yield from _load_file(path, _fallback(path, explicit, beside[path.parent]))
+            yield ArticleFile(path, _fallback(path, explicit, beside[path.parent]))
 
 
 def _folder_manifests(folder: Path, inherited: Manifest) -> Generator[LoadError, None, Manifest]:
@@ -95,7 +122,9 @@ def _folder_manifests(folder: Path, inherited: Manifest) -> Generator[LoadError,
     return found
 
 
-def _walk(folder: Path, explicit: Manifest, inherited: Manifest) -> Iterator[Document | LoadError]:
+def _walk(
+    folder: Path, explicit: Manifest, inherited: Manifest
+) -> Iterator[ArticleFile | LoadError]:
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
     except OSError as err:
@@ -109,7 +138,7 @@ def _walk(folder: Path, explicit: Manifest, inherited: Manifest) -> Iterator[Doc
             if not entry.is_symlink():
                 yield from _walk(entry, explicit, found)
         elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
-            yield from _load_file(entry, _fallback(entry, explicit, found))
+            yield ArticleFile(entry, _fallback(entry, explicit, found))
 
 
 def _fallback(path: Path, explicit: Manifest, found: Manifest) -> Metadata:
@@ -119,11 +148,12 @@ def _fallback(path: Path, explicit: Manifest, found: Manifest) -> Metadata:
     return explicit.get(key, Metadata()).over(found.get(key, Metadata()))
 
 
-def _load_file(path: Path, fallback: Metadata) -> Iterator[Document | LoadError]:
-    if path.suffix.lower() == ".jsonl":
-        yield from _load_jsonl(path, fallback)
+def load_file(article: ArticleFile) -> Iterator[Document | LoadError]:
+    """The documents of one article file, and its problems, in file order."""
+    if article.path.suffix.lower() == ".jsonl":
+        yield from _load_jsonl(article.path, article.fallback)
     else:
-        yield from _load_article(path, fallback)
+        yield from _load_article(article.path, article.fallback)
 
 
 def _load_article(path: Path, fallback: Metadata) -> Iterator[Document | LoadError]:

@@ -27,6 +27,9 @@ class RenderContext:
 
 Renderer = Callable[[Report, RenderContext], str]
 
+# Formats that draw every claim of the run, not only those a violation cites.
+CHARTING_FORMATS = frozenset({"html"})
+
 
 def renderers() -> dict[str, Renderer]:
     """Every output format by name."""
