@@ -4,26 +4,27 @@ Three tables, each keyed by a hash of everything its value depends on (see
 ``cachekeys``): ``claims`` holds the claims of one document, ``files`` the stamp
 and document keys of one article file (so an unchanged file is not even read), and
 ``outcomes`` the report of one evaluation of a whole corpus. A damaged cache is
-dropped and rebuilt, never trusted: every value is validated when read, and a
-value that fails is deleted and computed again.
+dropped and rebuilt, never trusted: every value carries a checksum checked when it
+is read (see ``cachecodec``), and a value that fails is deleted and computed again.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
 from collections.abc import Sequence
-from datetime import date
-from fractions import Fraction
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from crosscheck.cachecodec import (
+    decode_claims,
+    decode_file_entry,
+    decode_report,
+    encode_claims,
+    encode_file_entry,
+    encode_report,
+)
 from crosscheck.corpus.stamp import FileStamp
-from crosscheck.interval import Interval
 from crosscheck.model import Claim, Report
 
 TABLES = ("claims", "files", "outcomes")
@@ -32,55 +33,8 @@ SCHEMA = [
 ]
 KEEP_OUTCOMES = 4  # evaluations kept: enough for a few rule sets over one corpus
 _QUERY_KEYS = 500  # keys per look-up, below SQLite's limit on bound parameters
-_DAMAGE = (ValueError, TypeError, KeyError, ValidationError, AttributeError)
-_HEX_KEY = re.compile(r"[0-9a-f]{64}")
-
-
-def _end(value: Fraction | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def encode_claims(claims: list[Claim]) -> str:
-    """Claims as JSON text, with exact interval ends."""
-    rows = []
-    for claim in claims:
-        row = claim.model_dump(exclude={"interval"}, mode="json")
-        iv = claim.interval
-        row["interval"] = [_end(iv.low), _end(iv.high), iv.low_closed, iv.high_closed]
-        rows.append(row)
-    return json.dumps(rows, ensure_ascii=False)
-
-
-def decode_claims(payload: str) -> list[Claim]:
-    """Claims from ``encode_claims`` text; raises ValueError when it is damaged."""
-    claims = []
-    for row in json.loads(payload):
-        low, high, low_closed, high_closed = row.pop("interval")
-        interval = Interval(
-            None if low is None else Fraction(low),
-            None if high is None else Fraction(high),
-            bool(low_closed),
-            bool(high_closed),
-        )
-        if row.get("date"):
-            row["date"] = date.fromisoformat(row["date"])
-        claims.append(Claim(interval=interval, **row))
-    return claims
-
-
-def encode_file_entry(stamp: FileStamp, keys: Sequence[str]) -> str:
-    """A file's stamp and document keys as JSON text."""
-    return json.dumps({"stamp": list(stamp), "keys": list(keys)})
-
-
-def decode_file_entry(payload: str) -> tuple[FileStamp, list[str]]:
-    """The stamp and document keys of ``encode_file_entry`` text; ValueError when damaged."""
-    entry = json.loads(payload)
-    stamp = tuple(int(part) for part in entry["stamp"])
-    keys = entry["keys"]
-    if len(stamp) != 5 or not all(isinstance(k, str) and _HEX_KEY.fullmatch(k) for k in keys):
-        raise ValueError("damaged file entry")
-    return (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]), keys
+# What reading a damaged payload can raise; ValueError covers a failed checksum.
+_DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
 class ClaimCache:
@@ -174,14 +128,14 @@ class ClaimCache:
         if payload is None:
             return None
         try:
-            return Report.model_validate_json(payload)
+            return decode_report(payload)
         except _DAMAGE:
             self._drop("outcomes", key)
             return None
 
     def put_report(self, key: str, report: Report) -> None:
         """Remember the report of one evaluation, forgetting all but the latest few."""
-        self._put("outcomes", key, report.model_dump_json())
+        self._put("outcomes", key, encode_report(report))
         self._db.execute(
             "DELETE FROM outcomes WHERE rowid NOT IN "
             "(SELECT rowid FROM outcomes ORDER BY rowid DESC LIMIT ?)",

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable
 
 from crosscheck import __version__
+from crosscheck.cachecodec import CODEC_VERSION
 from crosscheck.corpus.load import ArticleFile
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.model import Document
@@ -32,6 +33,7 @@ def ruleset_key(ruleset: RuleSet) -> str:
         sorted((k, str(v)) for k, v in ruleset.hedges.items()),
         sorted((k, str(v)) for k, v in ruleset.vague.items()),
         __version__,
+        CODEC_VERSION,
     )
     return _sha256(repr(parts))
 

@@ -32,14 +32,10 @@ from crosscheck.clitools import (
     save_baseline,
     write_output,
 )
-from crosscheck.commands.explain import explain_command
-from crosscheck.commands.fmt import fmt_command
-from crosscheck.commands.lint import lint_command
-from crosscheck.commands.test import test_command
+from crosscheck.commands.lazy import LazyGroup
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.harvest import Harvest, StrictModeError, harvest_claims_file, harvest_corpus
-from crosscheck.report import CHARTING_FORMATS, formats, renderers
-from crosscheck.report.claims import render_claims
+from crosscheck.report import CHARTING_FORMATS, formats, renderer
 from crosscheck.run import apply_baseline_to_report, check
 from crosscheck.waivers import apply_waivers
 
@@ -78,7 +74,14 @@ NO_CACHE = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    lazy_commands={
+        name: f"crosscheck.commands.{name}:{name}_command"
+        for name in ("explain", "fmt", "lint", "test")
+    },
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="crosscheck")
 def cli() -> None:
     """Find where news sources disagree on numbers, and cite exactly where."""
@@ -190,7 +193,7 @@ def check_command(
         report = apply_baseline_to_report(report, accepted)
     color = output is None and sys.stdout.isatty()
     context = render_context(ruleset, charted, color, show_undecided)
-    write_output(renderers()[fmt](report, context), output)
+    write_output(renderer(fmt)(report, context), output)
     if report_load_errors(harvest.errors):
         return EXIT_BAD_INPUT
     return EXIT_VIOLATIONS if fail_on_threshold_exceeded(report, fail_on) else EXIT_OK
@@ -227,12 +230,10 @@ def extract_command(
     with open_cache(not no_cache) as cache:
         harvest = gather(paths, None, ruleset, manifest, strict, jobs, cache)
         claims = harvest.claims
+    from crosscheck.report.claims import render_claims  # rich is loaded only when needed
+
     write_output(render_claims(claims, fmt), output)
     return EXIT_BAD_INPUT if report_load_errors(harvest.errors) else EXIT_OK
-
-
-for command in (explain_command, fmt_command, lint_command, test_command):
-    cli.add_command(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

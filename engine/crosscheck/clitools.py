@@ -11,8 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from crosscheck.baseline import BaselineEntry, BaselineError, read_baseline, write_baseline
 from crosscheck.cache import ClaimCache
@@ -87,6 +85,10 @@ def progress_callback() -> Iterator[Callable[[str, int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    # Imported here: runs that are not watched on a terminal never pay for rich.
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (
         SpinnerColumn(),
         TextColumn("{task.completed} documents"),

@@ -13,7 +13,6 @@ from crosscheck.baseline import BaselineEntry, apply_baseline
 from crosscheck.cache import ClaimCache
 from crosscheck.cachekeys import evaluation_key, outcome_key
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.evaluate import evaluate
 from crosscheck.harvest import Harvest
 from crosscheck.model import Claim, Report
 
@@ -32,6 +31,9 @@ def check(
         recalled = cache.get_report(key)
         if recalled is not None:
             return recalled
+    # Imported here: a report recalled from the cache needs no evaluator.
+    from crosscheck.evaluate import evaluate
+
     outcome = evaluate(ruleset, harvest.claims, keep_undecided=keep_undecided)
     report = Report(
         violations=outcome.violations,

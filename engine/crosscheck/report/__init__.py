@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from crosscheck.model import Claim, Report, Severity
 
@@ -31,20 +32,29 @@ Renderer = Callable[[Report, RenderContext], str]
 CHARTING_FORMATS = frozenset({"html"})
 
 
+# Each format's module; a reporter is imported only when its format is asked for.
+_MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "html": "html",
+}
+
+
+def renderer(name: str) -> Renderer:
+    """The reporter of the format called ``name`` (one of ``formats()``)."""
+    module = import_module(f"crosscheck.report.{_MODULES[name]}")
+    render: Renderer = module.render
+    return render
+
+
 def renderers() -> dict[str, Renderer]:
     """Every output format by name."""
-    from crosscheck.report import github, html, json_report, junit, sarif, text
-
-    return {
-        "text": text.render,
-        "json": json_report.render,
-        "sarif": sarif.render,
-        "junit": junit.render,
-        "github": github.render,
-        "html": html.render,
-    }
+    return {name: renderer(name) for name in _MODULES}
 
 
 def formats() -> list[str]:
     """Names of the output formats, for the CLI's choices."""
-    return sorted(renderers())
+    return sorted(_MODULES)

@@ -1,0 +1,78 @@
+"""How cached values are written as text and read back: exactly, and checked twice.
+
+Every payload starts with a checksum of the rest: a payload damaged after it was
+written is refused (``ValueError``) even where the damage would still parse, such
+as one changed digit. Records are then rebuilt by pydantic from their own JSON,
+validated field by field (pydantic's ``ValidationError`` is a ``ValueError``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+
+from pydantic import TypeAdapter
+
+from crosscheck.corpus.stamp import FileStamp
+from crosscheck.model import Claim, Report
+
+# Part of every cache key: a change to how values are written makes old rows unreachable.
+CODEC_VERSION = "2"
+
+_CLAIMS = TypeAdapter(list[Claim])
+_DIGEST_CHARS = 32
+_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=_DIGEST_CHARS // 2).hexdigest()
+
+
+def seal(text: str) -> str:
+    """``text`` preceded by its checksum."""
+    return _digest(text) + text
+
+
+def unseal(payload: str) -> str:
+    """The text of a sealed payload; ValueError when it was damaged."""
+    digest, text = payload[:_DIGEST_CHARS], payload[_DIGEST_CHARS:]
+    if _digest(text) != digest:
+        raise ValueError("checksum mismatch")
+    return text
+
+
+def encode_claims(claims: Sequence[Claim]) -> str:
+    """A sealed payload of claims."""
+    return seal(_CLAIMS.dump_json(list(claims)).decode("utf-8"))
+
+
+def decode_claims(payload: str) -> list[Claim]:
+    """The claims of ``encode_claims``; ValueError when damaged."""
+    return _CLAIMS.validate_json(unseal(payload))
+
+
+def encode_report(report: Report) -> str:
+    """A sealed payload of a report."""
+    return seal(report.model_dump_json())
+
+
+def decode_report(payload: str) -> Report:
+    """The report of ``encode_report``; ValueError when damaged."""
+    return Report.model_validate_json(unseal(payload))
+
+
+def encode_file_entry(stamp: FileStamp, keys: Sequence[str]) -> str:
+    """A sealed payload of a file's stamp and document keys."""
+    return seal(json.dumps({"stamp": list(stamp), "keys": list(keys)}))
+
+
+def decode_file_entry(payload: str) -> tuple[FileStamp, list[str]]:
+    """The stamp and document keys of ``encode_file_entry``; ValueError when damaged."""
+    entry = json.loads(unseal(payload))
+    stamp = tuple(int(part) for part in entry["stamp"])
+    keys = entry["keys"]
+    if len(stamp) != 5 or not all(isinstance(k, str) and _HEX_KEY.fullmatch(k) for k in keys):
+        raise ValueError("damaged file entry")
+    return (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]), keys
