@@ -43,6 +43,7 @@ class ClaimCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.warning: str | None = None
+        self.is_open = True
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -144,6 +145,7 @@ class ClaimCache:
 
     def close(self) -> None:
         """Commit and close the store."""
+        self.is_open = False
         try:
             self._db.commit()
         finally:

@@ -155,15 +155,19 @@ def _record_stamps(run: _Gathering, cache: ClaimCache, rules_key: str) -> None:
 
 
 def _claims_of(run: _Gathering, slot: _Slot) -> Iterator[Claim]:
-    """A file's claims: in memory if it was read, else from the cache (re-read if gone)."""
+    """A file's claims: in memory if it was read, else from the cache (re-read if gone).
+
+    Once the cache is closed, files not held in memory are read and extracted again.
+    """
+    cache = run.cache if run.cache is not None and run.cache.is_open else None
     per_document = slot.claims
-    if per_document is None and run.cache is not None:
-        found = run.cache.get_many(slot.keys)
+    if per_document is None and cache is not None:
+        found = cache.get_many(slot.keys)
         if all(claims is not None for claims in found):
             per_document = [claims for claims in found if claims is not None]
     if per_document is None:
         documents = (d for d in load_file(slot.article) if isinstance(d, Document))
-        extracted = extract_all(documents, run.ruleset, jobs=run.jobs, cache=run.cache)
+        extracted = extract_all(documents, run.ruleset, jobs=run.jobs, cache=cache)
         per_document = [claims for _, _, claims in extracted]
     for claims in per_document:
         yield from claims

@@ -1,0 +1,192 @@
+"""The three cache layers: unchanged files are not read, unchanged evaluations not redone,
+and anything changed or damaged is computed again, with the same result as no cache."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import crosscheck.corpus.stamp as stamp
+import crosscheck.harvest as harvest_module
+from crosscheck.cache import ClaimCache
+from crosscheck.corpus.load import ArticleFile, load_file
+from crosscheck.dsl.ast import RuleSet
+from crosscheck.harvest import Harvest, harvest_corpus
+from crosscheck.model import Document, Report
+from crosscheck.rulefiles import load_rules
+from crosscheck.run import check
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = ROOT / "rules" / "nk_deployment.rules"
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled at once, as for a corpus written long before the run.
+
+    (A test cannot date a file's change time back, and waiting is slow.)
+    """
+    monkeypatch.setattr(stamp, "SETTLE_NS", 0)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in sorted((ROOT / "corpus").iterdir()):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+@pytest.fixture
+def ruleset() -> RuleSet:
+    return load_rules(RULES)
+
+
+class FileReads:
+    """Counts the article files read from disk."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def __call__(self, article: ArticleFile) -> Iterator[Document | object]:
+        self.names.append(article.path.name)
+        return load_file(article)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> FileReads:
+    counter = FileReads()
+    monkeypatch.setattr(harvest_module, "load_file", counter)
+    return counter
+
+
+def run(
+    corpus: Path, ruleset: RuleSet, store: Path, *, want_claims: bool = True
+) -> tuple[Harvest, Report]:
+    """One complete run, as from the command line (the cache commits when it closes)."""
+    with ClaimCache(store) as cache:
+        harvest = harvest_corpus([corpus], ruleset, cache=cache)
+        report = check(ruleset, harvest, cache=cache)
+        if want_claims:
+            assert harvest.claims is not None  # fetched while the cache is open
+        return harvest, report
+
+
+def uncached(corpus: Path, ruleset: RuleSet) -> tuple[Harvest, Report]:
+    harvest = harvest_corpus([corpus], ruleset)
+    return harvest, check(ruleset, harvest)
+
+
+def test_settled_unchanged_files_are_not_read_again(
+    corpus: Path, ruleset: RuleSet, reads: FileReads, tmp_path: Path, settled: None
+) -> None:
+    store = tmp_path / "cache.sqlite"
+    _, first = run(corpus, ruleset, store)
+    articles = len(reads.names)
+    assert articles >= 10
+    harvest, second = run(corpus, ruleset, store)
+    assert len(reads.names) == articles  # nothing read the second time: claims came cached
+    assert second == first
+    assert harvest.documents == first.documents
+    assert harvest.claims == uncached(corpus, ruleset)[0].claims
+
+
+def test_claims_wanted_after_the_cache_closed_are_read_again(
+    corpus: Path, ruleset: RuleSet, reads: FileReads, tmp_path: Path, settled: None
+) -> None:
+    store = tmp_path / "cache.sqlite"
+    run(corpus, ruleset, store)
+    reads.names.clear()
+    harvest, _ = run(corpus, ruleset, store, want_claims=False)
+    assert reads.names == []
+    assert harvest.claims == uncached(corpus, ruleset)[0].claims
+    assert len(reads.names) >= 10
+
+
+def test_recently_written_files_are_read_every_time(
+    corpus: Path, ruleset: RuleSet, reads: FileReads, tmp_path: Path
+) -> None:
+    store = tmp_path / "cache.sqlite"
+    run(corpus, ruleset, store)
+    articles = len(reads.names)
+    _, report = run(corpus, ruleset, store)
+    assert len(reads.names) == 2 * articles  # too fresh to trust their stamps
+    assert report == uncached(corpus, ruleset)[1]
+
+
+def test_rewritten_file_with_same_size_and_mtime_is_read_again(
+    corpus: Path, ruleset: RuleSet, reads: FileReads, tmp_path: Path, settled: None
+) -> None:
+    store = tmp_path / "cache.sqlite"
+    run(corpus, ruleset, store)
+    target = next(p for p in sorted(corpus.glob("*.md")) if b"1,100" in p.read_bytes())
+    before = target.stat()
+    target.write_bytes(target.read_bytes().replace(b"1,100", b"1,900", 1))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` would
+    assert target.stat().st_size == before.st_size
+    reads.names.clear()
+    _, report = run(corpus, ruleset, store)
+    assert reads.names == [target.name]  # the change time gave it away
+    assert report == uncached(corpus, ruleset)[1]
+
+
+def test_evaluation_is_recalled_only_for_the_same_rules_and_claims(
+    corpus: Path,
+    ruleset: RuleSet,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    settled: None,
+) -> None:
+    store = tmp_path / "cache.sqlite"
+    _, first = run(corpus, ruleset, store)
+
+    def no_evaluation(*args: object, **kwargs: object) -> None:
+        raise AssertionError("evaluated although the report was cached")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("crosscheck.evaluate.evaluate", no_evaluation)
+        assert run(corpus, ruleset, store, want_claims=False)[1] == first
+    fewer = RuleSet(**{**vars(ruleset), "rules": ruleset.rules[:1]})
+    _, narrowed = run(corpus, fewer, store)
+    assert narrowed == uncached(corpus, fewer)[1]
+    assert narrowed != first
+
+
+def test_manifest_change_reaches_claims_of_unchanged_files(
+    corpus: Path, ruleset: RuleSet, tmp_path: Path, settled: None
+) -> None:
+    plain = corpus / "plain.txt"
+    plain.write_text("About 300 North Korean soldiers have been killed.\n", encoding="utf-8")
+    store = tmp_path / "cache.sqlite"
+    harvest, _ = run(corpus, ruleset, store)
+    assert {c.source for c in harvest.claims if c.document.endswith("plain.txt")} == {"plain"}
+    manifest = corpus / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text + "plain.txt:\n  source: Quarry Gazette\n", encoding="utf-8")
+    harvest, _ = run(corpus, ruleset, store)
+    sources = {c.source for c in harvest.claims if c.document.endswith("plain.txt")}
+    assert sources == {"Quarry Gazette"}
+
+
+@pytest.mark.parametrize("table", ["claims", "files", "outcomes"])
+def test_damaged_rows_are_recomputed_not_trusted(
+    corpus: Path, ruleset: RuleSet, tmp_path: Path, table: str, settled: None
+) -> None:
+    store = tmp_path / "cache.sqlite"
+    _, first = run(corpus, ruleset, store)
+    with sqlite3.connect(store) as db:
+        rows = db.execute(f"SELECT key, payload FROM {table}").fetchall()
+        assert rows
+        for key, payload in rows:
+            # One changed digit still parses as JSON: only the checksum notices it.
+            checksum, body = payload[:32], payload[32:]
+            damaged = checksum + (body.replace("1", "7", 1) if "1" in body else body[:-1])
+            db.execute(f"UPDATE {table} SET payload = ? WHERE key = ?", (damaged, key))
+    harvest, second = run(corpus, ruleset, store)
+    assert second == first
+    assert harvest.claims == uncached(corpus, ruleset)[0].claims
