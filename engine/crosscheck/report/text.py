@@ -84,24 +84,24 @@ def summary_line(report: Report) -> str:
 
 def render(report: Report, context: RenderContext) -> str:
     """The whole report as text, with colour only when ``context.color``."""
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        force_terminal=context.color,
-        no_color=not context.color,
-        soft_wrap=True,
-        highlight=False,
-        width=10_000,
-    )
+    lines: list[Text] = []
     blocks = list(report.violations)
     if context.show_undecided:
         blocks += report.undecided
     for violation in blocks:
-        for line in violation_lines(violation):
-            console.print(line)
-        console.print()
+        lines.extend(violation_lines(violation))
+        lines.append(Text())
     notes = skipped_lines(report) + [f"note: {note}" for note in report.unused_waivers]
-    for note in notes:
-        console.print(Text(note, style="dim"))
-    console.print(summary_line(report))
+    lines.extend(Text(note, style="dim") for note in notes)
+    lines.append(Text(summary_line(report)))
+    if not context.color:
+        return "".join(line.plain + "\n" for line in lines)
+    return _styled(lines)
+
+
+def _styled(lines: list[Text]) -> str:
+    """The lines with terminal colour codes, printed by rich as one piece."""
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, soft_wrap=True, highlight=False, width=10_000)
+    console.print(Text("\n").join(lines))
     return out.getvalue()
