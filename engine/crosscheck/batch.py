@@ -7,9 +7,11 @@ for ``--jobs 1`` and ``--jobs N``.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import nullcontext
+from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -38,15 +40,25 @@ def _init_worker(ruleset: RuleSet) -> None:
     _worker_extractor = _new_extractor(ruleset)
 
 
-def _extract_in_worker(document: Document) -> list[Claim]:
+def _extract_in_worker(documents: list[Document]) -> list[list[Claim]]:
     assert _worker_extractor is not None, "worker not initialised"
-    return _worker_extractor.claims(document)
+    return [_worker_extractor.claims(d) for d in documents]
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
     it = iter(documents)
     while batch := list(islice(it, BATCH_SIZE)):
         yield batch
+
+
+@dataclass
+class _Batch:
+    """Documents on their way: keys, cached claims, and the extraction of the rest."""
+
+    documents: list[Document]
+    keys: list[str]
+    cached: list[list[Claim] | None]
+    fresh: Future[list[list[Claim]]] | list[list[Claim]]
 
 
 def extract_all(
@@ -56,7 +68,11 @@ def extract_all(
     jobs: int = 1,
     cache: ClaimCache | None = None,
 ) -> Iterator[tuple[Document, str, list[Claim]]]:
-    """Each document with its cache key (empty without a cache) and its claims, in input order."""
+    """Each document with its cache key (empty without a cache) and its claims, in input order.
+
+    With ``jobs`` > 1, a few batches are kept in flight so that workers never wait
+    for this process to read the next documents.
+    """
     rules_key = ruleset_key(ruleset) if cache else ""
     local = _LazyExtractor(ruleset) if jobs <= 1 else None
     pool_context = (
@@ -64,17 +80,44 @@ def extract_all(
         if jobs <= 1
         else ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(ruleset,))
     )
+    in_flight = 2 * jobs if jobs > 1 else 0
     with pool_context as pool:
-        for batch in _batches(documents):
-            keys = [document_key(d, rules_key) for d in batch] if cache else [""] * len(batch)
-            found = cache.get_many(keys) if cache else [None] * len(batch)
-            misses = [d for d, hit in zip(batch, found, strict=True) if hit is None]
-            fresh = iter(_extract(misses, local, pool))
-            for document, key, hit in zip(batch, keys, found, strict=True):
-                claims = hit if hit is not None else next(fresh)
-                if hit is None and cache is not None:
-                    cache.put(key, claims)
-                yield document, key, claims
+        window: deque[_Batch] = deque()
+        for documents_now in _batches(documents):
+            window.append(_start(documents_now, rules_key, cache, local, pool))
+            while len(window) > in_flight:
+                yield from _finish(window.popleft(), cache)
+        while window:
+            yield from _finish(window.popleft(), cache)
+
+
+def _start(
+    documents: list[Document],
+    rules_key: str,
+    cache: ClaimCache | None,
+    local: _LazyExtractor | None,
+    pool: Executor | None,
+) -> _Batch:
+    """Look the documents up in the cache and set the extraction of the others going."""
+    keys = [document_key(d, rules_key) for d in documents] if cache else [""] * len(documents)
+    cached: list[list[Claim] | None] = cache.get_many(keys) if cache else [None] * len(documents)
+    misses = [d for d, hit in zip(documents, cached, strict=True) if hit is None]
+    fresh: Future[list[list[Claim]]] | list[list[Claim]]
+    if pool is not None and misses:
+        fresh = pool.submit(_extract_in_worker, misses)
+    else:
+        fresh = [local.claims(d) for d in misses] if local is not None else []
+    return _Batch(documents, keys, cached, fresh)
+
+
+def _finish(batch: _Batch, cache: ClaimCache | None) -> Iterator[tuple[Document, str, list[Claim]]]:
+    """The batch's documents with their claims, the new ones stored in the cache."""
+    fresh = iter(batch.fresh.result() if isinstance(batch.fresh, Future) else batch.fresh)
+    for document, key, hit in zip(batch.documents, batch.keys, batch.cached, strict=True):
+        claims = hit if hit is not None else next(fresh)
+        if hit is None and cache is not None:
+            cache.put(key, claims)
+        yield document, key, claims
 
 
 class _LazyExtractor:
@@ -89,14 +132,3 @@ class _LazyExtractor:
         if self._extractor is None:
             self._extractor = _new_extractor(self._ruleset)
         return self._extractor.claims(document)
-
-
-def _extract(
-    documents: list[Document], local: _LazyExtractor | None, pool: Executor | None
-) -> list[list[Claim]]:
-    if not documents:
-        return []
-    if pool is None:
-        assert local is not None
-        return [local.claims(d) for d in documents]
-    return list(pool.map(_extract_in_worker, documents, chunksize=8))
