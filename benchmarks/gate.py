@@ -1,9 +1,13 @@
-"""Repeated-run speed of `crosscheck check`: cold vs warm claim cache, and --jobs 2 vs 1.
+"""Repeated-run speed of `crosscheck check`: cold vs warm cache, and --jobs 2 vs 1.
 
-    python benchmarks/gate.py [--size-mb 50]
+    python benchmarks/gate.py [--size-mb 50] [--warm-runs 3]
 
 Writes a JSON-lines corpus of generated news-like articles to a temporary folder,
-then times whole `crosscheck check` commands there (so start-up costs count too).
+then times whole `crosscheck check` commands there (so start-up costs count too):
+without the cache at --jobs 1 and 2; with it, a first (cold) run, then unchanged
+reruns (the median is compared with the cold run), a rerun after a rule changed
+(claims come from the cache, evaluation is redone) and one after an article was
+added to the corpus file (the file is read again; only the new article is extracted).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 ROOT = Path(__file__).resolve().parents[1]
+RULES = Path(__file__).with_name("gate.rules")
 SOURCES = ["Harbor Ledger", "Meridian Wire", "Baltic Signal", "Eastline Wire", "Pacific Dispatch"]
 
 
@@ -38,7 +44,7 @@ def write_jsonl_corpus(folder: Path, size_mb: float) -> int:
     return written
 
 
-def timed_check(folder: Path, *flags: str) -> float:
+def timed_check(folder: Path, *flags: str, rules: Path = RULES) -> float:
     """Seconds one `crosscheck check` takes in ``folder``."""
     command = [
         sys.executable,
@@ -47,7 +53,7 @@ def timed_check(folder: Path, *flags: str) -> float:
         "check",
         "articles.jsonl",
         "--rules",
-        str(Path(__file__).with_name("gate.rules")),
+        str(rules),
         "--format",
         "json",
         "--fail-on",
@@ -61,10 +67,22 @@ def timed_check(folder: Path, *flags: str) -> float:
     return time.perf_counter() - start
 
 
+def add_article(folder: Path) -> None:
+    """Append one new article to the corpus file, as a new batch of reporting would."""
+    row = {
+        "text": "Officials said about 300 North Korean soldiers were killed near the front.",
+        "source": "Quarry Gazette",
+        "date": "2025-02-01",
+    }
+    with open(folder / "articles.jsonl", "a", encoding="utf-8") as out:
+        out.write(json.dumps(row) + "\n")
+
+
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size-mb", type=float, default=50.0)
+    parser.add_argument("--warm-runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -75,9 +93,24 @@ def main() -> None:
         print(f"--no-cache --jobs 1: {serial:7.2f} s")
         print(f"--no-cache --jobs 2: {parallel:7.2f} s   speed-up {serial / parallel:.2f}x")
         cold = timed_check(folder, "--jobs", "1")
-        warm = timed_check(folder, "--jobs", "1")
-        print(f"first run (cache cold):  {cold:7.2f} s")
-        print(f"second run (cache warm): {warm:7.2f} s   speed-up {cold / warm:.1f}x")
+        warm = [timed_check(folder, "--jobs", "1") for _ in range(args.warm_runs)]
+        middle = statistics.median(warm)
+        print(f"first run (cache cold):    {cold:7.2f} s")
+        runs = ", ".join(f"{w:.2f}" for w in warm)
+        print(
+            f"unchanged reruns (warm):   {middle:7.2f} s   speed-up {cold / middle:.1f}x  ({runs})"
+        )
+        changed = folder / "changed.rules"
+        changed.write_text(
+            RULES.read_text(encoding="utf-8").replace("within 10%", "within 15%"), "utf-8"
+        )
+        rule_change = timed_check(folder, "--jobs", "1", rules=changed)
+        print(
+            f"rerun, a rule changed:     {rule_change:7.2f} s   speed-up {cold / rule_change:.1f}x"
+        )
+        add_article(folder)
+        appended = timed_check(folder, "--jobs", "1")
+        print(f"rerun, an article added:   {appended:7.2f} s   speed-up {cold / appended:.1f}x")
 
 
 if __name__ == "__main__":
