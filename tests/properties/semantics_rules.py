@@ -122,8 +122,11 @@ def key_of(rule: Rule, cited: Sequence[int]) -> object:
     if isinstance(body, Bounds):
         return cited[0]
     if isinstance(body, Comparison):
-        left = _terms(body.left)
-        sides = (tuple(cited[: len(left)]), tuple(cited[len(left) :]))
+        left, right = _terms(body.left), _terms(body.right)
+        sides = (
+            _canonical(left, tuple(cited[: len(left)])),
+            _canonical(right, tuple(cited[len(left) :])),
+        )
         return _unordered(sides) if _symmetric(body) else sides
     return frozenset(cited)
 
@@ -135,11 +138,23 @@ def _terms(operand: Sum | Constant) -> tuple[str, ...]:
 def _unordered(sides: tuple[tuple[int, ...], tuple[int, ...]]) -> object:
     """A symmetric relation's key: which claims stand on each side, either way round.
 
-    Only here does the order of a sum's terms not matter: ``a + a <= b`` relates the
-    choices (a1, a2) and (a2, a1) as two relations (each is one claim per term), but
-    the evaluator reports ``a + a == a + a`` once per pair of claim sets.
+    ``a + a == a + a`` is reported once per pair of claim sets, either way round.
     """
     return frozenset(frozenset(side) for side in sides)
+
+
+def _canonical(terms: Sequence[str], side: tuple[int, ...]) -> tuple[int, ...]:
+    """A sum's choice with the claims of a repeated measure in index order (§4.2).
+
+    ``a + a <= b`` sums two different claims of ``a``; (a1, a2) and (a2, a1) are the
+    same sum and one relation.
+    """
+    out = list(side)
+    for term in set(terms):
+        at = [i for i, t in enumerate(terms) if t == term]
+        for position, claim in zip(at, sorted(side[i] for i in at), strict=True):
+            out[position] = claim
+    return tuple(out)
 
 
 def _symmetric(body: Comparison) -> bool:
@@ -150,12 +165,14 @@ def _symmetric(body: Comparison) -> bool:
 def _choices(
     terms: Sequence[str], claims: Sequence[Claim], usable: Sequence[int]
 ) -> list[tuple[int, ...]]:
-    """One distinct claim per term, all of one document (§4.2)."""
+    """One distinct claim per term, all of one document, each sum once (§4.2)."""
     pools = [[i for i in usable if claims[i].measure == term] for term in terms]
     return [
         combo
         for combo in product(*pools)
-        if len(set(combo)) == len(combo) and len({claims[i].document for i in combo}) == 1
+        if len(set(combo)) == len(combo)
+        and len({claims[i].document for i in combo}) == 1
+        and _canonical(terms, combo) == combo
     ]
 
 

@@ -18,7 +18,7 @@ from functools import reduce
 from itertools import combinations, product
 
 from crosscheck.dsl.ast import Scope, ScopeKind
-from crosscheck.evaluate.context import Item
+from crosscheck.evaluate.context import Item, claim_key
 from crosscheck.evaluate.relations import Constraint
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
@@ -85,12 +85,21 @@ def sum_sides(
             groups[item.claim.document].append(item)
         by_document.append(groups)
     common = set.intersection(*(set(g) for g in by_document)) if by_document else set()
+    # A measure named twice (`killed + killed`) sums two different claims; the two
+    # orders of the same pair are one sum, taken once (claims in reading order).
+    repeats = [(i, j) for i, j in combinations(range(len(terms)), 2) if terms[i] == terms[j]]
     sides: list[Side] = []
     for document in sorted(common):
         for choice in product(*(g[document] for g in by_document)):
-            if len({item.index for item in choice}) == len(choice):
+            distinct = len({item.index for item in choice}) == len(choice)
+            if distinct and all(_before(choice[i], choice[j]) for i, j in repeats):
                 sides.append(Side(choice, _sum(choice, terms, factors)))
     return sides
+
+
+def _before(a: Item, b: Item) -> bool:
+    """Whether ``a`` comes first in reading order (input order between equal claims)."""
+    return (claim_key(a.claim), a.index) < (claim_key(b.claim), b.index)
 
 
 def _sum(choice: Sequence[Item], terms: Sequence[str], factors: Mapping[str, Fraction]) -> Interval:
