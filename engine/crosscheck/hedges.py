@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from crosscheck.interval import Interval
 
@@ -110,10 +111,22 @@ def family_of(hedge: str | None) -> str | None:
     """The family of a hedge phrase (``"more than"`` -> ``"over"``), case-insensitive."""
     if hedge is None:
         return None
-    key = " ".join(hedge.lower().split())
+    key = _hedge_key(hedge)
     if key not in HEDGE_FAMILIES:
         raise KeyError(f"unknown hedge {hedge!r}")
     return HEDGE_FAMILIES[key]
+
+
+@lru_cache(maxsize=1024)
+def _hedge_key(hedge: str) -> str:
+    """A hedge phrase in lower case with single spaces, as ``HEDGE_FAMILIES`` spells it."""
+    return " ".join(hedge.lower().split())
+
+
+@lru_cache(maxsize=64)
+def _widened(width: Fraction) -> tuple[Fraction, Fraction]:
+    """The factors that take a value to the low and high end of a tolerance."""
+    return 1 - width, 1 + width
 
 
 def hedged_interval(
@@ -123,16 +136,12 @@ def hedged_interval(
 
     Amounts are non-negative, so upper-bounding hedges ("up to", "under") start at 0.
     """
-    family = family_of(hedge)
-    key = " ".join(hedge.lower().split()) if hedge else ""
-    if family is None:
+    if hedge is None:
         return Interval(low, high)
-    if family == "approximately":
-        width = settings.tolerance(key)
-        return Interval(low * (1 - width), high * (1 + width))
-    if family == "nearly":
-        width = settings.tolerance(key)
-        return Interval(low * (1 - width), high)
+    family = family_of(hedge)
+    if family == "approximately" or family == "nearly":
+        below, above = _widened(settings.tolerance(_hedge_key(hedge)))
+        return Interval(low * below, high * above if family == "approximately" else high)
     if family == "over":
         return Interval(low, None, low_closed=False)
     if family == "at least":

@@ -48,7 +48,7 @@ class Interval:
         if self.high is None and self.high_closed:
             object.__setattr__(self, "high_closed", False)
         if self.low is not None and self.high is not None:
-            touching = self.low == self.high and not (self.low_closed and self.high_closed)
+            touching = not (self.low_closed and self.high_closed) and self.low == self.high
             if self.low > self.high or touching:
                 raise ValueError(f"empty interval: {self}")
 

@@ -24,6 +24,7 @@ _MAX_CLOSERS = 3
 _LOOK = 48  # how far a boundary decision may look either side
 
 _CANDIDATE = re.compile(r"[.!?…\n]")
+_LINE_BREAK = re.compile("\n")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]{2}\Z")
 
@@ -36,6 +37,7 @@ _TITLES = frozenset(_TITLE_WORDS.split())
 # Abbreviations that do not end a sentence when a number follows ("Dec. 19", "No. 3").
 _NUMBERED_WORDS = "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp p art sec ch"
 _BEFORE_NUMBERS = frozenset(_NUMBERED_WORDS.split())
+_LONGEST_ABBREVIATION = max(map(len, _TITLES | _BEFORE_NUMBERS))
 _CONTINUES_LINE = ",;-–—(["
 
 
@@ -71,6 +73,8 @@ def _previous_visible(text: str, pos: int) -> int | None:
 
 def _is_abbreviation(text: str, i: int, following: str) -> bool:
     """Whether the full stop at ``i`` closes an abbreviation rather than a sentence."""
+    if i > _LONGEST_ABBREVIATION and text[i - _LONGEST_ABBREVIATION - 1 : i].isalpha():
+        return False  # a run of letters longer than any abbreviation: a word
     k = i - 1
     stop = max(-1, i - 1 - _LOOK)
     while k > stop and (text[k].isalpha() or text[k] == "."):
@@ -149,13 +153,13 @@ def iter_cuts(text: str, start: int = 0, stop: int | None = None) -> Iterator[in
 
 def trimmed(text: str, start: int, end: int) -> Sentence | None:
     """The sentence in ``text[start:end]`` without outer white space, if any is left."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start >= end:
+    stretch = text[start:end]
+    inner = stretch.strip()  # the same white space as str.isspace
+    if not inner:
         return None
-    return Sentence(start, end, text[start:end])
+    if len(inner) < len(stretch):
+        start += len(stretch) - len(stretch.lstrip())
+    return Sentence(start, start + len(inner), inner)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -209,8 +213,11 @@ class SentenceLocator:
         return self.at(k)
 
     def _floor(self, pos: int) -> int:
-        ends = [high for _, high, _ in self._segments if high <= pos]
-        return max(ends, default=0)
+        floor = 0  # the end of the last stretch known before ``pos``
+        for _, high, _ in self._segments:
+            if floor < high <= pos:
+                floor = high
+        return floor
 
     def _previous_cut(self, pos: int) -> int:
         # Walk the marks backwards (a forward search over the reversed text); cuts grow
@@ -220,27 +227,27 @@ class SentenceLocator:
         if self._reversed is None:
             self._reversed = self.text[::-1]
         last = len(self.text) - 1
-        for m in _CANDIDATE.finditer(self._reversed, last - pos):
+        for m in _CANDIDATE.finditer(self._reversed, last - pos, last - floor + 1):
             i = last - m.start()
-            if i < floor:
-                break
             cut = cut_at(self.text, i)
             if cut is not None and cut <= pos:
                 return max(cut, floor)
         return floor
 
     def _next_cut(self, pos: int) -> int:
-        for cut in iter_cuts(self.text, max(0, pos - _MAX_CLOSERS - 1)):
-            if cut > pos:
+        text = self.text
+        for m in _CANDIDATE.finditer(text, max(0, pos - _MAX_CLOSERS - 1)):
+            cut = cut_at(text, m.start())
+            if cut is not None and cut > pos:
                 return cut
-        return len(self.text)
+        return len(text)
 
 
 class LineIndex:
     """1-based line and column of character offsets, by bisection over line breaks."""
 
     def __init__(self, text: str, line_offset: int = 0) -> None:
-        self._breaks = [m.start() for m in re.finditer("\n", text)]
+        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
         self._offset = line_offset
 
     def position(self, offset: int) -> tuple[int, int]:

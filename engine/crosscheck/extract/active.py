@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.pairing import MAX_GAP_CHARS
@@ -51,6 +52,13 @@ RESTATING_WORDS = [
 ]
 
 
+class Surveyed(NamedTuple):
+    """What a survey of one text found."""
+
+    runs: list[tuple[int, int, list[int]]]  # (start, end, candidate positions) of active lines
+    phrase_starts: list[int] | None  # every place where a when phrase may start, if known
+
+
 class Survey:
     """One pass over a text that finds both the candidate numbers and the markers.
 
@@ -60,71 +68,92 @@ class Survey:
 
     def __init__(self, ruleset: RuleSet, candidate_words: Iterable[str]) -> None:
         firsts: set[str] | None = set()
+        opened = True  # whether each phrase starts with its first word
         for measure in ruleset.measures.values():
             for phrase in measure.when:
-                word = _FIRST_WORD.search(normalize_phrase(phrase))
+                normal = normalize_phrase(phrase)
+                word = _FIRST_WORD.search(normal)
                 if word is None or firsts is None:
                     firsts = None  # a phrase of symbols only: every line is active
                 else:
                     firsts.add(word.group())
+                    opened = opened and word.start() == 0
         self.every_line = firsts is None
         self.never = firsts == set()  # no when phrase: nothing can ever bind
         markers = sorted((firsts or set()) | set(RESTATING_WORDS))
         words = list(candidate_words)
         self._marker = re.compile(trie_pattern(markers))
+        self._marker_starts = frozenset(marker[0] for marker in markers)
         body = r"(?:([0-9]|" + trie_pattern(words) + r"(?![a-z]))|" + trie_pattern(markers) + ")"
         self._pattern = re.compile(r"(?<![a-z0-9])" + body)
         # When every word is made of [a-z0-9] only, no match can hold a character that
-        # starts another, so the one scan splits into faster ones: a literal space
-        # before the word (by far the most common case), any other non-word character
-        # before it, and the very start of the text.
+        # starts another, and every other character is alike to the scan: it runs over
+        # a copy with each of them a space, looking for a literal space before the word
+        # (much faster than a look-behind), and once at the very start of the text.
         self._by_gap = all(_PLAIN_WORD.fullmatch(word) for word in (*words, *markers))
-        self._at_start = re.compile(body)
-        self._after_space = re.compile(" " + body)
-        self._after_other = re.compile("[^a-z0-9 ]" + body)
+        if self._by_gap:
+            self._at_start = re.compile(body.encode("ascii"))
+            self._after_gap = re.compile(b" " + body.encode("ascii"))
+        # That scan finds a marker wherever one starts a word; if every when phrase
+        # starts with its first word, the places where markers were found are the only
+        # ones where the binder need look for a phrase.
+        self._marks_phrases = self._by_gap and firsts is not None and opened
 
-    def candidates_in_active_lines(self, text: str, low: str) -> list[tuple[int, int, list[int]]]:
-        """(start, end, candidate positions) of each run of active lines, in order."""
+    def survey(self, text: str, low: str) -> Surveyed:
+        """The runs of active lines with their candidate numbers, and the markers found."""
         if self.never:
-            return []
+            return Surveyed([], None)
         candidates: list[int] = []
         marks: list[tuple[int, int]] = []
-        marker = self._marker
+        marker, marker_starts = self._marker, self._marker_starts
         for start, end, is_candidate in self._matches(low):
             if is_candidate:
                 candidates.append(start)
-                found = marker.match(low, start)  # a number word may open a phrase
-                if found is not None:
-                    marks.append((found.start(), found.end()))
+                if low[start] in marker_starts:  # a number word may open a phrase
+                    found = marker.match(low, start)
+                    if found is not None:
+                        marks.append((found.start(), found.end()))
             else:
                 marks.append((start, end))
         spans = [(0, len(text))] if self.every_line else _spans(text, marks)
-        return _distribute(spans, candidates)
+        starts = [start for start, _ in marks] if self._marks_phrases else None
+        return Surveyed(_distribute(spans, candidates), starts)
 
     def _matches(self, low: str) -> list[tuple[int, int, bool]]:
         """(start, end, is a candidate) of every match of ``_pattern`` in ``low``, in order."""
         if not self._by_gap:
             matches = self._pattern.finditer(low)
-            return [(m.start(), m.end(), m.group(1) is not None) for m in matches]
+            return [(m.start(), m.end(), m.lastindex == 1) for m in matches]
+        gapped = _gaps_as_spaces(low)
         found = [
-            (m.start() + 1, m.end(), m.group(1) is not None)
-            for gap in (self._after_space, self._after_other)
-            for m in gap.finditer(low)
+            (m.start() + 1, m.end(), m.lastindex == 1) for m in self._after_gap.finditer(gapped)
         ]
-        first = self._at_start.match(low)
+        first = self._at_start.match(gapped)
         if first is not None:
-            found.append((0, first.end(), first.group(1) is not None))
-        found.sort()
+            found.insert(0, (0, first.end(), first.lastindex == 1))
         return found
+
+
+_LINE_BREAK = re.compile("\n")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_GAPS = bytes(c if c in _WORD_BYTES else ord(" ") for c in range(256))  # a translation table
+
+
+def _gaps_as_spaces(low: str) -> bytes:
+    """``low`` with one byte per character: [a-z0-9] as they are, anything else a space."""
+    # Latin-1 keeps one byte per character; the characters it lacks become "?".
+    return low.encode("latin-1", "replace").translate(_GAPS)
 
 
 def _spans(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged spans of the whole lines within reach of each mark."""
     if not marks:
         return []
-    breaks = [b.start() for b in re.finditer("\n", text)]
+    breaks = [b.start() for b in _LINE_BREAK.finditer(text)]
     spans: list[tuple[int, int]] = []
     for mark_start, mark_end in marks:
+        if spans and spans[-1][0] <= mark_start - REACH and mark_end + REACH <= spans[-1][1]:
+            continue  # its lines are in the last span already
         start = _line_start(breaks, max(0, mark_start - REACH))
         end = _line_end(breaks, min(len(text), mark_end + REACH), len(text))
         if spans and start <= spans[-1][1]:

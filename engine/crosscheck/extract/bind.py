@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from crosscheck.corpus.segment import Sentence
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.pairing import MAX_GAP_WORDS, clauses, pair
-from crosscheck.extract.patterns import phrase_pattern
+from crosscheck.extract.patterns import normalize_phrase, phrase_pattern
 from crosscheck.extract.phrases import Hit, PhraseIndex, owned_by
 from crosscheck.extract.records import Mention
 from crosscheck.units import dimension_of
@@ -41,8 +41,7 @@ _RESTATEMENT = re.compile(
 _RESTATEMENT_REACH = 80  # characters before the number searched for the pronoun
 
 
-@dataclass(frozen=True, slots=True)
-class Binding:
+class Binding(NamedTuple):
     """What binding decided for one mention."""
 
     mention: Mention
@@ -62,21 +61,36 @@ def head_nouns(phrases: Sequence[str]) -> list[str]:
     return heads
 
 
-def _qualifier(phrases: Sequence[str]) -> re.Pattern[str] | None:
-    """Matches a subject phrase's modifier right before a measure phrase.
-
-    "North Korean casualties" names the subject of "North Korean troops" as the
-    modifier of the measure's own noun; so does "DPRK's losses" for "DPRK forces".
-    """
+def _qualifier(phrases: Sequence[str]) -> _Qualifier | None:
+    """The modifiers of a subject's phrases ("North Korean" of "North Korean troops")."""
     modifiers = []
     for phrase in phrases:
         words = phrase.split()
         if len(words) > 1 and words[-1].islower():
             modifiers.append(" ".join(words[:-1]))
-    if not modifiers:
-        return None
-    body = phrase_pattern(modifiers)
-    return re.compile(body + r"(?:['’‘]s)?[ \t]+\Z")
+    return _Qualifier(modifiers) if modifiers else None
+
+
+class _Qualifier:
+    """Matches a subject phrase's modifier right before a measure phrase.
+
+    "North Korean casualties" names the subject of "North Korean troops" as the
+    modifier of the measure's own noun; so does "DPRK's losses" for "DPRK forces".
+    """
+
+    def __init__(self, modifiers: list[str]) -> None:
+        self._pattern = re.compile(phrase_pattern(modifiers) + r"(?:['’‘]s)?[ \t]+\Z")
+        # What a match ends with before its blanks: the last piece of a modifier, which
+        # phrase_pattern keeps as written, or a possessive "s". A cheap test first.
+        tails = [re.split(r"[ '-]", normalize_phrase(modifier))[-1] for modifier in modifiers]
+        self._ends = (*tails, "s") if all(tails) else None
+
+    def before(self, low: str, start: int) -> re.Match[str] | None:
+        """The modifier right before ``start`` (within 40 characters), if any."""
+        window = max(0, start - 40)
+        if self._ends is not None and not low[window:start].rstrip(" \t").endswith(self._ends):
+            return None
+        return self._pattern.search(low, window, start)
 
 
 class Binder:
@@ -98,6 +112,7 @@ class Binder:
         self.dimension = {n: dimension_of(ruleset.unit_of(n)) for n in measures}
         self.order = {n: i for i, n in enumerate(measures)}
         self.dimensions = set(self.dimension.values())
+        self._owner_dimensions: dict[tuple[str, ...], frozenset[str]] = {}
 
     def bind(
         self,
@@ -111,8 +126,9 @@ class Binder:
         Without ``explain`` the measures are the same but reasons and steps are left
         short, for speed.
         """
-        bindable = [m for m in mentions if m.dimension in self.dimensions]
-        hits = _outside(doc.hits(self.when, sentence), bindable)
+        hits = doc.hits(self.when, sentence, doc.when_starts)
+        if hits:
+            hits = _outside(hits, [m for m in mentions if m.dimension in self.dimensions])
         if (
             not explain
             and not hits
@@ -141,10 +157,17 @@ class Binder:
         return results
 
     def _by_dimension(self, found: list[Hit], dimensions: set[str]) -> dict[str, list[Hit]]:
-        return {
-            d: [h for h in found if any(self.dimension[m] == d for m in h.owners)]
-            for d in dimensions
-        }
+        if not found:
+            return {d: [] for d in dimensions}
+        owned = [(h, self._dimensions_of(h.owners)) for h in found]
+        return {d: [h for h, of in owned if d in of] for d in dimensions}
+
+    def _dimensions_of(self, owners: tuple[str, ...]) -> frozenset[str]:
+        """The dimensions of the measures that own a phrase (cached: phrases are few)."""
+        known = self._owner_dimensions.get(owners)
+        if known is None:
+            known = self._owner_dimensions[owners] = frozenset(self.dimension[m] for m in owners)
+        return known
 
     def _link(
         self,
@@ -155,9 +178,9 @@ class Binder:
     ) -> dict[int, Hit]:
         links: dict[int, Hit] = {}
         for dimension, phrases in by_dimension.items():
-            numbers = [i for i in members if mentions[i].dimension == dimension]
             if not phrases:
                 continue
+            numbers = [i for i in members if mentions[i].dimension == dimension]
             pairs = pair(
                 low,
                 [(mentions[i].start, mentions[i].end) for i in numbers],
@@ -207,7 +230,7 @@ class Binder:
             return 3, "not required (the measure has none)"
         qualifier = self.qualifiers[subject]
         if hit is not None and qualifier is not None:
-            found_before = qualifier.search(doc.low, max(0, hit.start - 40), hit.start)
+            found_before = qualifier.before(doc.low, hit.start)
             if found_before is not None:
                 return 0, f"{subject} qualifies the phrase ({found_before.group().strip()!r})"
         found = doc.focus(self.subjects[subject], self.heads[subject], sentence)
@@ -252,11 +275,13 @@ class Binder:
         self, state: _SentenceState, mention: Mention, clause: tuple[int, int], pronoun: str
     ) -> Binding | None:
         doc = state.doc
-        earlier = [h for h in doc.hits(self.when, state.sentence) if h.end <= clause[0]]
+        in_sentence = doc.hits(self.when, state.sentence, doc.when_starts)
+        earlier = [h for h in in_sentence if h.end <= clause[0]]
         sources = [("an earlier clause", state.sentence, earlier)]
         previous = doc.locator.before(state.sentence)
         if previous is not None:
-            sources.append(("the previous sentence", previous, doc.hits(self.when, previous)))
+            found = doc.hits(self.when, previous, doc.when_starts)
+            sources.append(("the previous sentence", previous, found))
         for where, sentence, hits in sources:
             measures = {m for h in hits for m in h.owners if self.dimension[m] == mention.dimension}
             if not measures:
@@ -295,16 +320,15 @@ class _SentenceState:
 
     def veto(self, unless: PhraseIndex, measure: str) -> Hit | None:
         """The first unless-phrase of ``measure`` in the sentence not inside a taken phrase."""
-        if measure not in self._vetoes:
-            self._vetoes[measure] = next(
-                (
-                    hit
-                    for hit in self.doc.hits(unless, self.sentence)
-                    if measure in hit.owners and not self._taken(hit)
-                ),
-                None,
-            )
-        return self._vetoes[measure]
+        if measure in self._vetoes:
+            return self._vetoes[measure]
+        found = None
+        for hit in self.doc.hits(unless, self.sentence):
+            if measure in hit.owners and not self._taken(hit):
+                found = hit
+                break
+        self._vetoes[measure] = found
+        return found
 
     def _taken(self, hit: Hit) -> bool:
         k = bisect_right(self._starts, hit.start) - 1
@@ -330,6 +354,8 @@ def _by_clause(
     spans: list[tuple[int, int]], mentions: Sequence[Mention], hits: list[Hit]
 ) -> list[tuple[tuple[int, int], list[int], list[Hit]]]:
     """Each clause with the indices of its mentions and its hits (a merge, not a search)."""
+    if len(spans) == 1:  # the whole sentence: everything in it
+        return [(spans[0], list(range(len(mentions))), hits)]
     out = []
     i = j = 0
     for start, end in spans:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from crosscheck.corpus.segment import Sentence, SentenceLocator
 from crosscheck.extract.phrases import Hit, PhraseIndex
 
@@ -17,6 +19,9 @@ class DocumentContext:
         self.locator = SentenceLocator(text)
         self._found: dict[tuple[int, int], bool] = {}
         self._hits: dict[tuple[int, int], list[Hit]] = {}
+        # Every place where a ``when`` phrase may start, in order, if the survey of
+        # the text found them (``None`` otherwise): the binder searches only there.
+        self.when_starts: Sequence[int] | None = None
 
     def has(self, index: PhraseIndex, sentence: Sentence) -> bool:
         """Whether any phrase of ``index`` occurs in ``sentence`` (cached)."""
@@ -25,12 +30,22 @@ class DocumentContext:
             self._found[key] = index.search(self.low, sentence.start, sentence.end)
         return self._found[key]
 
-    def hits(self, index: PhraseIndex, sentence: Sentence) -> list[Hit]:
-        """Every phrase of ``index`` in ``sentence`` (cached)."""
+    def hits(
+        self, index: PhraseIndex, sentence: Sentence, starts: Sequence[int] | None = None
+    ) -> list[Hit]:
+        """Every phrase of ``index`` in ``sentence`` (cached).
+
+        ``starts``, when given, holds every place where a phrase of ``index`` may start.
+        """
         key = (id(index), sentence.start)
-        if key not in self._hits:
-            self._hits[key] = index.hits(self.low, sentence.start, sentence.end)
-        return self._hits[key]
+        found = self._hits.get(key)
+        if found is None:
+            if starts is None:
+                found = index.hits(self.low, sentence.start, sentence.end)
+            else:
+                found = index.hits_at(self.low, starts, sentence.start, sentence.end)
+            self._hits[key] = found
+        return found
 
     def focus(
         self, phrases: PhraseIndex, heads: PhraseIndex, sentence: Sentence

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from crosscheck.extract.patterns import MONTH_ABBREVIATIONS, MONTHS, PRE_HEDGES, words_pattern
+from crosscheck.extract.patterns import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    PRE_HEDGES,
+    may_start,
+    words_pattern,
+)
 
 MAX_DIGITS = 24  # a longer run of digits is an identifier, not an amount
 
@@ -75,10 +81,14 @@ _YEAR_FOLLOWERS = [
 ]
 _WORD_AFTER = re.compile(r"[ \t]+(?!" + words_pattern(_YEAR_FOLLOWERS) + r"(?![a-z]))[a-z]")
 _HEDGE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(PRE_HEDGES) + r"[ \t]+\Z")
+_DESIGNATOR_WORDS = (
+    "article resolution route brigade division regiment battalion chapter flight platform "
+    "channel highway gate type model block phase page room section no. nos. vol. pp. p. "
+    "boeing airbus"
+)
+_DESIGNATORS = tuple(_DESIGNATOR_WORDS.split())
 _DESIGNATOR_BEFORE = re.compile(
-    r"(?<![a-z])(?:article|resolution|route|brigade|division|regiment|battalion|chapter|"
-    r"flight|platform|channel|highway|gate|type|model|block|phase|page|room|section|"
-    r"no\.|nos\.|vol\.|pp\.|p\.|boeing|airbus)[ \t]+\Z"
+    r"(?<![a-z])(?:" + "|".join(map(re.escape, _DESIGNATORS)) + r")[ \t]+\Z"
 )
 _PRONOUN_BEFORE = re.compile(r"(?<![a-z])(?:no|the|this|that|any|every|each|which)[ \t]+\Z")
 _PRONOUN_AFTER = re.compile(r"[ \t]+(?:of|another|by[ \t]+one|after[ \t]+another)(?![a-z])")
@@ -98,7 +108,8 @@ def digits_exclusion(text: str, low: str, start: int, end: int, value: Fraction)
         return reason
     if end - start > 1 and low[start] == "0" and low[start + 1] != ".":
         return "a code or phone number (leading zero)"
-    if after in " \tapgu" and _CLOCK_AFTER.match(low, end):
+    clock = after in " \tapgu" and may_start(low, end, len(low), "apguh")
+    if clock and _CLOCK_AFTER.match(low, end):
         return "a clock time"
     return _date_exclusion(text, start, end, value) or _suffix_exclusion(low, end, value)
 
@@ -107,9 +118,11 @@ def _before_exclusion(low: str, start: int, before: str) -> str | None:
     """Exclusions decided by what stands right before the digits."""
     if before in " \t":
         window = low[max(0, start - 24) : start]
-        if _DESIGNATOR_BEFORE.search(window):
+        # Both patterns end with the last word before the spaces: test it first, cheaply.
+        last = window.rstrip(" \t")
+        if last.endswith(_DESIGNATORS) and _DESIGNATOR_BEFORE.search(window):
             return "part of a name or designation (F-16, COVID-19, Resolution 2231)"
-        if _PHONE_BEFORE.search(window):
+        if last.endswith(("+", ")")) and _PHONE_BEFORE.search(window):
             return "part of a phone number"
         return None
     if before in "-‐‑" and _LETTER_HYPHEN_BEFORE.search(low, max(0, start - 2), start):
@@ -139,7 +152,7 @@ def _range_dash(low: str, end: int) -> bool:
 
 
 def _date_exclusion(text: str, start: int, end: int, value: Fraction) -> str | None:
-    day_like = end - start <= 2 and value.denominator == 1 and 1 <= value <= 31
+    day_like = end - start <= 2 and value.denominator == 1 and 1 <= value.numerator <= 31
     if not day_like and end - start != 4:
         return None
     if day_like and _MONTH_BEFORE.search(text, max(0, start - 12), start):
@@ -156,7 +169,7 @@ def _date_exclusion(text: str, start: int, end: int, value: Fraction) -> str | N
 
 
 def _is_year_shape(text: str, start: int, end: int, value: Fraction) -> bool:
-    return end - start == 4 and value.denominator == 1 and 1800 <= value <= 2100
+    return end - start == 4 and value.denominator == 1 and 1800 <= value.numerator <= 2100
 
 
 def _suffix_exclusion(low: str, end: int, value: Fraction) -> str | None:
@@ -178,7 +191,9 @@ def year_exclusion(low: str, start: int, end: int, value: Fraction, has_unit: bo
 
     1953 or "in 2025" is a year; "2000 soldiers" or "over 2000" is an amount.
     """
-    if end - start != 4 or value.denominator != 1 or not 1800 <= value <= 2100 or has_unit:
+    if has_unit or end - start != 4 or value.denominator != 1:
+        return None
+    if not 1800 <= value.numerator <= 2100:
         return None
     before = low[max(0, start - 30) : start]
     if _HEDGE_BEFORE.search(before):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from crosscheck.extract.exclusions import (
     digits_exclusion,
@@ -36,6 +36,7 @@ from crosscheck.extract.patterns import (
     POST_HEDGES,
     PRE_HEDGES,
     UNIT_WORDS,
+    may_start,
     trie_pattern,
     words_pattern,
 )
@@ -45,7 +46,9 @@ from crosscheck.interval import Interval
 from crosscheck.units import canonical_name, conversion_factor, dimension_of
 
 _UNIT_AFTER = re.compile(
-    r"(?:[ \t]*[-‐‑]?[ \t]*)(" + words_pattern([*UNIT_WORDS, *OTHER_UNITS]) + r")(?![a-z0-9/])"
+    r"(?:[ \t]*[-‐‑]?[ \t]*)("
+    + trie_pattern([*UNIT_WORDS, *OTHER_UNITS], space=r"[ \t]+")
+    + r")(?![a-z0-9/])"
     r"|[ \t]?(%)"
 )
 _CURRENCY_BEFORE = re.compile(r"(us\$|\$|€|£|¥|₩)[ \t]?\Z")
@@ -67,17 +70,21 @@ _POST_HEDGE = re.compile(
     r"|(\+)(?![ \t]*[0-9])|([-‐‑]plus)(?![a-z])"
 )
 _PRE_HEDGE = re.compile(
-    r"(?<![a-z])(" + words_pattern(PRE_HEDGES) + r")(?:[ \t]+|[ \t]*([‘“\"'])[ \t]*)\Z"
+    r"(?<![a-z])("
+    + trie_pattern(PRE_HEDGES, space=r"[ \t]+")
+    + r")(?:[ \t]+|[ \t]*([‘“\"'])[ \t]*)\Z"
 )
+# The last word of every hedge: a cheap test before the search for a whole one.
+_HEDGE_ENDS = tuple(sorted({hedge.split()[-1] for hedge in PRE_HEDGES}))
 _CLOSING_QUOTES = "’”\"'"
 _BEFORE_HEDGED = " \t‘“\"'"
-_CURRENCY_ENDS = "$€£¥₩ "
+_CURRENCY_MARKS = "$€£¥₩"
 _SPACE_OR_DASH = " \t-‐‑–—‒"
 _COUNT = ("item", dimension_of("item"))
+_ONE = Fraction(1)
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
+class _Unit(NamedTuple):
     name: str
     dimension: str
     end: int
@@ -159,8 +166,8 @@ class NumberReader:
     def _extend(self, text: str, low: str, core: Core, lo: int, hi: int) -> Mention | NotQuantity:
         """The core with its currency, unit, range and hedges around it."""
         currency = None
-        if core.kind == "digits" and core.start > lo and low[core.start - 1] in _CURRENCY_ENDS:
-            currency = _CURRENCY_BEFORE.search(low, max(lo, core.start - 4), core.start)
+        if core.kind == "digits" and core.start > lo:
+            currency = _currency_before(low, core.start, lo)
         core, unit = self._unit(low, core, hi, currency)
         reason = self._not_amount(low, core, unit, hi)
         if reason:
@@ -212,7 +219,8 @@ class NumberReader:
 
     def _not_amount(self, low: str, core: Core, unit: _Unit, hi: int) -> str | None:
         follows = low[unit.end] if unit.end < hi else ""
-        if follows in " \t-‐‑x" and _MULTIPLIER_AFTER.match(low, unit.end, hi):
+        multiplier = follows in " \t-‐‑x" and may_start(low, unit.end, hi, "-‐‑tfx")
+        if multiplier and _MULTIPLIER_AFTER.match(low, unit.end, hi):
             return "a multiplier (three times, 2x)"
         if core.kind == "words" and unit.word is None and _COMPOUND_AFTER.match(low, core.end, hi):
             return "part of a compound word (two-pronged)"
@@ -235,7 +243,8 @@ class NumberReader:
         between = None
         if start - 2 >= lo and low[start - 2] == "n":
             between = _BETWEEN_BEFORE.search(low, max(lo, start - 10), start)
-        sep = (_AND_SEP if between else _RANGE_SEP).match(low, unit.end, hi)
+        separator, starts = (_AND_SEP, "a") if between else (_RANGE_SEP, "-‐‑–—‒to")
+        sep = separator.match(low, unit.end, hi) if may_start(low, unit.end, hi, starts) else None
         if sep is None or sep.end() >= hi:
             return single
         if sep.group(0).strip() == "to" and self._is_change(low, start, lo):
@@ -251,10 +260,12 @@ class NumberReader:
         if joined is None:
             return single
         factor, shared = joined
-        if not low1 * factor < core2.high:
+        if factor != 1:
+            low1 *= factor
+        if not low1 < core2.high:
             return single
         return (
-            low1 * factor,
+            low1,
             core2.high,
             shared.end,
             shared,
@@ -277,7 +288,7 @@ class NumberReader:
     def _join_units(first: _Unit, second: _Unit) -> tuple[Fraction, _Unit] | None:
         if first.word is None or second.word is None or first.name == second.name:
             shared = second if second.word is not None else first
-            return Fraction(1), _Unit(shared.name, shared.dimension, second.end, shared.word)
+            return _ONE, _Unit(shared.name, shared.dimension, second.end, shared.word)
         if first.dimension != second.dimension:
             return None
         return conversion_factor(first.name, second.name), second
@@ -293,15 +304,26 @@ class NumberReader:
     def _pre_hedge(low: str, start: int, lo: int) -> tuple[str | None, int, bool]:
         if start - 1 < lo or low[start - 1] not in _BEFORE_HEDGED:
             return None, start, False
-        m = _PRE_HEDGE.search(low, max(lo, start - 30), start)
+        window = max(lo, start - 30)
+        if not low[window:start].rstrip(_BEFORE_HEDGED).endswith(_HEDGE_ENDS):
+            return None, start, False
+        m = _PRE_HEDGE.search(low, window, start)
         if m is None:
             return None, start, False
         return PRE_HEDGES[" ".join(m.group(1).split())], m.start(), m.group(2) is not None
 
 
+def _currency_before(low: str, start: int, lo: int) -> re.Match[str] | None:
+    """The currency sign just before the number at ``start`` ("$5", "€ 5", "us$5"), if any."""
+    sign = start - 2 if low[start - 1] == " " else start - 1
+    if sign < lo or low[sign] not in _CURRENCY_MARKS:
+        return None
+    return _CURRENCY_BEFORE.search(low, max(lo, start - 4), start)
+
+
 def _post_hedge(low: str, end: int, hi: int, hedge: str | None) -> tuple[str | None, int]:
     """A hedge written after the number ("or so", "or more", "+"), unless one came before."""
-    if end >= hi or low[end] not in " \t+-‐‑":
+    if end >= hi or low[end] not in " \t+-‐‑" or not may_start(low, end, hi, "o+-‐‑"):
         return hedge, end
     post = _POST_HEDGE.match(low, end, hi)
     if post is None:

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from text_to_num import text2num
 
-from crosscheck.extract.patterns import NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, words_pattern
+from crosscheck.extract.patterns import (
+    NUMBER_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    may_start,
+    words_pattern,
+)
 
 _MAX_WORDS = 12  # longest run of number words read as one number
 
@@ -27,7 +33,7 @@ _WORD = words_pattern(NUMBER_WORDS) + r"(?![a-z])"
 WORD_SEQUENCE = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:and[ \t]+)?|[ \t]*-[ \t]*){_WORD}){{0,{_MAX_WORDS - 1}}}"
 )
-_SCALE_STARTS = " \thtmbk"
+_SCALE_STARTS = "htmbk"  # of the scale words and abbreviations
 _TOKEN = re.compile(r"[a-z]+")
 ARTICLE_BEFORE = re.compile(r"(?<![a-z])an?[ \t]+\Z")
 _HALF = re.compile(r"half[ \t]+an?[ \t]+(dozen|hundred|thousand|million|billion)(?![a-z])")
@@ -36,8 +42,7 @@ _OF_AFTER = re.compile(r"[ \t]+of(?![a-z])")
 _NEEDS_OF = frozenset({"scores"})  # a noun too ("test scores") unless "scores of"
 
 
-@dataclass(frozen=True, slots=True)
-class Core:
+class Core(NamedTuple):
     """A bare number at [start, end): its value range and the scale word it carried."""
 
     start: int
@@ -83,7 +88,7 @@ def digit_core(
     if value is None:
         value = digits_value(m.group())
     scale = None
-    if end < hi and low[end] in _SCALE_STARTS:
+    if may_start(low, end, hi, _SCALE_STARTS):
         word = _SCALE_WORD.match(low, end, hi)
         abbreviation = None if word else _SCALE_ABBREVIATION.match(low, end, hi)
         if word:

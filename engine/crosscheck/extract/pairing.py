@@ -23,13 +23,22 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:which|who|whom|whose|while|whilst|whereas|but|although|though|and|or|as|"
     r"after|before|because|since|when|where|yet|so|according|despite|including)(?![a-z]))"
 )
+# A character that every clause break holds; most of a sentence has none of them.
+_BREAK_CHARACTER = re.compile(r"[;:()\[\],\-–—]")
 
 
 def clauses(low: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of the sentence ``low[start:end]`` as (start, end) spans, in order."""
+    first = _BREAK_CHARACTER.search(low, start, end)
+    if first is None:
+        return [(start, end)]
+    # No break starts before the blanks that lead up to its first such character.
+    scan = first.start()
+    while scan > start and low[scan - 1] in " \t":
+        scan -= 1
     spans = []
     previous = start
-    for m in _CLAUSE_BREAK.finditer(low, start, end):
+    for m in _CLAUSE_BREAK.finditer(low, scan, end):
         spans.append((previous, m.start()))
         previous = m.end()
     spans.append((previous, end))

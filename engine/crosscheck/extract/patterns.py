@@ -204,6 +204,19 @@ def normalize_phrase(text: str) -> str:
     return " ".join(text.split())
 
 
+def may_start(low: str, pos: int, hi: int, chars: str) -> bool:
+    """Whether ``low[pos:hi]``, after blanks, may start with one of ``chars``.
+
+    A cheap test before a pattern made of optional blanks and then one of ``chars``
+    (most numbers are followed by a plain word): ``False`` means it cannot match.
+    """
+    if pos < hi and low[pos] in " \t":
+        pos += 1
+        if pos < hi and low[pos] in " \t":
+            return True  # more blanks: the pattern decides
+    return pos < hi and low[pos] in chars
+
+
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
@@ -215,19 +228,28 @@ def lowered(text: str) -> str:
     return text.translate(_ASCII_LOWER)  # a few letters lengthen when lower-cased
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """An alternation of words factored by common prefixes (much faster to scan)."""
+def trie_pattern(words: Iterable[str], space: str | None = None) -> str:
+    """An alternation of words factored by common prefixes (much faster to scan).
+
+    Like an alternation longest first, it takes the longest word that lets the rest of
+    a pattern match. With ``space``, the spaces of phrases match that pattern instead
+    (as in ``words_pattern``, where it is ``[ \t]+``).
+    """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = root
-        for ch in word:
+        for ch in " ".join(word.split()) if space else word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(root)
+    return _emit(root, space)
 
 
-def _emit(node: dict) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
+def _emit(node: dict, space: str | None) -> str:  # type: ignore[type-arg]
+    branches = [
+        (space if space and ch == " " else re.escape(ch)) + _emit(sub, space)
+        for ch, sub in sorted(node.items())
+        if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -7,8 +7,9 @@ Each kind of phrase is one alternation, longest phrase first, compiled once per
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from crosscheck.extract.patterns import normalize_phrase, phrase_pattern
 
@@ -18,8 +19,7 @@ def phrase_key(text: str) -> str:
     return normalize_phrase(text).replace("-", " ")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A phrase found in the text at [start, end), and who owns it."""
 
     start: int
@@ -55,15 +55,29 @@ class PhraseIndex:
         """Every phrase in ``low[start:end]``, leftmost-longest, without overlaps."""
         if self.pattern is None:
             return []
+        return [self._hit(m) for m in self.pattern.finditer(low, start, end)]
+
+    def hits_at(self, low: str, starts: Sequence[int], start: int, end: int) -> list[Hit]:
+        """``hits``, given every place where a phrase may start (in order; a superset)."""
+        if self.pattern is None:
+            return []
         found = []
-        keys = self._keys
-        for m in self.pattern.finditer(low, start, end):
-            written = m.group()
-            key = keys.get(written)
-            if key is None:
-                key = keys[written] = phrase_key(written)
-            found.append(Hit(m.start(), m.end(), self._spelled[key], self._owners[key]))
+        match = self.pattern.match
+        after = start  # like a scan, never a phrase inside the one before
+        for pos in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
+            if pos >= after:
+                m = match(low, pos, end)
+                if m is not None:
+                    found.append(self._hit(m))
+                    after = m.end()
         return found
+
+    def _hit(self, m: re.Match[str]) -> Hit:
+        written = m.group()
+        key = self._keys.get(written)
+        if key is None:
+            key = self._keys[written] = phrase_key(written)
+        return Hit(m.start(), m.end(), self._spelled[key], self._owners[key])
 
     def search(self, low: str, start: int, end: int) -> bool:
         """Whether any phrase occurs in ``low[start:end]``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import Any
 
 from crosscheck.corpus.segment import LineIndex, Sentence
@@ -39,16 +40,29 @@ class Extractor:
         lines near a measure phrase or a restating pronoun (see ``active_lines``).
         """
         context = DocumentContext(document.text, lowered(document.text))
-        runs = self._survey.candidates_in_active_lines(context.text, context.low)
-        if not runs:
+        surveyed = self._survey.survey(context.text, context.low)
+        if not surveyed.runs:
             return []
+        context.when_starts = surveyed.phrase_starts
         items = (
             item
-            for start, end, positions in runs
+            for start, end, positions in surveyed.runs
             for item in self.reader.read_each(context.text, context.low, positions, start, end)
         )
-        found = self._decide(document, context, items, explain=False)
-        return [d.claim for d in found if d.claim is not None]
+        found: list[tuple[int, Claim]] = []
+        lines: list[LineIndex] = []
+        for group in self._groups(context, items):
+            if isinstance(group, NotQuantity):
+                continue
+            sentence, mentions = group
+            for binding in self.binder.bind(context, sentence, mentions, explain=False):
+                if binding.measure is not None:
+                    mention = binding.mention
+                    line_index = _line_index(lines, document)
+                    claim = self._claim(document, binding.measure, mention, sentence, line_index)
+                    found.append((mention.start, claim))
+        found.sort(key=itemgetter(0))
+        return [claim for _, claim in found]
 
     def mentions(self, document: Document) -> list[Mention]:
         """Every amount in ``document`` (years, dates and names left out), in text order."""
@@ -59,51 +73,38 @@ class Extractor:
     def decisions(self, document: Document) -> list[Decision]:
         """For every number in ``document``: whether it became a claim, and why."""
         context = DocumentContext(document.text, lowered(document.text))
-        return self._decide(document, context, self.reader.scan(context.text, context.low))
-
-    def _decide(
-        self,
-        document: Document,
-        context: DocumentContext,
-        items: Iterable[Item],
-        explain: bool = True,
-    ) -> list[Decision]:
-        """Decisions in text order (only those with a claim when not ``explain``)."""
+        items = self.reader.scan(context.text, context.low)
         lines: list[LineIndex] = []
         out: list[Decision] = []
+        for group in self._groups(context, items):
+            if isinstance(group, NotQuantity):
+                reason = f"not a quantity: {group.reason}"
+                out.append(Decision(group.start, group.end, group.text, reason))
+                continue
+            sentence, mentions = group
+            for binding in self.binder.bind(context, sentence, mentions):
+                out.append(self._decision(document, binding, sentence, lines))
+        out.sort(key=lambda d: d.start)  # non-quantities were placed before their sentence
+        return out
+
+    def _groups(
+        self, context: DocumentContext, items: Iterable[Item]
+    ) -> Iterator[NotQuantity | tuple[Sentence, list[Mention]]]:
+        """Non-quantities, and the mentions of each sentence together, in text order."""
         group: list[Mention] = []
         current: Sentence | None = None
         for item, sentence in self._located(context, items):
             if isinstance(item, NotQuantity):
-                if explain:
-                    out.append(
-                        Decision(item.start, item.end, item.text, f"not a quantity: {item.reason}")
-                    )
+                yield item
                 continue
             assert sentence is not None
-            if group and sentence != current:
-                out.extend(self._bound(document, context, current, group, lines, explain))
+            if current is not None and sentence != current:
+                yield current, group
                 group = []
             current = sentence
             group.append(item)
-        if group:
-            out.extend(self._bound(document, context, current, group, lines, explain))
-        out.sort(key=lambda d: d.start)  # non-quantities were placed before their sentence
-        return out
-
-    def _bound(
-        self,
-        document: Document,
-        context: DocumentContext,
-        sentence: Sentence | None,
-        mentions: list[Mention],
-        lines: list[LineIndex],
-        explain: bool,
-    ) -> Iterator[Decision]:
-        assert sentence is not None
-        for binding in self.binder.bind(context, sentence, mentions, explain):
-            if explain or binding.measure is not None:
-                yield self._decision(document, binding, sentence, lines)
+        if current is not None:
+            yield current, group
 
     def explain(self, document: Document, offset: int) -> Decision | None:
         """The decision about the number that covers character ``offset``, if any."""
@@ -137,9 +138,8 @@ class Extractor:
         mention = binding.mention
         claim = None
         if binding.measure is not None:
-            if not lines:
-                lines.append(LineIndex(document.text, document.line_offset))
-            claim = self._claim(document, binding.measure, mention, sentence, lines[0])
+            line_index = _line_index(lines, document)
+            claim = self._claim(document, binding.measure, mention, sentence, line_index)
         hit = binding.hit
         return Decision(
             mention.start,
@@ -188,6 +188,13 @@ class Extractor:
                 "url": document.url,
             }
         )
+
+
+def _line_index(made: list[LineIndex], document: Document) -> LineIndex:
+    """The document's line index, made on first use (most documents have no claim)."""
+    if not made:
+        made.append(LineIndex(document.text, document.line_offset))
+    return made[0]
 
 
 _CLAIM_FIELDS = frozenset(Claim.model_fields)
