@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
 from crosscheck.model import Report, Severity, Violation, claim_to_json
-from crosscheck.report import RenderContext
+from crosscheck.report import RenderContext, jsontext
 
 
 def violation_to_json(violation: Violation) -> dict[str, Any]:
@@ -49,4 +48,4 @@ def render(report: Report, context: RenderContext) -> str:
     }
     if context.show_undecided:
         data["undecided"] = [violation_to_json(v) for v in report.undecided]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(data) + "\n"

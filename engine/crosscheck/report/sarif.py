@@ -8,7 +8,6 @@ crosscheck's columns do. Undecided comparisons and skipped claims are not result
 
 from __future__ import annotations
 
-import json
 import re
 from importlib.metadata import PackageNotFoundError, metadata
 from typing import Any
@@ -17,7 +16,7 @@ from urllib.parse import quote
 from crosscheck import __version__
 from crosscheck.baseline import fingerprint
 from crosscheck.model import Claim, Report, Severity, Violation
-from crosscheck.report import RenderContext
+from crosscheck.report import RenderContext, jsontext
 from crosscheck.report.text import describe_interval
 
 SARIF_VERSION = "2.1.0"
@@ -181,4 +180,4 @@ def sarif_log(report: Report, context: RenderContext) -> dict[str, Any]:
 
 def render(report: Report, context: RenderContext) -> str:
     """The report as a SARIF 2.1.0 JSON document."""
-    return json.dumps(sarif_log(report, context), indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(sarif_log(report, context)) + "\n"
