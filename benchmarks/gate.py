@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -88,6 +89,9 @@ def main() -> None:
         folder = Path(tmp)
         chars = write_jsonl_corpus(folder, args.size_mb)
         print(f"corpus: {chars / 1e6:.1f} million characters in articles.jsonl")
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            print("note: PYTHONDONTWRITEBYTECODE is set, so every run compiles crosscheck's")
+            print("      modules from source (an installed package has them compiled)")
         serial = timed_check(folder, "--no-cache", "--jobs", "1")
         parallel = timed_check(folder, "--no-cache", "--jobs", "2")
         print(f"--no-cache --jobs 1: {serial:7.2f} s")
