@@ -43,6 +43,7 @@ class ClaimCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.warning: str | None = None
+        self.write_failure: str | None = None
         self.is_open = True
         self._db = self._open()
 
@@ -70,13 +71,20 @@ class ClaimCache:
             return None
         return None if row is None else str(row[0])
 
+    def _write(self, statement: str, parameters: tuple[Any, ...]) -> None:
+        """Run a change; a store that cannot be written stops being written, not the run."""
+        if self.write_failure is not None:
+            return
+        try:
+            self._db.execute(statement, parameters)
+        except sqlite3.Error as err:
+            self.write_failure = f"{self.path}: cannot update the cache ({err}); results not saved"
+
     def _put(self, table: str, key: str, payload: str) -> None:
-        self._db.execute(
-            f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, payload)
-        )
+        self._write(f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, payload))
 
     def _drop(self, table: str, key: str) -> None:
-        self._db.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
+        self._write(f"DELETE FROM {table} WHERE key = ?", (key,))
 
     def get(self, key: str) -> list[Claim] | None:
         """The cached claims for ``key``, or None (also when the row is damaged)."""
@@ -137,17 +145,19 @@ class ClaimCache:
     def put_report(self, key: str, report: Report) -> None:
         """Remember the report of one evaluation, forgetting all but the latest few."""
         self._put("outcomes", key, encode_report(report))
-        self._db.execute(
+        self._write(
             "DELETE FROM outcomes WHERE rowid NOT IN "
             "(SELECT rowid FROM outcomes ORDER BY rowid DESC LIMIT ?)",
             (KEEP_OUTCOMES,),
         )
 
     def close(self) -> None:
-        """Commit and close the store."""
+        """Commit and close the store (a failed commit is reported in ``write_failure``)."""
         self.is_open = False
         try:
             self._db.commit()
+        except sqlite3.Error as err:
+            self.write_failure = f"{self.path}: cannot update the cache ({err}); results not saved"
         finally:
             self._db.close()
 

@@ -158,3 +158,5 @@ def open_cache(enabled: bool, folder: Path = Path(".crosscheck")) -> Iterator[Cl
         yield cache
     finally:
         cache.close()
+        if cache.write_failure:
+            click.echo(f"warning: {cache.write_failure}", err=True)

@@ -190,3 +190,16 @@ def test_damaged_rows_are_recomputed_not_trusted(
     harvest, second = run(corpus, ruleset, store)
     assert second == first
     assert harvest.claims == uncached(corpus, ruleset)[0].claims
+
+
+def test_a_cache_that_cannot_be_written_is_reported_not_fatal(
+    corpus: Path, ruleset: RuleSet, tmp_path: Path
+) -> None:
+    cache = ClaimCache(tmp_path / "cache.sqlite")
+    cache._db.execute("PRAGMA query_only = ON")  # every write now fails, as on a read-only disk
+    harvest = harvest_corpus([corpus], ruleset, cache=cache)
+    report = check(ruleset, harvest, cache=cache)
+    cache.close()
+    assert cache.write_failure is not None
+    assert "cannot update the cache" in cache.write_failure
+    assert report == uncached(corpus, ruleset)[1]
