@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
@@ -45,6 +45,13 @@ def _extract_in_worker(documents: list[Document]) -> list[list[Claim]]:
     return [_worker_extractor.claims(d) for d in documents]
 
 
+def _process_pool(jobs: int, ruleset: RuleSet) -> Executor:
+    # Imported here: multiprocessing costs start-up time that --jobs 1 need not pay.
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(ruleset,))
+
+
 def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
     it = iter(documents)
     while batch := list(islice(it, BATCH_SIZE)):
@@ -75,11 +82,7 @@ def extract_all(
     """
     rules_key = ruleset_key(ruleset) if cache else ""
     local = _LazyExtractor(ruleset) if jobs <= 1 else None
-    pool_context = (
-        nullcontext(None)
-        if jobs <= 1
-        else ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(ruleset,))
-    )
+    pool_context = nullcontext(None) if jobs <= 1 else _process_pool(jobs, ruleset)
     in_flight = 2 * jobs if jobs > 1 else 0
     with pool_context as pool:
         window: deque[_Batch] = deque()

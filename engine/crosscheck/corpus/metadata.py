@@ -6,12 +6,13 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from crosscheck.corpus import yamltext
 from crosscheck.corpus.errors import LoadProblem
+
+if TYPE_CHECKING:
+    import yaml
 
 FIELDS = ("source", "date", "url", "title")
 

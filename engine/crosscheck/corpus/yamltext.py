@@ -6,23 +6,31 @@ reported by crosscheck with its position, not raised deep inside PyYAML.
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from crosscheck.corpus.errors import LoadProblem
+
+if TYPE_CHECKING:
+    import yaml
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+@cache
+def _loader() -> type[yaml.SafeLoader]:
+    """PyYAML's safe loader without timestamps; PyYAML is imported on first use only,
+    since most runs read no front matter and no manifest."""
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def position(node: yaml.Node) -> tuple[int, int]:
@@ -32,8 +40,10 @@ def position(node: yaml.Node) -> tuple[int, int]:
 
 def compose(text: str) -> yaml.Node | None:
     """The node tree of one YAML document (``None`` when the text is empty)."""
+    import yaml
+
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as err:
         raise _marked(err) from None
     except yaml.YAMLError as err:
@@ -42,7 +52,9 @@ def compose(text: str) -> yaml.Node | None:
 
 def value_of(node: yaml.Node) -> Any:
     """The Python value of a node (str, int, float, bool, None, list, dict)."""
-    loader = _Loader("")
+    import yaml
+
+    loader = _loader()("")
     try:
         return loader.construct_object(node, deep=True)
     except yaml.MarkedYAMLError as err:
@@ -56,6 +68,8 @@ def mapping_items(node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml
 
     ``what`` names the mapping in messages ("front matter", "manifest entry").
     """
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         raise LoadProblem(f"{what} must be a mapping of `key: value` lines", *position(node))
     items: list[tuple[str, yaml.Node, yaml.Node]] = []
