@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.evaluate.context import Context, Findings
+from crosscheck.evaluate.context import Context, Findings, claim_key
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.model import Claim, Skipped, Violation
 
@@ -55,10 +55,21 @@ def evaluate(
         found = check_rule(rule, ctx, Findings(rule, keep_undecided, strategy == "all_pairs"))
         violations.extend(_in_order(found.violations, ctx))
         undecided.extend(_in_order(found.undecided, ctx))
-        skipped.extend(sorted(found.skipped, key=lambda s: ctx.key_of(s.claim)))
+        skipped.extend(_skipped_in_order(found.skipped, ctx))
     return Outcome(tuple(violations), tuple(undecided), tuple(skipped))
 
 
 def _in_order(found: list[Violation], ctx: Context) -> list[Violation]:
     """By cited claims, then words; ties keep the order the rule found them in."""
-    return sorted(found, key=lambda v: (tuple(map(ctx.key_of, v.claims)), v.message, v.detail))
+    try:  # claim ranks order as claim keys do, at less cost
+        return sorted(found, key=lambda v: (ctx.order_of(v.claims), v.message, v.detail))
+    except KeyError:  # a claim from outside the context
+        return sorted(found, key=lambda v: (tuple(map(claim_key, v.claims)), v.message, v.detail))
+
+
+def _skipped_in_order(found: list[Skipped], ctx: Context) -> list[Skipped]:
+    """By claim; ties keep the order the rule skipped them in."""
+    try:
+        return sorted(found, key=lambda s: ctx.order_of((s.claim,)))
+    except KeyError:
+        return sorted(found, key=lambda s: claim_key(s.claim))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from fractions import Fraction
 
@@ -38,7 +38,9 @@ class DateRule(Enum):
 
 # An end as a sort key: (rounded, exact, -1 if open else 0). An open upper end sorts
 # just below the same closed one, as its values stop just short of it.
-Key = tuple[float, Fraction, int]
+# The exact value is an int when whole: equal ints compare without Fraction's slow
+# __eq__, and ints and Fractions compare with each other by value.
+Key = tuple[float, Fraction | int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,19 +60,36 @@ class Threshold:
 
     k: Fraction
     bound: Fraction
+    # What k and bound make of the threshold, worked out once: k*low - bound is
+    # low itself for an exact part, k*low for a relative one.
+    zero: bool = field(init=False, compare=False, repr=False)
+    plain: bool = field(init=False, compare=False, repr=False)
+    unbounded: bool = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "zero", self.k == 0)
+        object.__setattr__(self, "plain", self.k == 1 and self.bound == 0)
+        object.__setattr__(self, "unbounded", self.bound == 0)
 
     def limit(self, small: Side, strict: bool) -> Key | None:
         """The key that the upper ends of the big sides failing the part with ``small``
         lie below, or ``None`` when none can (``small`` unbounded below).
         """
-        if self.k == 0:  # k*small is the point 0, whatever small is
+        if self.zero:  # k*small is the point 0, whatever small is
             return _key(-self.bound, 1 if strict else 0)
         iv = small.interval
-        if iv.low is None:
+        low = iv.low
+        if low is None:
             return None
+        if self.plain:
+            value = low
+        elif self.unbounded:
+            value = self.k * low
+        else:
+            value = self.k * low - self.bound
         # Level with the threshold, the part fails when strict or when an end is open
         # (an open lower end sits just above its value: key +1, above any upper end's).
-        return _key(self.k * iv.low - self.bound, 1 if strict or not iv.low_closed else 0)
+        return _key(value, 1 if strict or not iv.low_closed else 0)
 
 
 def threshold_of(within: Within) -> Threshold | None:
@@ -81,14 +100,17 @@ def threshold_of(within: Within) -> Threshold | None:
 
 
 def _key(value: Fraction, tie: int) -> Key:
+    if value.denominator == 1:
+        return to_float(value), value.numerator, tie
     return to_float(value), value, tie
 
 
 def to_float(value: Fraction) -> float:
     """``value`` correctly rounded, saturating at infinity: monotone, so ``a <= b``
     implies ``to_float(a) <= to_float(b)``."""
-    try:
-        return float(value)
+    numerator, denominator = value.numerator, value.denominator
+    try:  # both correctly rounded, so the same float; an int converts faster
+        return float(numerator) if denominator == 1 else numerator / denominator
     except OverflowError:
         return float("inf") if value > 0 else float("-inf")
 

@@ -7,27 +7,69 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from crosscheck.dsl.ast import Rule, RuleSet
-from crosscheck.interval import Truth
+from crosscheck.interval import Interval, Truth
 from crosscheck.model import Claim, Skipped, Violation
 from crosscheck.units import conversion_factor
 
-ClaimKey = tuple[str, int, int, int, int, str, str, str, str, str]
+
+class IntervalText:
+    """``str(interval)`` in a claim key, ordered and compared as that text.
+
+    Only claims alike in everything else are told apart by it, so the text is
+    worked out on the first comparison, not for every claim.
+    """
+
+    __slots__ = ("_interval", "_text")
+
+    def __init__(self, interval: Interval) -> None:
+        self._interval = interval
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The interval as ``str`` renders it."""
+        if self._text is None:
+            self._text = str(self._interval)
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, IntervalText):
+            return NotImplemented
+        return self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __lt__(self, other: IntervalText) -> bool:
+        return self.text < other.text
+
+    def __le__(self, other: IntervalText) -> bool:
+        return self.text <= other.text
+
+    def __gt__(self, other: IntervalText) -> bool:
+        return self.text > other.text
+
+    def __ge__(self, other: IntervalText) -> bool:
+        return self.text >= other.text
+
+
+ClaimKey = tuple[str, int, int, int, int, str, str, str, str, IntervalText]
 
 
 def claim_key(claim: Claim) -> ClaimKey:
     """A total, input-order-free ordering of claims: document, then position in it."""
-    iv = claim.interval
+    start, end, line, column, day = claim.start, claim.end, claim.line, claim.column, claim.date
     return (
         claim.document,
-        -1 if claim.start is None else claim.start,
-        -1 if claim.end is None else claim.end,
-        -1 if claim.line is None else claim.line,
-        -1 if claim.column is None else claim.column,
+        -1 if start is None else start,
+        -1 if end is None else end,
+        -1 if line is None else line,
+        -1 if column is None else column,
         claim.measure,
         claim.source,
-        claim.date.isoformat() if claim.date else "",
+        day.isoformat() if day else "",
         claim.stated,
-        str(iv),
+        IntervalText(claim.interval),
     )
 
 
@@ -45,33 +87,50 @@ class Context:
 
     ruleset: RuleSet
     by_measure: dict[str, tuple[Item, ...]]
-    # claim_key of each indexed claim, by id(): output is sorted by it many times over.
-    keys: dict[int, ClaimKey] = field(default_factory=dict, compare=False, repr=False)
+    # Each indexed claim's place in claim_key order, by id(); equal keys share a rank.
+    # Output is sorted by claim keys many times over: ints compare the same, faster.
+    ranks: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, ruleset: RuleSet, claims: Sequence[Claim]) -> Context:
         """Index the claims whose measure the rule set declares; drop the others."""
         groups: dict[str, list[Item]] = {name: [] for name in ruleset.measures}
-        keys: dict[int, ClaimKey] = {}
         for index, claim in enumerate(claims):
-            if claim.measure in groups:
-                groups[claim.measure].append(Item(index, claim))
-                keys[id(claim)] = claim_key(claim)
+            group = groups.get(claim.measure)
+            if group is not None:
+                group.append(Item(index, claim))
+        ranks = _ranks([item.claim for group in groups.values() for item in group])
         return cls(
             ruleset,
-            {m: tuple(sorted(g, key=lambda i: keys[id(i.claim)])) for m, g in groups.items()},
-            keys,
+            {m: tuple(sorted(g, key=lambda i: ranks[id(i.claim)])) for m, g in groups.items()},
+            ranks,
         )
 
-    def key_of(self, claim: Claim) -> ClaimKey:
-        """``claim_key(claim)``, looked up when the claim is one of the context's."""
-        key = self.keys.get(id(claim))
-        return claim_key(claim) if key is None else key
+    def order_of(self, claims: Iterable[Claim]) -> tuple[int, ...]:
+        """Orders the context's claims, one by one, as their claim keys do.
+
+        Raises ``KeyError`` for a claim that is not one of the context's.
+        """
+        ranks = self.ranks
+        return tuple([ranks[id(claim)] for claim in claims])
 
     def factor(self, measure: str, unit: str) -> Fraction:
         """What turns a value of ``measure`` into ``unit``."""
         own = self.ruleset.unit_of(measure)
         return Fraction(1) if own == unit else conversion_factor(own, unit)
+
+
+def _ranks(claims: Sequence[Claim]) -> dict[int, int]:
+    """Each claim's place in claim_key order, by id(); equal keys share a rank."""
+    keys = [claim_key(claim) for claim in claims]
+    ranks: dict[int, int] = {}
+    rank, previous = -1, None
+    for position in sorted(range(len(keys)), key=keys.__getitem__):
+        key = keys[position]
+        if previous is None or key != previous:
+            rank, previous = rank + 1, key
+        ranks[id(claims[position])] = rank
+    return ranks
 
 
 @dataclass(frozen=True, slots=True)

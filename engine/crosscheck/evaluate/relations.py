@@ -29,6 +29,8 @@ class Within:
     # The same as the constraint ``k*small - big <= bound``, worked out once per rule.
     k: Fraction = field(init=False, compare=False, repr=False)
     bound: Fraction = field(init=False, compare=False, repr=False)
+    # k and bound as (numerator, denominator) pairs: what the hot path multiplies.
+    ints: tuple[int, int, int, int] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.relative is not None:
@@ -37,6 +39,8 @@ class Within:
             k, bound = Fraction(1), self.absolute or Fraction(0)
         object.__setattr__(self, "k", k)
         object.__setattr__(self, "bound", bound)
+        ints = (k.numerator, k.denominator, bound.numerator, bound.denominator)
+        object.__setattr__(self, "ints", ints)
 
 
 EXACT = Within()
@@ -66,40 +70,53 @@ def at_most_within(small: Interval, big: Interval, within: Within, strict: bool 
     Relative p: ``(1-p)*small <= big``; absolute a: ``small - big <= a``; exact:
     ``small <= big``.
     """
-    return _at_most(within.k, small, big, within.bound, strict)
+    return _at_most_ints(within.ints, small, big, strict)
 
 
-def _at_most(k: Fraction, x: Interval, y: Interval, bound: Fraction, strict: bool) -> Truth:
-    """Truth of ``k*x - y <= bound`` (``<`` when strict), read off the ends of
-    ``L = k*X - Y``; the same as ``at_most(x.scale(k) - y, bound, strict)``, which
-    this spares the building of intermediate intervals on the hot path.
+def _at_most_ints(ints: tuple[int, int, int, int], x: Interval, y: Interval, strict: bool) -> Truth:
+    """Truth of ``k*x - y <= bound`` (``<`` when strict), ``k`` and ``bound`` given as
+    (numerator, denominator) pairs; read off the ends of ``L = k*X - Y``, the same as
+    ``at_most(x.scale(k) - y, bound, strict)``, which this spares the building of
+    intermediate intervals on the hot path.
     """
-    if k.numerator < 0:  # the numerator's sign: cheaper than comparing Fractions
-        return at_most(x.scale(k) - y, bound, strict)
+    kn, kd, cn, cd = ints
+    if kn < 0:
+        return at_most(x.scale(Fraction(kn, kd)) - y, Fraction(cn, cd), strict)
     # sup L = k*sup X - inf Y; inf L = k*inf X - sup Y (k*X is the point 0 when k == 0).
-    zero = k.numerator == 0
-    x_high, x_high_closed = (Fraction(0), True) if zero else (x.high, x.high_closed)
-    x_low, x_low_closed = (Fraction(0), True) if zero else (x.low, x.low_closed)
-    if x_high is not None and y.low is not None:
-        sign = _sign(k, x_high, y.low, bound)
+    if kn == 0:
+        x_high: Fraction | None = _ZERO
+        x_low: Fraction | None = _ZERO
+        x_high_closed = x_low_closed = True
+    else:
+        x_high, x_high_closed, x_low, x_low_closed = x.high, x.high_closed, x.low, x.low_closed
+    y_low = y.low
+    if x_high is not None and y_low is not None:
+        sign = _sign(kn, kd, x_high, y_low, cn, cd)
         if sign < 0 or (sign == 0 and (not strict or not (x_high_closed and y.low_closed))):
             return Truth.HOLDS
-    if x_low is not None and y.high is not None:
-        sign = _sign(k, x_low, y.high, bound)
+    y_high = y.high
+    if x_low is not None and y_high is not None:
+        sign = _sign(kn, kd, x_low, y_high, cn, cd)
         if sign > 0 or (sign == 0 and (strict or not (x_low_closed and y.high_closed))):
             return Truth.FAILS
     return Truth.UNDECIDED
 
 
-def _sign(k: Fraction, a: Fraction, b: Fraction, c: Fraction) -> int:
-    """The sign of ``k*a - b - c``, over a common positive denominator.
+_ZERO = Fraction(0)
+
+
+def _sign(kn: int, kd: int, a: Fraction, b: Fraction, cn: int, cd: int) -> int:
+    """The sign of ``k*a - b - c`` (``k = kn/kd``, ``c = cn/cd``), over a common
+    positive denominator.
 
     Plain integer products: Fraction arithmetic would reduce every intermediate
     result, which dominates the cost of checking many pairs.
     """
-    kn, kd, an, ad = k.numerator, k.denominator, a.numerator, a.denominator
-    bn, bd, cn, cd = b.numerator, b.denominator, c.numerator, c.denominator
-    total = kn * an * bd * cd - bn * kd * ad * cd - cn * kd * ad * bd
+    an, ad, bn, bd = a.numerator, a.denominator, b.numerator, b.denominator
+    if cn == 0:  # c is 0: the common denominator needs no factor cd
+        total = kn * an * bd - bn * kd * ad
+    else:
+        total = kn * an * bd * cd - bn * kd * ad * cd - cn * kd * ad * bd
     return (total > 0) - (total < 0)
 
 
@@ -137,10 +154,13 @@ def decide(constraints: Iterable[Constraint], values: Sequence[Interval], within
     whose complement in the non-negative quadrant falls into two parts, one per
     constraint, and a box lies wholly in one part or meets the set.
     """
-    result = Truth.HOLDS
-    for constraint in constraints:
-        result = result & truth_of(constraint, values, within)
-    return result
+    ints, holds = within.ints, True
+    for c in constraints:
+        truth = _at_most_ints(ints, values[c.small], values[c.big], c.strict)
+        if truth is Truth.FAILS:  # FAILS whatever the other conjuncts are
+            return truth
+        holds = holds and truth is Truth.HOLDS
+    return Truth.HOLDS if holds else Truth.UNDECIDED
 
 
 def failing(

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from functools import reduce
 from itertools import combinations, product
 
 from crosscheck.dsl.ast import Scope, ScopeKind
@@ -44,14 +43,23 @@ class Side:
 
     def __post_init__(self) -> None:
         # Computed once: pairing reads them for every pair.
-        dates = [item.claim.date for item in self.items]
-        known = [d for d in dates if d is not None]
-        dated = bool(dates) and len(known) == len(dates)
-        object.__setattr__(self, "claims", tuple(item.claim for item in self.items))
-        object.__setattr__(self, "indices", frozenset(item.index for item in self.items))
-        object.__setattr__(self, "first", min(known) if dated else None)
-        object.__setattr__(self, "last", max(known) if dated else None)
-        object.__setattr__(self, "memo", {})
+        items, put = self.items, object.__setattr__
+        if len(items) == 1:  # most sides: one claim, its date both first and last
+            claim = items[0].claim
+            put(self, "claims", (claim,))
+            put(self, "indices", frozenset((items[0].index,)))
+            put(self, "first", claim.date)
+            put(self, "last", claim.date)
+        else:
+            claims = tuple(item.claim for item in items)
+            dates = [claim.date for claim in claims]
+            known = [d for d in dates if d is not None]
+            dated = bool(dates) and len(known) == len(dates)
+            put(self, "claims", claims)
+            put(self, "indices", frozenset(item.index for item in items))
+            put(self, "first", min(known) if dated else None)
+            put(self, "last", max(known) if dated else None)
+        put(self, "memo", {})
 
     @property
     def document(self) -> str:
@@ -78,11 +86,18 @@ def sum_sides(
     terms: Sequence[str], items: Mapping[str, Sequence[Item]], factors: Mapping[str, Fraction]
 ) -> list[Side]:
     """Every choice of one claim per term, all from one document, summed in the working unit."""
-    by_document: list[dict[str, list[Item]]] = []
+    if len(terms) == 1:
+        return _one_term(items.get(terms[0], ()), factors[terms[0]])
+    by_document: list[dict[str, list[tuple[Item, Interval]]]] = []
     for term in terms:
-        groups: dict[str, list[Item]] = defaultdict(list)
+        factor = factors[term]
+        unscaled = factor == 1
+        groups: dict[str, list[tuple[Item, Interval]]] = defaultdict(list)
         for item in items.get(term, ()):
-            groups[item.claim.document].append(item)
+            claim = item.claim
+            # Scaled once per claim, not once per sum the claim is part of.
+            scaled = claim.interval if unscaled else claim.interval.scale(factor)
+            groups[claim.document].append((item, scaled))
         by_document.append(groups)
     common = set.intersection(*(set(g) for g in by_document)) if by_document else set()
     # A measure named twice (`killed + killed`) sums two different claims; the two
@@ -91,10 +106,22 @@ def sum_sides(
     sides: list[Side] = []
     for document in sorted(common):
         for choice in product(*(g[document] for g in by_document)):
-            distinct = len({item.index for item in choice}) == len(choice)
-            if distinct and all(_before(choice[i], choice[j]) for i, j in repeats):
-                sides.append(Side(choice, _sum(choice, terms, factors)))
+            chosen = tuple(item for item, _ in choice)
+            distinct = len({item.index for item in chosen}) == len(chosen)
+            if distinct and all(_before(chosen[i], chosen[j]) for i, j in repeats):
+                sides.append(Side(chosen, _sum([iv for _, iv in choice])))
     return sides
+
+
+def _one_term(items: Sequence[Item], factor: Fraction) -> list[Side]:
+    """``sum_sides`` of a single term: a side per claim, by document."""
+    unscaled = factor == 1
+    groups: dict[str, list[Side]] = defaultdict(list)
+    for item in items:
+        claim = item.claim
+        scaled = claim.interval if unscaled else claim.interval.scale(factor)
+        groups[claim.document].append(Side((item,), scaled))
+    return [side for document in sorted(groups) for side in groups[document]]
 
 
 def _before(a: Item, b: Item) -> bool:
@@ -102,27 +129,29 @@ def _before(a: Item, b: Item) -> bool:
     return (claim_key(a.claim), a.index) < (claim_key(b.claim), b.index)
 
 
-def _sum(choice: Sequence[Item], terms: Sequence[str], factors: Mapping[str, Fraction]) -> Interval:
-    scaled = [
-        item.claim.interval.scale(factors[term]) if factors[term] != 1 else item.claim.interval
-        for item, term in zip(choice, terms, strict=True)
-    ]
-    return reduce(lambda a, b: a + b, scaled)
-
-
-def _key(side: Side, kind: ScopeKind) -> str:
-    if kind is ScopeKind.PER_DOCUMENT:
-        return side.document
-    if kind is ScopeKind.PER_SOURCE:
-        return side.source
-    return ""
+def _sum(intervals: Sequence[Interval]) -> Interval:
+    """The intervals added up, as ``+`` would, without the intermediate intervals."""
+    first = intervals[0]
+    low, high, low_closed, high_closed = first.low, first.high, first.low_closed, first.high_closed
+    for iv in intervals[1:]:
+        low = None if low is None or iv.low is None else low + iv.low
+        high = None if high is None or iv.high is None else high + iv.high
+        low_closed = low_closed and iv.low_closed
+        high_closed = high_closed and iv.high_closed
+    return Interval(low, high, low_closed, high_closed)
 
 
 def scope_groups(sides: Sequence[Side], kind: ScopeKind) -> dict[str, list[Side]]:
     """The sides a scope may relate to each other, by group (one group across sources)."""
     groups: dict[str, list[Side]] = defaultdict(list)
-    for side in sides:
-        groups[_key(side, kind)].append(side)
+    if kind is ScopeKind.PER_DOCUMENT:
+        for side in sides:
+            groups[side.items[0].claim.document].append(side)
+    elif kind is ScopeKind.PER_SOURCE:
+        for side in sides:
+            groups[side.items[0].claim.source].append(side)
+    elif sides:
+        groups[""].extend(sides)
     return groups
 
 
@@ -139,13 +168,14 @@ def pairs_in_scope(
     """
     left_groups = scope_groups(left, scope.kind)
     right_groups = left_groups if right is None else scope_groups(right, scope.kind)
+    days = scope.days
     for key in sorted(left_groups.keys() & right_groups.keys()):
         if right is None:
             pairs = _unordered(left_groups[key], scope.days)
         else:
             pairs = _crossed(left_groups[key], right_groups[key], scope.days)
         for a, b in pairs:
-            if not a.indices & b.indices and within_days((a, b), scope.days):
+            if a.indices.isdisjoint(b.indices) and (days is None or within_days((a, b), days)):
                 yield a, b
 
 

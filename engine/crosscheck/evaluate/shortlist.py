@@ -93,7 +93,7 @@ def _admitted(
     # The same test pairs_in_scope applies to each pair it yields.
     for i, j in found:
         a, b = left[i], right[j]
-        if not a.indices & b.indices and within_days((a, b), days):
+        if a.indices.isdisjoint(b.indices) and (days is None or within_days((a, b), days)):
             yield a, b
 
 
