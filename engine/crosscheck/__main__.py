@@ -1,7 +1,5 @@
 """`python -m crosscheck` runs the command line."""
 
-import sys
+from crosscheck.cli import run
 
-from crosscheck.cli import main
-
-sys.exit(main())
+run()

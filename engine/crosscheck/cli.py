@@ -7,6 +7,7 @@ or usage; 3 unreadable input.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -234,6 +235,15 @@ def extract_command(
 
     write_output(render_claims(claims, fmt), output)
     return EXIT_BAD_INPUT if report_load_errors(harvest.errors) else EXIT_OK
+
+
+def run() -> None:
+    """The ``crosscheck`` program: ``main`` on the process's arguments, as its exit status."""
+    # A run allocates many objects that live until it ends (documents, claims, reports);
+    # Python's default collector thresholds make it scan them over and over, ~15% of a
+    # large run. mypy tunes it the same way.
+    gc.set_threshold(200_000, 30, 30)
+    sys.exit(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
