@@ -11,10 +11,10 @@ is read (see ``cachecodec``), and a value that fails is deleted and computed aga
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from crosscheck.cachecodec import (
     decode_claims,
@@ -31,6 +31,7 @@ TABLES = ("claims", "files", "outcomes")
 SCHEMA = [
     f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, payload TEXT NOT NULL)" for t in TABLES
 ]
+T = TypeVar("T")
 KEEP_OUTCOMES = 4  # evaluations kept: enough for a few rule sets over one corpus
 _QUERY_KEYS = 500  # keys per look-up, below SQLite's limit on bound parameters
 # What reading a damaged payload can raise; ValueError covers a failed checksum.
@@ -71,6 +72,18 @@ class ClaimCache:
             return None
         return None if row is None else str(row[0])
 
+    def _decoded(
+        self, table: str, key: str, payload: str | None, decode: Callable[[str], T]
+    ) -> T | None:
+        """The decoded payload; a damaged one is deleted so that it is computed again."""
+        if payload is None:
+            return None
+        try:
+            return decode(payload)
+        except _DAMAGE:
+            self._write(f"DELETE FROM {table} WHERE key = ?", (key,))
+            return None
+
     def _write(self, statement: str, parameters: tuple[Any, ...]) -> None:
         """Run a change; a store that cannot be written stops being written, not the run."""
         if self.write_failure is not None:
@@ -78,17 +91,13 @@ class ClaimCache:
         try:
             self._db.execute(statement, parameters)
         except sqlite3.Error as err:
-            self.write_failure = f"{self.path}: cannot update the cache ({err}); results not saved"
+            self._failed(err)
+
+    def _failed(self, err: sqlite3.Error) -> None:
+        self.write_failure = f"{self.path}: cannot update the cache ({err}); results not saved"
 
     def _put(self, table: str, key: str, payload: str) -> None:
         self._write(f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, payload))
-
-    def _drop(self, table: str, key: str) -> None:
-        self._write(f"DELETE FROM {table} WHERE key = ?", (key,))
-
-    def get(self, key: str) -> list[Claim] | None:
-        """The cached claims for ``key``, or None (also when the row is damaged)."""
-        return self.get_many([key])[0]
 
     def get_many(self, keys: Sequence[str]) -> list[list[Claim] | None]:
         """The cached claims for each key, None where absent or damaged."""
@@ -101,16 +110,7 @@ class ClaimCache:
                 payloads.update(self._db.execute(query, chunk).fetchall())
             except sqlite3.DatabaseError:
                 return [None] * len(keys)
-        return [self._decoded(key, payloads.get(key)) for key in keys]
-
-    def _decoded(self, key: str, payload: str | None) -> list[Claim] | None:
-        if payload is None:
-            return None
-        try:
-            return decode_claims(payload)
-        except _DAMAGE:
-            self._drop("claims", key)
-            return None
+        return [self._decoded("claims", k, payloads.get(k), decode_claims) for k in keys]
 
     def put(self, key: str, claims: list[Claim]) -> None:
         """Remember the claims of one document."""
@@ -118,14 +118,7 @@ class ClaimCache:
 
     def get_file(self, key: str) -> tuple[FileStamp, list[str]] | None:
         """The stamp and document keys recorded for an article file, or None."""
-        payload = self._payload("files", key)
-        if payload is None:
-            return None
-        try:
-            return decode_file_entry(payload)
-        except _DAMAGE:
-            self._drop("files", key)
-            return None
+        return self._decoded("files", key, self._payload("files", key), decode_file_entry)
 
     def put_file(self, key: str, stamp: FileStamp, document_keys: Sequence[str]) -> None:
         """Remember which documents an article file held when it had this stamp."""
@@ -133,14 +126,7 @@ class ClaimCache:
 
     def get_report(self, key: str) -> Report | None:
         """The report of an earlier evaluation with this key, or None."""
-        payload = self._payload("outcomes", key)
-        if payload is None:
-            return None
-        try:
-            return decode_report(payload)
-        except _DAMAGE:
-            self._drop("outcomes", key)
-            return None
+        return self._decoded("outcomes", key, self._payload("outcomes", key), decode_report)
 
     def put_report(self, key: str, report: Report) -> None:
         """Remember the report of one evaluation, forgetting all but the latest few."""
@@ -157,7 +143,7 @@ class ClaimCache:
         try:
             self._db.commit()
         except sqlite3.Error as err:
-            self.write_failure = f"{self.path}: cannot update the cache ({err}); results not saved"
+            self._failed(err)
         finally:
             self._db.close()
 
