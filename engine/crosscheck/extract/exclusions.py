@@ -28,7 +28,8 @@ _MONTH_DAYS_BEFORE = re.compile(
 _MONTH_AFTER_CASED = re.compile(rf"(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?(?:{_MONTH_NAMES})(?![a-z])")
 _LETTER_HYPHEN_BEFORE = re.compile(r"[a-z][-‐‑]\Z")
 _LABEL_BEFORE = re.compile(r"(?:#|№)[ \t]?\Z")
-_GROUP_AFTER = re.compile(r"[-./:][0-9]")
+# A separator and a digit right after a number: it continues a date, code or phone number.
+GROUP_AFTER = re.compile(r"[-./:][0-9]")
 _GROUP_BEFORE = re.compile(r"[0-9][-./:]\Z")
 _PHONE_BEFORE = re.compile(r"(?:\+[ \t]?|\([0-9]{2,4}\)[ \t]?)\Z")
 _CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}(?![0-9])")
@@ -140,7 +141,7 @@ def _after_exclusion(low: str, start: int, end: int, after: str) -> str | None:
     """Exclusions decided by a separator right after the digits (times, dates, codes)."""
     if after == ":" and _CLOCK.match(low, start):
         return "a clock time"
-    if _GROUP_AFTER.match(low, end) and not _range_dash(low, end):
+    if GROUP_AFTER.match(low, end) and not _range_dash(low, end):
         return "part of a phone number, date, time or code"
     return None
 
@@ -148,7 +149,7 @@ def _after_exclusion(low: str, start: int, end: int, after: str) -> str | None:
 def _range_dash(low: str, end: int) -> bool:
     """A dash between two numbers with no further group: "10-12", not "2024-12-23"."""
     m = re.compile(r"[-‐‑–—][0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?").match(low, end)
-    return m is not None and low[end] != "." and not _GROUP_AFTER.match(low, m.end())
+    return m is not None and low[end] != "." and not GROUP_AFTER.match(low, m.end())
 
 
 def _date_exclusion(text: str, start: int, end: int, value: Fraction) -> str | None:

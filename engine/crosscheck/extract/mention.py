@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from crosscheck.extract.exclusions import (
+    GROUP_AFTER,
     digits_exclusion,
     letters_follow,
     word_exclusion,
@@ -59,7 +60,6 @@ _AND_SEP = re.compile(r"[ \t]+and[ \t]+")
 _BETWEEN_BEFORE = re.compile(r"(?<![a-z])between[ \t]+\Z")
 _FROM_BEFORE = re.compile(r"(?<![a-z])from[ \t]+\Z")
 _CHANGE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(CHANGE_VERBS) + r"(?![a-z])")
-_GROUP_AFTER = re.compile(r"[-./:][0-9]")
 _CODE_TAIL = re.compile(r"[a-z0-9]*")
 _GROUP_TAIL = re.compile(
     r"(?:[-./:][0-9]+)*(?:[ \t]*(?:a\.m\.|p\.m\.|am|pm)(?![a-z])|[a-z]+(?:'s)?)?"
@@ -276,7 +276,7 @@ class NumberReader:
     def _second(self, low: str, pos: int, lo: int, hi: int) -> tuple[Core, _Unit] | None:
         if low[pos].isdigit():
             core = digit_core(low, pos, hi)
-            if core is None or _GROUP_AFTER.match(low, core.end, hi):
+            if core is None or GROUP_AFTER.match(low, core.end, hi):
                 return None
         else:
             core = word_core(low, pos, lo, hi)
