@@ -8,7 +8,6 @@ validated field by field (pydantic's ``ValidationError`` is a ``ValueError``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from crosscheck.cachedb import seal, unseal
 from crosscheck.corpus.stamp import FileStamp
 from crosscheck.model import Claim, Report
 
@@ -25,25 +25,7 @@ from crosscheck.model import Claim, Report
 CODEC_VERSION = "3"
 
 _CLAIMS = TypeAdapter(list[Claim])
-_DIGEST_CHARS = 32
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=_DIGEST_CHARS // 2).hexdigest()
-
-
-def seal(text: str) -> str:
-    """``text`` preceded by its checksum."""
-    return _digest(text) + text
-
-
-def unseal(payload: str) -> str:
-    """The text of a sealed payload; ValueError when it was damaged."""
-    digest, text = payload[:_DIGEST_CHARS], payload[_DIGEST_CHARS:]
-    if _digest(text) != digest:
-        raise ValueError("checksum mismatch")
-    return text
 
 
 def _plain(value: Any) -> Any:

@@ -9,7 +9,7 @@ or extracted, and its new stamp recorded once the file has settled.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +21,7 @@ from crosscheck.corpus.claims import read_claims
 from crosscheck.corpus.load import ArticleFile, LoadError, iter_article_files, load_file
 from crosscheck.corpus.stamp import FileStamp, is_settled, stamp_of
 from crosscheck.dsl.ast import RuleSet
+from crosscheck.inputs import InputLog
 from crosscheck.model import Claim, Document
 
 Progress = Callable[[str, int], None]  # (file name, documents done)
@@ -85,11 +86,16 @@ def harvest_corpus(
     on_progress: Progress | None = None,
     jobs: int = 1,
     cache: ClaimCache | None = None,
+    log: InputLog | None = None,
 ) -> Harvest:
-    """The claims of every document under ``paths`` (read lazily from the cache when unchanged)."""
+    """The claims of every document under ``paths`` (read lazily from the cache when unchanged).
+
+    ``log``, if given, is told every file and folder the corpus is made of.
+    """
     run = _Gathering(ruleset, cache, jobs)
     rules_key = ruleset_key(ruleset)
-    to_read = _documents_to_read(run, paths, manifest, strict, rules_key, on_progress)
+    files = iter_article_files(paths, manifest, log)
+    to_read = _documents_to_read(run, files, strict, rules_key, on_progress)
     for document, key, claims in extract_all(to_read, ruleset, jobs=jobs, cache=cache):
         slot = run.owners.popleft()
         slot.keys.append(key)
@@ -107,14 +113,13 @@ def harvest_corpus(
 
 def _documents_to_read(
     run: _Gathering,
-    paths: Sequence[Path],
-    manifest: Path | None,
+    files: Iterable[ArticleFile | LoadError],
     strict: bool,
     rules_key: str,
     on_progress: Progress | None,
 ) -> Iterator[Document]:
     """The documents of changed files; unchanged ones become slots with known keys."""
-    for item in iter_article_files(paths, manifest):
+    for item in files:
         if isinstance(item, LoadError):
             _load_error(run, item, strict)
             continue
@@ -173,8 +178,10 @@ def _claims_of(run: _Gathering, slot: _Slot) -> Iterator[Claim]:
         yield from claims
 
 
-def harvest_claims_file(path: Path, ruleset: RuleSet) -> Harvest:
+def harvest_claims_file(path: Path, ruleset: RuleSet, log: InputLog | None = None) -> Harvest:
     """Claims supplied by another pipeline as JSON lines."""
+    if log is not None:
+        log.file(path)
     claims, errors = read_claims(path, ruleset)
     documents = len({c.document for c in claims})
     return Harvest(documents=documents, errors=errors, loader=lambda: claims)

@@ -16,16 +16,18 @@ from crosscheck.dsl.ast import Import, RuleFile, RuleSet, Span
 from crosscheck.dsl.check import build_ruleset
 from crosscheck.dsl.errors import RuleError, RuleFileError, with_source
 from crosscheck.dsl.parser import parse
+from crosscheck.inputs import InputLog
 
 RULE_SUFFIX = ".rules"
 
 
-def load_rules(path: str | Path) -> RuleSet:
+def load_rules(path: str | Path, log: InputLog | None = None) -> RuleSet:
     """The checked rule set of a rule file, or of every ``*.rules`` file under a directory.
 
-    Raises ``RuleFileError`` listing every problem of every file.
+    Raises ``RuleFileError`` listing every problem of every file. ``log``, if given,
+    is told every file read and every folder searched.
     """
-    loader = _Loader()
+    loader = _Loader(log=log)
     for file in loader.entry_files(Path(path)):
         loader.load(file, str(file), ())
     if loader.errors:
@@ -47,10 +49,14 @@ class _Loader:
     texts: dict[str, str] = field(default_factory=dict)
     errors: list[RuleError] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
+    log: InputLog | None = None
 
     def entry_files(self, path: Path) -> list[Path]:
         """The files a path names: itself, or the rule files under a directory."""
         if path.is_dir():
+            if self.log is not None:
+                for folder in [path, *sorted(p for p in path.rglob("*") if p.is_dir())]:
+                    self.log.folder(folder)
             files = sorted(path.rglob(f"*{RULE_SUFFIX}"))
             if not files:
                 self.fail(str(path), f"no `*{RULE_SUFFIX}` files in directory {path}")
@@ -112,6 +118,8 @@ class _Loader:
 
     def read(self, file: Path, shown: str) -> str | None:
         """A rule file's text, or ``None`` after recording why it cannot be read."""
+        if self.log is not None:
+            self.log.file(file)
         try:
             data = file.read_bytes()
         except OSError as err:

@@ -13,6 +13,7 @@ import pytest
 import crosscheck.corpus.stamp as stamp
 import crosscheck.harvest as harvest_module
 from crosscheck.cache import ClaimCache
+from crosscheck.cachedb import CacheDB
 from crosscheck.corpus.load import ArticleFile, load_file
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.harvest import Harvest, harvest_corpus
@@ -69,7 +70,8 @@ def run(
     corpus: Path, ruleset: RuleSet, store: Path, *, want_claims: bool = True
 ) -> tuple[Harvest, Report]:
     """One complete run, as from the command line (the cache commits when it closes)."""
-    with ClaimCache(store) as cache:
+    with CacheDB(store) as db:
+        cache = ClaimCache(db)
         harvest = harvest_corpus([corpus], ruleset, cache=cache)
         report = check(ruleset, harvest, cache=cache)
         if want_claims:
@@ -195,11 +197,12 @@ def test_damaged_rows_are_recomputed_not_trusted(
 def test_a_cache_that_cannot_be_written_is_reported_not_fatal(
     corpus: Path, ruleset: RuleSet, tmp_path: Path
 ) -> None:
-    cache = ClaimCache(tmp_path / "cache.sqlite")
-    cache._db.execute("PRAGMA query_only = ON")  # every write now fails, as on a read-only disk
+    db = CacheDB(tmp_path / "cache.sqlite")
+    db._db.execute("PRAGMA query_only = ON")  # every write now fails, as on a read-only disk
+    cache = ClaimCache(db)
     harvest = harvest_corpus([corpus], ruleset, cache=cache)
     report = check(ruleset, harvest, cache=cache)
-    cache.close()
-    assert cache.write_failure is not None
-    assert "cannot update the cache" in cache.write_failure
+    db.close()
+    assert db.write_failure is not None
+    assert "cannot update the cache" in db.write_failure
     assert report == uncached(corpus, ruleset)[1]

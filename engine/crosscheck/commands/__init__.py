@@ -1,1 +1,1 @@
-"""Subcommands beyond check and extract, one module each; cli.py registers them."""
+"""The subcommands, one module each (and modules they share); cli.py registers them."""

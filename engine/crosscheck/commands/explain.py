@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from crosscheck.clitools import EXIT_BAD_INPUT, EXIT_OK, load_ruleset_or_exit, report_load_errors
+from crosscheck.clitools import EXIT_BAD_INPUT, EXIT_OK, report_load_errors
+from crosscheck.commands.readers import load_ruleset_or_exit
 from crosscheck.corpus.load import LoadError, iter_documents
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.trace import trace_rule

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from crosscheck.clitools import EXIT_OK, EXIT_VIOLATIONS, load_ruleset_or_exit
+from crosscheck.clitools import EXIT_OK, EXIT_VIOLATIONS
+from crosscheck.commands.readers import load_ruleset_or_exit
 from crosscheck.dsl.lint import lint
 
 

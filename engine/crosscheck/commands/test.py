@@ -9,13 +9,8 @@ from pathlib import Path
 
 import click
 
-from crosscheck.clitools import (
-    EXIT_OK,
-    EXIT_USAGE,
-    EXIT_VIOLATIONS,
-    load_ruleset_or_exit,
-    write_output,
-)
+from crosscheck.clitools import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, write_output
+from crosscheck.commands.readers import load_ruleset_or_exit
 from crosscheck.corpus.errors import LoadError
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract import Extractor

@@ -41,6 +41,7 @@ from crosscheck.corpus.errors import LoadError, LoadProblem
 from crosscheck.corpus.frontmatter import split_front_matter
 from crosscheck.corpus.manifest import MANIFEST_NAMES, read_manifest
 from crosscheck.corpus.metadata import Item, Metadata, build_metadata
+from crosscheck.inputs import InputLog
 from crosscheck.model import Document
 
 __all__ = [
@@ -82,17 +83,22 @@ def iter_documents(
 
 
 def iter_article_files(
-    paths: Sequence[Path], manifest: Path | None = None
+    paths: Sequence[Path], manifest: Path | None = None, log: InputLog | None = None
 ) -> Iterator[ArticleFile | LoadError]:
-    """The article files under ``paths`` in reading order, without reading them yet."""
+    """The article files under ``paths`` in reading order, without reading them yet.
+
+    ``log``, if given, is told every file given or looked for and every folder listed.
+    """
+    log = InputLog() if log is None else log
     explicit: Manifest = {}
     if manifest is not None:
+        log.file(manifest)
         explicit, errors = read_manifest(manifest)
         yield from errors
     beside: dict[Path, Manifest] = {}
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, explicit, {})
+            yield from _walk(path, explicit, {}, log)
         elif not path.is_file():
             yield LoadError(path.as_posix(), "no such file or folder")
         elif path.name in MANIFEST_NAMES:
@@ -104,16 +110,20 @@ def iter_article_files(
                 f"expected one of {', '.join(ARTICLE_SUFFIXES)}",
             )
         else:
+            log.file(path)
             if path.parent not in beside:
-                beside[path.parent] = yield from _folder_manifests(path.parent, {})
+                beside[path.parent] = yield from _folder_manifests(path.parent, {}, log)
             yield ArticleFile(path, _fallback(path, explicit, beside[path.parent]))
 
 
-def _folder_manifests(folder: Path, inherited: Manifest) -> Generator[LoadError, None, Manifest]:
+def _folder_manifests(
+    folder: Path, inherited: Manifest, log: InputLog
+) -> Generator[LoadError, None, Manifest]:
     """Yield the problems of the manifests in ``folder``; return them merged over ``inherited``."""
     found = dict(inherited)
     for name in MANIFEST_NAMES:
         candidate = folder / name
+        log.file(candidate)
         if candidate.is_file():
             metadata, errors = read_manifest(candidate)
             yield from errors
@@ -123,21 +133,23 @@ def _folder_manifests(folder: Path, inherited: Manifest) -> Generator[LoadError,
 
 
 def _walk(
-    folder: Path, explicit: Manifest, inherited: Manifest
+    folder: Path, explicit: Manifest, inherited: Manifest, log: InputLog
 ) -> Iterator[ArticleFile | LoadError]:
+    log.folder(folder)
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
     except OSError as err:
         yield LoadError(folder.as_posix(), f"cannot list folder: {err.strerror or err}")
         return
-    found = yield from _folder_manifests(folder, inherited)
+    found = yield from _folder_manifests(folder, inherited, log)
     for entry in entries:
         if entry.name.startswith(".") or entry.name in MANIFEST_NAMES:
             continue
         if entry.is_dir():
             if not entry.is_symlink():
-                yield from _walk(entry, explicit, found)
+                yield from _walk(entry, explicit, found, log)
         elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
+            log.file(entry)
             yield ArticleFile(entry, _fallback(entry, explicit, found))
 
 

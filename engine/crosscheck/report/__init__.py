@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from crosscheck.model import Claim, Report, Severity
+if TYPE_CHECKING:
+    # Types only: the list of formats is needed (by the CLI) long before any record.
+    from crosscheck.model import Claim, Report, Severity
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class RenderContext:
     rule_severities: tuple[tuple[str, Severity], ...] = ()
 
 
-Renderer = Callable[[Report, RenderContext], str]
+Renderer = Callable[["Report", RenderContext], str]
 
 # Formats that draw every claim of the run, not only those a violation cites.
 CHARTING_FORMATS = frozenset({"html"})

@@ -1,0 +1,148 @@
+"""The SQLite file under ``.crosscheck/`` that every cached result is kept in.
+
+One table per kind of result, each a map from a key (a hash of everything the
+value depends on, see ``cachekeys``) to a sealed payload: the payload's text
+preceded by its checksum. A damaged cache is dropped and rebuilt, never trusted:
+a file SQLite cannot open is replaced, and a payload whose checksum fails is
+deleted so that its value is computed again. This module knows nothing of what
+the payloads mean, and loads nothing heavier than ``sqlite3``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+TABLES = ("claims", "files", "outcomes", "runs")
+SCHEMA = [
+    f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, payload TEXT NOT NULL)" for t in TABLES
+]
+T = TypeVar("T")
+_QUERY_KEYS = 500  # keys per look-up, below SQLite's limit on bound parameters
+_DIGEST_CHARS = 32
+# What reading a damaged payload can raise; ValueError covers a failed checksum.
+_DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=_DIGEST_CHARS // 2).hexdigest()
+
+
+def seal(text: str) -> str:
+    """``text`` preceded by its checksum."""
+    return _digest(text) + text
+
+
+def unseal(payload: str) -> str:
+    """The text of a sealed payload; ValueError when it was damaged."""
+    digest, text = payload[:_DIGEST_CHARS], payload[_DIGEST_CHARS:]
+    if _digest(text) != digest:
+        raise ValueError("checksum mismatch")
+    return text
+
+
+class CacheDB:
+    """Sealed payloads by table and key, stored in an SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warning: str | None = None
+        self.write_failure: str | None = None
+        self.is_open = True
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as err:
+            self.warning = f"{self.path}: damaged cache ({err}); rebuilding it"
+            self.path.unlink(missing_ok=True)
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        for statement in SCHEMA:
+            db.execute(statement)
+        for table in TABLES:
+            db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return db
+
+    def get(self, table: str, key: str, decode: Callable[[str], T]) -> T | None:
+        """The decoded value stored under ``key``, or None when absent or damaged."""
+        try:
+            row = self._db.execute(f"SELECT payload FROM {table} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return None if row is None else self._decoded(table, key, str(row[0]), decode)
+
+    def get_many(
+        self, table: str, keys: Sequence[str], decode: Callable[[str], T]
+    ) -> list[T | None]:
+        """The decoded value for each key, None where absent or damaged."""
+        payloads: dict[str, str] = {}
+        it = iter(keys)
+        while chunk := list(islice(it, _QUERY_KEYS)):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, payload FROM {table} WHERE key IN ({marks})"
+            try:
+                payloads.update(self._db.execute(query, chunk).fetchall())
+            except sqlite3.DatabaseError:
+                return [None] * len(keys)
+        return [self._decoded(table, k, payloads.get(k), decode) for k in keys]
+
+    def _decoded(
+        self, table: str, key: str, payload: str | None, decode: Callable[[str], T]
+    ) -> T | None:
+        """The decoded payload; a damaged one is deleted so that it is computed again."""
+        if payload is None:
+            return None
+        try:
+            return decode(payload)
+        except _DAMAGE:
+            self._write(f"DELETE FROM {table} WHERE key = ?", (key,))
+            return None
+
+    def put(self, table: str, key: str, payload: str) -> None:
+        """Store a (sealed) payload under ``key``, replacing any older one."""
+        self._write(f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, payload))
+
+    def keep_latest(self, table: str, count: int) -> None:
+        """Forget all but the ``count`` latest values of a table."""
+        self._write(
+            f"DELETE FROM {table} WHERE rowid NOT IN "
+            f"(SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)",
+            (count,),
+        )
+
+    def _write(self, statement: str, parameters: tuple[Any, ...]) -> None:
+        """Run a change; a store that cannot be written stops being written, not the run."""
+        if self.write_failure is not None:
+            return
+        try:
+            self._db.execute(statement, parameters)
+        except sqlite3.Error as err:
+            self._failed(err)
+
+    def _failed(self, err: sqlite3.Error) -> None:
+        self.write_failure = f"{self.path}: cannot update the cache ({err}); results not saved"
+
+    def close(self) -> None:
+        """Commit and close the store (a failed commit is reported in ``write_failure``)."""
+        self.is_open = False
+        try:
+            self._db.commit()
+        except sqlite3.Error as err:
+            self._failed(err)
+        finally:
+            self._db.close()
+
+    def __enter__(self) -> CacheDB:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,95 @@
+"""Whole runs remembered with their inputs' witness, and replayed while it still holds.
+
+A run's output depends on its options, the day (waivers expire), the versions
+that computed it and the files and folders it read. The ``runs`` table keeps the
+output and exit code of recent runs under a key of everything but the files; the
+files are checked by the record's ``Witness``. A run found under the same key
+whose witness is unchanged is replayed: its output is the output this run would
+write, without parsing a rule or decoding a claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from crosscheck import __version__
+from crosscheck.cachedb import CacheDB, seal, unseal
+from crosscheck.inputs import FileWitness, FolderWitness, Witness, unchanged
+
+KEEP_RUNS = 4  # runs kept: a few option sets (formats, baselines) over one corpus
+# Part of every run key: a change to how runs are recorded makes old ones unreachable.
+RECORD_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """What a run wrote and returned, and the witness of what it read."""
+
+    witness: Witness
+    output: str
+    exit_code: int
+
+
+def run_key(*settings: object) -> str:
+    """The key of runs with these settings (their ``repr`` must say all that matters)."""
+    text = repr((settings, __version__, RECORD_VERSION, sys.version))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def recall_run(db: CacheDB, key: str) -> RunRecord | None:
+    """The run recorded under ``key`` if its inputs are unchanged, else None."""
+    record = db.get("runs", key, decode_record)
+    return record if record is not None and unchanged(record.witness) else None
+
+
+def remember_run(db: CacheDB, key: str, record: RunRecord) -> None:
+    """Record a run, forgetting all but the latest few."""
+    db.put("runs", key, encode_record(record))
+    db.keep_latest("runs", KEEP_RUNS)
+
+
+def encode_record(record: RunRecord) -> str:
+    """A sealed payload of a run record."""
+    data = {
+        "files": [[path, stamp] for path, stamp in record.witness.files],
+        "folders": [[path, names] for path, names in record.witness.folders],
+        "output": record.output,
+        "exit_code": record.exit_code,
+    }
+    # ASCII escapes keep a file name that is not valid UTF-8 (a lone surrogate) storable.
+    return seal(json.dumps(data, separators=(",", ":")))
+
+
+def decode_record(payload: str) -> RunRecord:
+    """The record of ``encode_record``; ValueError or TypeError when damaged."""
+    data = json.loads(unseal(payload))
+    files = tuple(_file_witness(entry) for entry in data["files"])
+    folders = tuple(_folder_witness(entry) for entry in data["folders"])
+    output, exit_code = data["output"], data["exit_code"]
+    if not isinstance(output, str) or type(exit_code) is not int:
+        raise TypeError("damaged run record")
+    return RunRecord(Witness(files, folders), output, exit_code)
+
+
+def _file_witness(entry: Any) -> FileWitness:
+    path, stamp = entry
+    if stamp is None:
+        return (_text(path), None)
+    if len(stamp) != 5 or not all(type(part) is int for part in stamp):
+        raise TypeError("damaged file stamp")
+    return (_text(path), (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]))
+
+
+def _folder_witness(entry: Any) -> FolderWitness:
+    path, names = entry
+    return (_text(path), _text(names))
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("damaged run record")
+    return value

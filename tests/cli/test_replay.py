@@ -1,0 +1,193 @@
+"""A check whose options and inputs are unchanged is replayed; any change makes it run again.
+
+Each change below is made between two cached runs. The second run must really
+run (the pipeline is called) and print what a run without any cache prints.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import crosscheck.commands.checkrun as checkrun
+import crosscheck.inputs as inputs
+from crosscheck.cli import main
+
+ARTICLE = "corpus/2024-12-23_harbor-ledger_spy-agency-toll.md"
+JSON = ["check", "--format", "json", "-j", "1"]
+
+
+class Runs:
+    """Counts the checks that really ran (not replayed)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = checkrun.run_check
+
+        def counted(*args: object, **kwargs: object) -> checkrun.CheckResult:
+            self.count += 1
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(checkrun, "run_check", counted)
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> Runs:
+    # Files written by the test are trusted at once: the margin for a clock tick is
+    # tested on its own below.
+    monkeypatch.setattr(inputs, "SETTLE_NS", 0)
+    return Runs(monkeypatch)
+
+
+def output_of(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_an_unchanged_check_is_replayed_with_the_same_output_and_exit_code(
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = output_of(capsys, *JSON)
+    assert runs.count == 1
+    assert output_of(capsys, *JSON) == first
+    assert output_of(capsys, *JSON, "-o", "report.json") == (first[0], "")
+    assert (workspace / "report.json").read_text(encoding="utf-8") == first[1]
+    assert runs.count == 1
+    assert first == output_of(capsys, *JSON, "--no-cache")
+
+
+def _append(path: str, text: str) -> Callable[[Path], None]:
+    def change(workspace: Path) -> None:
+        with open(workspace / path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+
+    return change
+
+
+def _write(path: str, text: str) -> Callable[[Path], None]:
+    def change(workspace: Path) -> None:
+        (workspace / path).parent.mkdir(parents=True, exist_ok=True)
+        (workspace / path).write_text(text, encoding="utf-8")
+
+    return change
+
+
+def _remove(path: str) -> Callable[[Path], None]:
+    return lambda workspace: (workspace / path).unlink()
+
+
+NEW_ARTICLE = "Officials said 40,000 North Korean troops had been killed near Kursk.\n"
+CHANGES = {
+    "article edited": _append(ARTICLE, "\nAt least 9,000 soldiers were killed, it said.\n"),
+    "article added": _write("corpus/new-report.md", NEW_ARTICLE),
+    "article added in a new subfolder": _write("corpus/late/new-report.md", NEW_ARTICLE),
+    "article removed": _remove(ARTICLE),
+    "manifest edited": _append("corpus/manifest.yaml", "\n"),
+    "rule file edited": _append("rules/nk_deployment.rules", "\n# a comment\n"),
+    "rule file added": _write("rules/more.rules", "# rules to come\n"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=list(CHANGES))
+def test_a_changed_input_makes_the_check_run_again(
+    workspace: Path,
+    runs: Runs,
+    capsys: pytest.CaptureFixture[str],
+    change: Callable[[Path], None],
+) -> None:
+    output_of(capsys, *JSON)
+    change(workspace)
+    again = output_of(capsys, *JSON)
+    assert runs.count == 2
+    assert again == output_of(capsys, *JSON, "--no-cache")
+
+
+OPTIONS = {
+    "format": ["--format", "sarif"],
+    "fail-on": ["--fail-on", "never"],
+    "undecided": ["--show-undecided"],
+    "corpus path": ["corpus/" + ARTICLE.split("/")[1]],
+}
+
+
+@pytest.mark.parametrize("extra", OPTIONS.values(), ids=list(OPTIONS))
+def test_other_options_are_other_runs(
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    output_of(capsys, *JSON)
+    other = output_of(capsys, *JSON, *extra)
+    assert runs.count == 2
+    assert other == output_of(capsys, *JSON, *extra, "--no-cache")
+
+
+def test_an_edited_baseline_makes_the_check_run_again(
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--write-baseline", "baseline.json"]) == 0
+    assert output_of(capsys, "check", "--baseline", "baseline.json")[0] == 0
+    empty = '{"crosscheck_baseline": 1, "violations": []}'
+    (workspace / "baseline.json").write_text(empty, encoding="utf-8")
+    assert output_of(capsys, "check", "--baseline", "baseline.json")[0] == 1
+    assert runs.count == 3
+
+
+def test_a_next_day_is_another_run(workspace: Path) -> None:
+    from datetime import date
+
+    from crosscheck.commands.check import CheckRequest
+
+    def request(day: date) -> CheckRequest:
+        return CheckRequest(
+            paths=(),
+            rules=Path("rules"),
+            claims=None,
+            manifest=None,
+            fmt="json",
+            output=None,
+            fail_on="error",
+            baseline=None,
+            write_baseline=None,
+            show_undecided=False,
+            strict=False,
+            jobs=None,
+            color=False,
+            today=day,
+            cwd=str(workspace),
+        )
+
+    assert request(date(2025, 1, 1)).replay_key() != request(date(2025, 1, 2)).replay_key()
+    assert request(date(2025, 1, 1)).replay_key() == request(date(2025, 1, 1)).replay_key()
+
+
+def test_files_changed_just_before_a_run_are_not_vouched_for(
+    workspace: Path, runs: Runs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(inputs, "SETTLE_NS", 3600 * 10**9)  # everything is "just written"
+    first = output_of(capsys, *JSON)
+    assert output_of(capsys, *JSON) == first
+    assert runs.count == 2
+
+
+def test_runs_that_write_a_baseline_or_find_unreadable_input_are_not_replayed(
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for _ in range(2):
+        assert main(["check", "--write-baseline", "baseline.json"]) == 0
+    (workspace / "corpus" / "broken.md").write_bytes(b"\xff\xfe\x00bad")
+    for _ in range(2):
+        assert main(JSON) == 3
+    assert runs.count == 4
+
+
+def test_a_damaged_run_record_is_dropped_and_the_check_runs(
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = output_of(capsys, *JSON)
+    with sqlite3.connect(workspace / ".crosscheck" / "claims.sqlite") as db:
+        flipped = "replace(payload, '\"exit_code\":1', '\"exit_code\":0')"
+        db.execute(f"UPDATE runs SET payload = {flipped}")
+    assert output_of(capsys, *JSON) == first
+    assert runs.count == 2
