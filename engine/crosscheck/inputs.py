@@ -1,10 +1,13 @@
 """What a run read from the file system, and a witness that tells whether it changed.
 
 Loaders note every file they read or look for and every folder they list in an
-``InputLog``. After a run, ``witness`` turns the log into stamps (see
-``corpus.stamp``) of the files and the names in each folder; ``unchanged`` tells a
-later run whether all of them are still the same, in which case everything the
-first run computed from them still holds, like a build tool's dependency check.
+``InputLog``. After a run, ``witness`` turns the log into the stamp (see
+``corpus.stamp``) and a hash of the content of each file, and a hash of the names
+in each folder; ``unchanged`` tells a later run whether all of them are still the
+same, in which case everything the first run computed from them still holds, like
+a build tool's dependency check. As in git, an equal stamp is trusted and a
+different one sends the check to the content: a fresh checkout of the same files
+(new stamps, same bytes) is still unchanged.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from pathlib import Path
 
 from crosscheck.corpus.stamp import SETTLE_NS, FileStamp, stamp_of
 
-# (path, stamp or None when the file did not exist) and (path, hash of its entries' names)
-FileWitness = tuple[str, FileStamp | None]
+# (path, stamp, content hash), both None when the file did not exist; (path, names hash)
+FileWitness = tuple[str, FileStamp | None, str | None]
 FolderWitness = tuple[str, str]
 
 
@@ -45,6 +48,15 @@ class Witness:
     folders: tuple[FolderWitness, ...]
 
 
+def content_hash(path: Path) -> str | None:
+    """A hash of a file's bytes, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "blake2b").hexdigest()
+    except OSError:
+        return None
+
+
 def listing_hash(folder: Path) -> str | None:
     """A hash of the names in a folder, or None when it cannot be listed."""
     try:
@@ -65,9 +77,16 @@ def witness(log: InputLog, started_ns: int) -> Witness | None:
     files: list[FileWitness] = []
     for path in log.files:
         stamp = stamp_of(path)
-        if stamp is not None and max(stamp[1], stamp[2]) >= oldest_allowed:
+        if stamp is None:
+            files.append((str(path), None, None))
+            continue
+        if max(stamp[1], stamp[2]) >= oldest_allowed:
             return None
-        files.append((str(path), stamp))
+        digest = content_hash(path)
+        # A stamp that moved while hashing: the hash may not be of the bytes the run read.
+        if digest is None or stamp_of(path) != stamp:
+            return None
+        files.append((str(path), stamp, digest))
     folders: list[FolderWitness] = []
     for path in log.folders:
         stamp, names = stamp_of(path), listing_hash(path)
@@ -79,6 +98,15 @@ def witness(log: InputLog, started_ns: int) -> Witness | None:
 
 def unchanged(recorded: Witness) -> bool:
     """Whether every file and folder is still as the witness recorded it."""
-    return all(stamp_of(Path(path)) == stamp for path, stamp in recorded.files) and all(
+    return all(_same_file(*entry) for entry in recorded.files) and all(
         listing_hash(Path(path)) == names for path, names in recorded.folders
     )
+
+
+def _same_file(path: str, stamp: FileStamp | None, digest: str | None) -> bool:
+    now = stamp_of(Path(path))
+    if now == stamp:
+        return True
+    if now is None or stamp is None or now[0] != stamp[0]:
+        return False  # appeared, vanished or changed size
+    return content_hash(Path(path)) == digest

@@ -22,7 +22,7 @@ from crosscheck.inputs import FileWitness, FolderWitness, Witness, unchanged
 
 KEEP_RUNS = 4  # runs kept: a few option sets (formats, baselines) over one corpus
 # Part of every run key: a change to how runs are recorded makes old ones unreachable.
-RECORD_VERSION = "1"
+RECORD_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def remember_run(db: CacheDB, key: str, record: RunRecord) -> None:
 def encode_record(record: RunRecord) -> str:
     """A sealed payload of a run record."""
     data = {
-        "files": [[path, stamp] for path, stamp in record.witness.files],
+        "files": [list(entry) for entry in record.witness.files],
         "folders": [[path, names] for path, names in record.witness.folders],
         "output": record.output,
         "exit_code": record.exit_code,
@@ -76,12 +76,12 @@ def decode_record(payload: str) -> RunRecord:
 
 
 def _file_witness(entry: Any) -> FileWitness:
-    path, stamp = entry
-    if stamp is None:
-        return (_text(path), None)
+    path, stamp, digest = entry
+    if stamp is None and digest is None:
+        return (_text(path), None, None)
     if len(stamp) != 5 or not all(type(part) is int for part in stamp):
         raise TypeError("damaged file stamp")
-    return (_text(path), (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]))
+    return (_text(path), (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]), _text(digest))
 
 
 def _folder_witness(entry: Any) -> FolderWitness:

@@ -6,6 +6,7 @@ run (the pipeline is called) and print what a run without any cache prints.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -75,6 +76,14 @@ def _write(path: str, text: str) -> Callable[[Path], None]:
     return change
 
 
+def _replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(workspace: Path) -> None:
+        text = (workspace / path).read_text(encoding="utf-8")
+        (workspace / path).write_text(text.replace(old, new), encoding="utf-8")
+
+    return change
+
+
 def _remove(path: str) -> Callable[[Path], None]:
     return lambda workspace: (workspace / path).unlink()
 
@@ -82,6 +91,7 @@ def _remove(path: str) -> Callable[[Path], None]:
 NEW_ARTICLE = "Officials said 40,000 North Korean troops had been killed near Kursk.\n"
 CHANGES = {
     "article edited": _append(ARTICLE, "\nAt least 9,000 soldiers were killed, it said.\n"),
+    "a figure changed, same size": _replace(ARTICLE, "around 100 North", "around 900 North"),
     "article added": _write("corpus/new-report.md", NEW_ARTICLE),
     "article added in a new subfolder": _write("corpus/late/new-report.md", NEW_ARTICLE),
     "article removed": _remove(ARTICLE),
@@ -89,6 +99,18 @@ CHANGES = {
     "rule file edited": _append("rules/nk_deployment.rules", "\n# a comment\n"),
     "rule file added": _write("rules/more.rules", "# rules to come\n"),
 }
+
+
+def test_a_fresh_copy_of_the_same_files_is_still_replayed(
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = output_of(capsys, *JSON)
+    for folder in ("corpus", "rules"):  # new inodes and times, as in a fresh checkout
+        shutil.copytree(workspace / folder, workspace / "copy")
+        shutil.rmtree(workspace / folder)
+        (workspace / "copy").rename(workspace / folder)
+    assert output_of(capsys, *JSON) == first
+    assert runs.count == 1
 
 
 @pytest.mark.parametrize("change", CHANGES.values(), ids=list(CHANGES))
