@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable
+from dataclasses import fields, replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ import pytest
 import crosscheck.commands.checkrun as checkrun
 import crosscheck.inputs as inputs
 from crosscheck.cli import main
+from crosscheck.commands.check import CheckRequest
 
 ARTICLE = "corpus/2024-12-23_harbor-ledger_spy-agency-toll.md"
 JSON = ["check", "--format", "json", "-j", "1"]
@@ -156,32 +159,51 @@ def test_an_edited_baseline_makes_the_check_run_again(
     assert runs.count == 3
 
 
-def test_a_next_day_is_another_run(workspace: Path) -> None:
-    from datetime import date
+REQUEST = CheckRequest(
+    paths=(),
+    rules=Path("rules"),
+    claims=None,
+    manifest=None,
+    fmt="json",
+    output=None,
+    fail_on="error",
+    baseline=None,
+    write_baseline=None,
+    show_undecided=False,
+    strict=False,
+    jobs=None,
+    color=False,
+    today=date(2025, 1, 1),
+    cwd="/work",
+)
+OTHER_VALUES = {
+    "paths": (Path("corpus/a.md"),),
+    "rules": Path("other.rules"),
+    "claims": Path("claims.jsonl"),
+    "manifest": Path("manifest.csv"),
+    "fmt": "sarif",
+    "fail_on": "warning",
+    "baseline": Path("baseline.json"),
+    "show_undecided": True,
+    "strict": True,
+    "today": date(2025, 1, 2),  # waivers expire
+    "cwd": "/elsewhere",  # paths are relative to it
+}
 
-    from crosscheck.commands.check import CheckRequest
 
-    def request(day: date) -> CheckRequest:
-        return CheckRequest(
-            paths=(),
-            rules=Path("rules"),
-            claims=None,
-            manifest=None,
-            fmt="json",
-            output=None,
-            fail_on="error",
-            baseline=None,
-            write_baseline=None,
-            show_undecided=False,
-            strict=False,
-            jobs=None,
-            color=False,
-            today=day,
-            cwd=str(workspace),
-        )
-
-    assert request(date(2025, 1, 1)).replay_key() != request(date(2025, 1, 2)).replay_key()
-    assert request(date(2025, 1, 1)).replay_key() == request(date(2025, 1, 1)).replay_key()
+def test_every_setting_but_output_and_jobs_is_part_of_the_replay_key() -> None:
+    assert {f.name for f in fields(CheckRequest)} - set(OTHER_VALUES) == {
+        "output",
+        "jobs",
+        "write_baseline",
+        "color",
+    }
+    for name, value in OTHER_VALUES.items():
+        assert replace(REQUEST, **{name: value}).replay_key() != REQUEST.replay_key(), name
+    same = replace(REQUEST, output=Path("report.json"), jobs=4)
+    assert same.replay_key() == REQUEST.replay_key()
+    assert replace(REQUEST, write_baseline=Path("b.json")).replay_key() is None
+    assert replace(REQUEST, color=True).replay_key() is None
 
 
 def test_files_changed_just_before_a_run_are_not_vouched_for(
