@@ -2,7 +2,8 @@
 
 A key changes whenever any input of the result changes (the text and metadata of
 a document, the parts of the rule set that extraction or evaluation read, the
-version of crosscheck), so a cached result is found only when it is still right.
+version and files of crosscheck itself, see ``codeid``), so a cached result is
+found only when it is still right.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from crosscheck import __version__
 from crosscheck.cachecodec import CODEC_VERSION
+from crosscheck.codeid import code_id
 from crosscheck.corpus.load import ArticleFile
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.model import Document
@@ -32,7 +33,7 @@ def ruleset_key(ruleset: RuleSet) -> str:
         sorted((k, repr(v)) for k, v in ruleset.measures.items()),
         sorted((k, str(v)) for k, v in ruleset.hedges.items()),
         sorted((k, str(v)) for k, v in ruleset.vague.items()),
-        __version__,
+        code_id(),
         CODEC_VERSION,
     )
     return _sha256(repr(parts))

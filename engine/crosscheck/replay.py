@@ -16,8 +16,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from crosscheck import __version__
 from crosscheck.cachedb import CacheDB, seal, unseal
+from crosscheck.codeid import code_id
 from crosscheck.inputs import FileWitness, FolderWitness, Witness, unchanged
 
 KEEP_RUNS = 4  # runs kept: a few option sets (formats, baselines) over one corpus
@@ -36,7 +36,7 @@ class RunRecord:
 
 def run_key(*settings: object) -> str:
     """The key of runs with these settings (their ``repr`` must say all that matters)."""
-    text = repr((settings, __version__, RECORD_VERSION, sys.version))
+    text = repr((settings, code_id(), RECORD_VERSION, sys.version))
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 

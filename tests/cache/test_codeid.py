@@ -1,0 +1,34 @@
+"""Cached results are tied to the code that made them, even when the version stays."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from crosscheck.codeid import files_fingerprint
+
+
+def test_editing_adding_or_removing_a_file_changes_the_fingerprint(tmp_path: Path) -> None:
+    module = tmp_path / "pkg" / "module.py"
+    module.parent.mkdir()
+    module.write_text("x = 1\n", encoding="utf-8")
+    first = files_fingerprint(tmp_path, "0.1.0")
+    assert files_fingerprint(tmp_path, "0.1.0") == first
+    assert files_fingerprint(tmp_path, "0.2.0") != first
+
+    os.utime(module, ns=(10**18, 10**18))  # edited: a new modification time
+    edited = files_fingerprint(tmp_path, "0.1.0")
+    assert edited != first
+    (tmp_path / "pkg" / "new.py").write_text("", encoding="utf-8")
+    added = files_fingerprint(tmp_path, "0.1.0")
+    assert added != edited
+    (tmp_path / "pkg" / "new.py").unlink()
+    assert files_fingerprint(tmp_path, "0.1.0") == edited
+
+
+def test_compiled_bytecode_does_not_count(tmp_path: Path) -> None:
+    (tmp_path / "module.py").write_text("x = 1\n", encoding="utf-8")
+    before = files_fingerprint(tmp_path, "0.1.0")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "module.cpython-311.pyc").write_bytes(b"\0")
+    assert files_fingerprint(tmp_path, "0.1.0") == before
