@@ -8,7 +8,7 @@ from pathlib import Path
 from crosscheck.codeid import files_fingerprint
 
 
-def test_editing_adding_or_removing_a_file_changes_the_fingerprint(tmp_path: Path) -> None:
+def test_edits_change_the_fingerprint_and_touching_does_not(tmp_path: Path) -> None:
     module = tmp_path / "pkg" / "module.py"
     module.parent.mkdir()
     module.write_text("x = 1\n", encoding="utf-8")
@@ -16,7 +16,9 @@ def test_editing_adding_or_removing_a_file_changes_the_fingerprint(tmp_path: Pat
     assert files_fingerprint(tmp_path, "0.1.0") == first
     assert files_fingerprint(tmp_path, "0.2.0") != first
 
-    os.utime(module, ns=(10**18, 10**18))  # edited: a new modification time
+    os.utime(module, ns=(10**18, 10**18))  # touched, or installed afresh: same bytes
+    assert files_fingerprint(tmp_path, "0.1.0") == first
+    module.write_text("x = 2\n", encoding="utf-8")
     edited = files_fingerprint(tmp_path, "0.1.0")
     assert edited != first
     (tmp_path / "pkg" / "new.py").write_text("", encoding="utf-8")
