@@ -34,10 +34,14 @@ class OutputError(click.ClickException):
 
 
 def report_load_errors(errors: Sequence[LoadError]) -> bool:
-    """Print unreadable-input errors to stderr; true when there were any."""
+    """Print input problems to stderr; true when any is an error (something left out).
+
+    Warnings (something read anyway, such as a negative amount clipped to 0) are
+    printed but do not make the input unreadable.
+    """
     for error in errors:
         click.echo(error.render(), err=True)
-    return bool(errors)
+    return any(error.is_error for error in errors)
 
 
 def write_output(text: str, output: Path | None) -> None:

@@ -96,3 +96,20 @@ def test_malformed_rule_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ARGS, "--format", "yaml"]) == 2
     assert "yaml" in capsys.readouterr().err
+
+
+def test_a_warning_is_printed_but_does_not_make_the_input_unreadable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = (DATA / "seed_claims.jsonl").read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["reporter"] = "desk"  # an unknown key: ignored, with a warning
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n", encoding="utf-8")
+    args = ["check", "--claims", str(claims), "--rules", str(DATA / "seed.rules"), "--no-cache"]
+    assert main(args) == 1
+    assert "warning: unknown key 'reporter' ignored" in capsys.readouterr().err
+    claims.write_text(claims.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    assert main(args) == 3
+    assert main([*args, "--write-baseline", str(tmp_path / "baseline.json")]) == 3
+    assert (tmp_path / "baseline.json").exists()

@@ -95,7 +95,8 @@ class CheckRequest:
     "--write-baseline",
     type=click.Path(path_type=Path),
     default=None,
-    help="Record today's violations in this file as accepted, and exit 0.",
+    help="Record today's violations in this file as accepted, and exit 0 (3 if an input "
+    "could not be read).",
 )
 @click.option(
     "--show-undecided",

@@ -38,7 +38,7 @@ class CheckResult:
 
     exit_code: int
     output: str | None
-    clean: bool  # every input was read without a problem
+    clean: bool  # every input was read without a problem, not even a warning
 
     @property
     def repeatable_output(self) -> str | None:
@@ -70,7 +70,8 @@ def run_check(request: CheckRequest, db: CacheDB | None, log: InputLog) -> Check
     report = apply_waivers(report, ruleset.waivers, request.today)
     if request.write_baseline is not None:
         save_baseline(request.write_baseline, report.violations)
-        return CheckResult(EXIT_OK, None, clean=not harvest.errors)
+        unreadable = report_load_errors(harvest.errors)
+        return CheckResult(EXIT_BAD_INPUT if unreadable else EXIT_OK, None, clean=False)
     if accepted is not None:
         report = apply_baseline_to_report(report, accepted)
     charted = harvest.claims if request.fmt in CHARTING_FORMATS else ()
@@ -80,7 +81,8 @@ def run_check(request: CheckRequest, db: CacheDB | None, log: InputLog) -> Check
     if report_load_errors(harvest.errors):
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
     failed = fail_on_threshold_exceeded(report, request.fail_on)
-    return CheckResult(EXIT_VIOLATIONS if failed else EXIT_OK, text, clean=True)
+    # A replay would not repeat the warnings printed to stderr: such a run is not recorded.
+    return CheckResult(EXIT_VIOLATIONS if failed else EXIT_OK, text, clean=not harvest.errors)
 
 
 def fail_on_threshold_exceeded(report: Report, fail_on: str) -> bool:
