@@ -60,11 +60,12 @@ def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
 
 @dataclass
 class _Batch:
-    """Documents on their way: keys, cached claims, and the extraction of the rest."""
+    """Documents on their way: keys, which are stored, and the extraction of the rest."""
 
     documents: list[Document]
     keys: list[str]
-    cached: list[list[Claim] | None]
+    stored: list[bool]
+    cached: list[list[Claim] | None]  # None where not stored, or not read yet
     fresh: Future[list[list[Claim]]] | list[list[Claim]]
 
 
@@ -74,11 +75,14 @@ def extract_all(
     *,
     jobs: int = 1,
     cache: ClaimCache | None = None,
-) -> Iterator[tuple[Document, str, list[Claim]]]:
+    defer_cached: bool = False,
+) -> Iterator[tuple[Document, str, list[Claim] | None]]:
     """Each document with its cache key (empty without a cache) and its claims, in input order.
 
-    With ``jobs`` > 1, a few batches are kept in flight so that workers never wait
-    for this process to read the next documents.
+    With ``defer_cached``, claims already in the cache are not read: they come as
+    None, to be fetched by key if they are needed. With ``jobs`` > 1, a few batches
+    are kept in flight so that workers never wait for this process to read the next
+    documents.
     """
     rules_key = ruleset_key(ruleset) if cache else ""
     local = _LazyExtractor(ruleset) if jobs <= 1 else None
@@ -87,7 +91,7 @@ def extract_all(
     with pool_context as pool:
         window: deque[_Batch] = deque()
         for documents_now in _batches(documents):
-            window.append(_start(documents_now, rules_key, cache, local, pool))
+            window.append(_start(documents_now, rules_key, cache, defer_cached, local, pool))
             while len(window) > in_flight:
                 yield from _finish(window.popleft(), cache)
         while window:
@@ -98,27 +102,42 @@ def _start(
     documents: list[Document],
     rules_key: str,
     cache: ClaimCache | None,
+    defer_cached: bool,
     local: _LazyExtractor | None,
     pool: Executor | None,
 ) -> _Batch:
     """Look the documents up in the cache and set the extraction of the others going."""
-    keys = [document_key(d, rules_key) for d in documents] if cache else [""] * len(documents)
-    cached: list[list[Claim] | None] = cache.get_many(keys) if cache else [None] * len(documents)
-    misses = [d for d, hit in zip(documents, cached, strict=True) if hit is None]
+    cached: list[list[Claim] | None] = [None] * len(documents)
+    if cache is None:
+        keys, stored = [""] * len(documents), [False] * len(documents)
+    elif defer_cached:
+        keys = [document_key(d, rules_key) for d in documents]
+        stored = cache.has_many(keys)
+    else:
+        keys = [document_key(d, rules_key) for d in documents]
+        cached = cache.get_many(keys)
+        stored = [hit is not None for hit in cached]
+    misses = [d for d, hit in zip(documents, stored, strict=True) if not hit]
     fresh: Future[list[list[Claim]]] | list[list[Claim]]
     if pool is not None and misses:
         fresh = pool.submit(_extract_in_worker, misses)
     else:
         fresh = [local.claims(d) for d in misses] if local is not None else []
-    return _Batch(documents, keys, cached, fresh)
+    return _Batch(documents, keys, stored, cached, fresh)
 
 
-def _finish(batch: _Batch, cache: ClaimCache | None) -> Iterator[tuple[Document, str, list[Claim]]]:
+def _finish(
+    batch: _Batch, cache: ClaimCache | None
+) -> Iterator[tuple[Document, str, list[Claim] | None]]:
     """The batch's documents with their claims, the new ones stored in the cache."""
     fresh = iter(batch.fresh.result() if isinstance(batch.fresh, Future) else batch.fresh)
-    for document, key, hit in zip(batch.documents, batch.keys, batch.cached, strict=True):
-        claims = hit if hit is not None else next(fresh)
-        if hit is None and cache is not None:
+    rows = zip(batch.documents, batch.keys, batch.stored, batch.cached, strict=True)
+    for document, key, stored, hit in rows:
+        if stored:
+            yield document, key, hit
+            continue
+        claims = next(fresh)
+        if cache is not None:
             cache.put(key, claims)
         yield document, key, claims
 

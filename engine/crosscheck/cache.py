@@ -41,6 +41,11 @@ class ClaimCache:
         """The cached claims for each key, None where absent or damaged."""
         return self.db.get_many("claims", keys, decode_claims)
 
+    def has_many(self, keys: Sequence[str]) -> list[bool]:
+        """Whether claims are stored under each key (read later with ``get_many``)."""
+        present = self.db.present("claims", keys)
+        return [key in present for key in keys]
+
     def put(self, key: str, claims: list[Claim]) -> None:
         """Remember the claims of one document."""
         self.db.put("claims", key, encode_claims(claims))

@@ -84,16 +84,29 @@ class CacheDB:
         self, table: str, keys: Sequence[str], decode: Callable[[str], T]
     ) -> list[T | None]:
         """The decoded value for each key, None where absent or damaged."""
-        payloads: dict[str, str] = {}
+        rows = self._rows(table, "key, payload", keys)
+        if rows is None:
+            return [None] * len(keys)
+        payloads = dict(rows)
+        return [self._decoded(table, k, payloads.get(k), decode) for k in keys]
+
+    def present(self, table: str, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` that have a value, without reading it (it may still be damaged)."""
+        rows = self._rows(table, "key", keys)
+        return set() if rows is None else {key for (key,) in rows}
+
+    def _rows(self, table: str, columns: str, keys: Sequence[str]) -> list[Any] | None:
+        """The rows of the keys present, a few hundred keys per query; None if unreadable."""
+        rows: list[Any] = []
         it = iter(keys)
         while chunk := list(islice(it, _QUERY_KEYS)):
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT key, payload FROM {table} WHERE key IN ({marks})"
+            query = f"SELECT {columns} FROM {table} WHERE key IN ({marks})"
             try:
-                payloads.update(self._db.execute(query, chunk).fetchall())
+                rows += self._db.execute(query, chunk).fetchall()
             except sqlite3.DatabaseError:
-                return [None] * len(keys)
-        return [self._decoded(table, k, payloads.get(k), decode) for k in keys]
+                return None
+        return rows
 
     def _decoded(
         self, table: str, key: str, payload: str | None, decode: Callable[[str], T]

@@ -61,7 +61,8 @@ class _Slot:
     article: ArticleFile
     stamp: FileStamp | None
     keys: list[str] = field(default_factory=list)
-    claims: list[list[Claim]] | None = None
+    # Of a file read this run, each document's claims (None: in the cache, not read yet).
+    claims: list[list[Claim] | None] | None = None
     clean: bool = True
 
 
@@ -96,7 +97,8 @@ def harvest_corpus(
     rules_key = ruleset_key(ruleset)
     files = iter_article_files(paths, manifest, log)
     to_read = _documents_to_read(run, files, strict, rules_key, on_progress)
-    for document, key, claims in extract_all(to_read, ruleset, jobs=jobs, cache=cache):
+    read = extract_all(to_read, ruleset, jobs=jobs, cache=cache, defer_cached=True)
+    for document, key, claims in read:
         slot = run.owners.popleft()
         slot.keys.append(key)
         assert slot.claims is not None
@@ -160,21 +162,22 @@ def _record_stamps(run: _Gathering, cache: ClaimCache, rules_key: str) -> None:
 
 
 def _claims_of(run: _Gathering, slot: _Slot) -> Iterator[Claim]:
-    """A file's claims: in memory if it was read, else from the cache (re-read if gone).
+    """A file's claims: in memory, else from the cache, else read and extracted again.
 
-    Once the cache is closed, files not held in memory are read and extracted again.
+    Once the cache is closed, claims not held in memory are read and extracted again.
     """
     cache = run.cache if run.cache is not None and run.cache.is_open else None
-    per_document = slot.claims
-    if per_document is None and cache is not None:
-        found = cache.get_many(slot.keys)
-        if all(claims is not None for claims in found):
-            per_document = [claims for claims in found if claims is not None]
-    if per_document is None:
+    per_document = slot.claims if slot.claims is not None else [None] * len(slot.keys)
+    wanted = [key for key, claims in zip(slot.keys, per_document, strict=True) if claims is None]
+    if wanted and cache is not None:
+        found = iter(cache.get_many(wanted))
+        per_document = [claims if claims is not None else next(found) for claims in per_document]
+    if any(claims is None for claims in per_document):
         documents = (d for d in load_file(slot.article) if isinstance(d, Document))
         extracted = extract_all(documents, run.ruleset, jobs=run.jobs, cache=cache)
         per_document = [claims for _, _, claims in extracted]
     for claims in per_document:
+        assert claims is not None  # extracted without deferring
         yield from claims
 
 

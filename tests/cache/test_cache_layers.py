@@ -175,6 +175,46 @@ def test_manifest_change_reaches_claims_of_unchanged_files(
     assert sources == {"Quarry Gazette"}
 
 
+def _fresh_copies(corpus: Path) -> None:
+    """Every file replaced by a copy of itself: new stamps, same bytes (a fresh checkout)."""
+    for path in corpus.iterdir():
+        copy = path.with_name(path.name + ".copy")
+        copy.write_bytes(path.read_bytes())
+        os.replace(copy, path)
+
+
+@pytest.mark.parametrize("damaged", [False, True], ids=["intact", "damaged"])
+def test_claims_of_files_read_again_are_fetched_only_when_wanted(
+    corpus: Path,
+    ruleset: RuleSet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    settled: None,
+    damaged: bool,
+) -> None:
+    store = tmp_path / "cache.sqlite"
+    _, first = run(corpus, ruleset, store)
+    _fresh_copies(corpus)
+    if damaged:
+        with sqlite3.connect(store) as db:
+            db.execute("UPDATE claims SET payload = 'x' || payload")
+    fetched: list[int] = []
+    real_get_many = ClaimCache.get_many
+    monkeypatch.setattr(
+        ClaimCache,
+        "get_many",
+        lambda self, keys: fetched.append(len(keys)) or real_get_many(self, keys),
+    )
+    with CacheDB(store) as db:
+        cache = ClaimCache(db)
+        harvest = harvest_corpus([corpus], ruleset, cache=cache)
+        assert check(ruleset, harvest, cache=cache) == first  # the report is recalled
+        assert fetched == []  # so no claims were read
+        assert harvest.claims == uncached(corpus, ruleset)[0].claims
+    # Each document's claims read once; damaged ones found so, then extracted again.
+    assert sum(fetched) == (2 if damaged else 1) * harvest.documents
+
+
 @pytest.mark.parametrize("table", ["claims", "files", "outcomes"])
 def test_damaged_rows_are_recomputed_not_trusted(
     corpus: Path, ruleset: RuleSet, tmp_path: Path, table: str, settled: None
