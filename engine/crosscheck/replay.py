@@ -1,15 +1,17 @@
 """Whole runs remembered with their inputs' witness, and replayed while it still holds.
 
-A run's output depends on its options, the day (waivers expire), the versions
-that computed it and the files and folders it read. The ``runs`` table keeps the
-output and exit code of recent runs under a key of everything but the files; the
-files are checked by the record's ``Witness``. A run found under the same key
-whose witness is unchanged is replayed: its output is the output this run would
-write, without parsing a rule or decoding a claim.
+A run's output depends on its options, the code that computed it, the files and
+folders it read and the day (waivers expire). The ``runs`` table keeps the output
+and exit code of recent runs under a key of the options and code; the files are
+checked by the record's ``Witness``, and the day against the span of days over
+which the run's waivers stay as they were. A run found under the same key whose
+witness and days hold is replayed: its output is the output this run would write,
+without parsing a rule or decoding a claim.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import sys
@@ -22,16 +24,20 @@ from crosscheck.inputs import FileWitness, FolderWitness, Witness, unchanged
 
 KEEP_RUNS = 4  # runs kept: a few option sets (formats, baselines) over one corpus
 # Part of every run key: a change to how runs are recorded makes old ones unreachable.
-RECORD_VERSION = "2"
+RECORD_VERSION = "3"
+
+
+Days = tuple[dt.date | None, dt.date | None]  # first and last day; None: no limit
 
 
 @dataclass(frozen=True)
 class RunRecord:
-    """What a run wrote and returned, and the witness of what it read."""
+    """What a run wrote and returned, the witness of what it read, the days it holds for."""
 
     witness: Witness
     output: str
     exit_code: int
+    days: Days = (None, None)
 
 
 def run_key(*settings: object) -> str:
@@ -40,10 +46,17 @@ def run_key(*settings: object) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def recall_run(db: CacheDB, key: str) -> RunRecord | None:
-    """The run recorded under ``key`` if its inputs are unchanged, else None."""
+def recall_run(db: CacheDB, key: str, today: dt.date) -> RunRecord | None:
+    """The run recorded under ``key`` if it holds today and its inputs are unchanged."""
     record = db.get("runs", key, decode_record)
-    return record if record is not None and unchanged(record.witness) else None
+    if record is None or not _within(today, record.days):
+        return None
+    return record if unchanged(record.witness) else None
+
+
+def _within(day: dt.date, days: Days) -> bool:
+    first, last = days
+    return (first is None or first <= day) and (last is None or day <= last)
 
 
 def remember_run(db: CacheDB, key: str, record: RunRecord) -> None:
@@ -59,6 +72,7 @@ def encode_record(record: RunRecord) -> str:
         "folders": [[path, names] for path, names in record.witness.folders],
         "output": record.output,
         "exit_code": record.exit_code,
+        "days": [None if day is None else day.isoformat() for day in record.days],
     }
     # ASCII escapes keep a file name that is not valid UTF-8 (a lone surrogate) storable.
     return seal(json.dumps(data, separators=(",", ":")))
@@ -72,7 +86,8 @@ def decode_record(payload: str) -> RunRecord:
     output, exit_code = data["output"], data["exit_code"]
     if not isinstance(output, str) or type(exit_code) is not int:
         raise TypeError("damaged run record")
-    return RunRecord(Witness(files, folders), output, exit_code)
+    first, last = (None if day is None else dt.date.fromisoformat(day) for day in data["days"])
+    return RunRecord(Witness(files, folders), output, exit_code, (first, last))
 
 
 def _file_witness(entry: Any) -> FileWitness:

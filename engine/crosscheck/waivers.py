@@ -76,6 +76,25 @@ def is_expired(waiver: Waiver, today: dt.date) -> bool:
     return waiver.until is not None and today > waiver.until
 
 
+def days_alike(waivers: Iterable[Waiver], today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day (None: no limit) on which each waiver is expired or not as today.
+
+    Waivers are the only thing in a report that depends on the day, so a report
+    made today holds for every day in this span.
+    """
+    first: dt.date | None = None
+    last: dt.date | None = None
+    for waiver in waivers:
+        if waiver.until is None:
+            continue
+        if is_expired(waiver, today):
+            day_after = waiver.until + dt.timedelta(days=1)
+            first = day_after if first is None else max(first, day_after)
+        else:
+            last = waiver.until if last is None else min(last, waiver.until)
+    return first, last
+
+
 def waives(waiver: Waiver, violation: Violation) -> bool:
     """Whether the waiver (expiry aside) accepts the violation."""
     if waiver.rule != violation.rule:

@@ -23,6 +23,7 @@ RECORDS = st.builds(
     st.builds(Witness, FILES.map(tuple), FOLDERS.map(tuple)),
     st.text(),
     st.integers(0, 3),
+    st.tuples(st.none() | st.dates(), st.none() | st.dates()),
 )
 
 

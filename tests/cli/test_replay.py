@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+import crosscheck.commands.check as check_module
 import crosscheck.commands.checkrun as checkrun
 import crosscheck.inputs as inputs
 from crosscheck.cli import main
@@ -186,7 +188,6 @@ OTHER_VALUES = {
     "baseline": Path("baseline.json"),
     "show_undecided": True,
     "strict": True,
-    "today": date(2025, 1, 2),  # waivers expire
     "cwd": "/elsewhere",  # paths are relative to it
 }
 
@@ -197,13 +198,49 @@ def test_every_setting_but_output_and_jobs_is_part_of_the_replay_key() -> None:
         "jobs",
         "write_baseline",
         "color",
+        "today",
     }
     for name, value in OTHER_VALUES.items():
         assert replace(REQUEST, **{name: value}).replay_key() != REQUEST.replay_key(), name
-    same = replace(REQUEST, output=Path("report.json"), jobs=4)
+    same = replace(REQUEST, output=Path("report.json"), jobs=4, today=date(2031, 5, 6))
     assert same.replay_key() == REQUEST.replay_key()
     assert replace(REQUEST, write_baseline=Path("b.json")).replay_key() is None
     assert replace(REQUEST, color=True).replay_key() is None
+
+
+class Days:
+    """Sets the day ``crosscheck check`` believes it is."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.today = date(2030, 6, 1)
+        days = self
+
+        class Today(date):
+            @classmethod
+            def today(cls) -> Today:
+                return cls(days.today.year, days.today.month, days.today.day)
+
+        monkeypatch.setattr(check_module, "dt", SimpleNamespace(date=Today))
+
+
+def test_a_run_is_replayed_on_other_days_only_while_its_waivers_stay_as_they_were(
+    workspace: Path, runs: Runs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    waiver = 'waive death_tolls_agree reason "judged by the desk" until 2030-06-30\n'
+    _write("rules/waivers.rules", waiver)(workspace)
+    days = Days(monkeypatch)
+    june = output_of(capsys, *JSON)
+    days.today = date(2030, 6, 30)  # the waiver's last day
+    assert output_of(capsys, *JSON) == june
+    assert runs.count == 1
+    days.today = date(2030, 7, 1)  # expired: its violations are back, and it says so
+    july = output_of(capsys, *JSON)
+    assert runs.count == 2
+    assert july != june
+    assert "expired" in july[1]
+    days.today = date(2031, 1, 1)
+    assert output_of(capsys, *JSON) == july
+    assert runs.count == 2
 
 
 def test_files_changed_just_before_a_run_are_not_vouched_for(

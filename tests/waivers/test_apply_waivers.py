@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crosscheck.dsl import ast
 from crosscheck.interval import Interval
 from crosscheck.model import Claim, Report, Severity, Violation
-from crosscheck.waivers import apply_waivers, document_matches
+from crosscheck.waivers import apply_waivers, days_alike, document_matches, is_expired
 
 NEWSWEEK = "corpus/2024-12-23_newsweek_more-troops.md"
 CNEWS = "corpus/2024-12-23_cnews-live_troops-and-drones.md"
@@ -163,3 +165,20 @@ def test_the_rest_of_the_report_is_untouched() -> None:
 )
 def test_document_patterns(pattern: str, document: str, matches: bool) -> None:
     assert document_matches(pattern, document) is matches
+
+
+DAYS = st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31))
+
+
+@given(st.lists(st.none() | DAYS, max_size=5), DAYS, DAYS)
+def test_days_alike_is_the_exact_span_of_days_with_todays_waiver_states(
+    untils: list[dt.date | None], today: dt.date, other: dt.date
+) -> None:
+    waivers = [ast.Waiver("r", "known", until=until) for until in untils]
+
+    def states(day: dt.date) -> list[bool]:
+        return [is_expired(w, day) for w in waivers]
+
+    first, last = days_alike(waivers, today)
+    inside = (first is None or first <= other) and (last is None or other <= last)
+    assert inside == (states(other) == states(today))

@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import click
@@ -51,13 +51,17 @@ class CheckRequest:
         """The key of runs whose output this one would repeat, or None if it must run.
 
         A run that writes a baseline must run; so must a coloured one, whose escape
-        codes depend on the terminal. Where the report goes and how many processes
-        make it do not change the report.
+        codes depend on the terminal.
         """
         if self.write_baseline is not None or self.color:
             return None
-        # Every field but these two, so that an option added later is part of the key.
-        return run_key("check", replace(self, output=None, jobs=None))
+        settings = [(f.name, getattr(self, f.name)) for f in fields(self) if f.name not in _UNKEYED]
+        return run_key("check", settings)
+
+
+# Not in the replay key: where the report goes and how many processes make it change
+# nothing, and the day is checked against the days a record holds for (its waivers).
+_UNKEYED = frozenset({"output", "jobs", "today"})
 
 
 @click.command("check")
@@ -149,7 +153,7 @@ def replay_or_run(request: CheckRequest, db: CacheDB | None) -> int:
     Returns the exit code.
     """
     key = request.replay_key() if db is not None else None
-    recorded = recall_run(db, key) if db is not None and key is not None else None
+    recorded = recall_run(db, key, request.today) if db is not None and key is not None else None
     if recorded is not None:
         write_output(recorded.output, request.output)
         return recorded.exit_code
@@ -162,5 +166,5 @@ def replay_or_run(request: CheckRequest, db: CacheDB | None) -> int:
     if db is not None and key is not None and output is not None:
         seen = witness(log, started)
         if seen is not None:
-            remember_run(db, key, RunRecord(seen, output, result.exit_code))
+            remember_run(db, key, RunRecord(seen, output, result.exit_code, result.days))
     return result.exit_code

@@ -24,9 +24,10 @@ from crosscheck.commands.readers import gather, load_ruleset_or_exit, read_basel
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.inputs import InputLog
 from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.replay import Days
 from crosscheck.report import CHARTING_FORMATS, RenderContext, renderer
 from crosscheck.run import apply_baseline_to_report, check
-from crosscheck.waivers import apply_waivers
+from crosscheck.waivers import apply_waivers, days_alike
 
 if TYPE_CHECKING:
     from crosscheck.commands.check import CheckRequest
@@ -39,6 +40,7 @@ class CheckResult:
     exit_code: int
     output: str | None
     clean: bool  # every input was read without a problem, not even a warning
+    days: Days = (None, None)  # the days on which the same waivers are in force
 
     @property
     def repeatable_output(self) -> str | None:
@@ -82,7 +84,9 @@ def run_check(request: CheckRequest, db: CacheDB | None, log: InputLog) -> Check
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
     failed = fail_on_threshold_exceeded(report, request.fail_on)
     # A replay would not repeat the warnings printed to stderr: such a run is not recorded.
-    return CheckResult(EXIT_VIOLATIONS if failed else EXIT_OK, text, clean=not harvest.errors)
+    code = EXIT_VIOLATIONS if failed else EXIT_OK
+    days = days_alike(ruleset.waivers, request.today)
+    return CheckResult(code, text, clean=not harvest.errors, days=days)
 
 
 def fail_on_threshold_exceeded(report: Report, fail_on: str) -> bool:
