@@ -22,6 +22,7 @@ from crosscheck.clitools import (
 )
 from crosscheck.commands.readers import gather, load_ruleset_or_exit, read_baseline_or_exit
 from crosscheck.dsl.ast import RuleSet
+from crosscheck.harvest import Harvest
 from crosscheck.inputs import InputLog
 from crosscheck.model import Claim, Report, Severity, Violation
 from crosscheck.replay import Days
@@ -56,20 +57,7 @@ def run_check(request: CheckRequest, db: CacheDB | None, log: InputLog) -> Check
     if request.baseline is not None:
         log.file(request.baseline)
     accepted = read_baseline_or_exit(request.baseline) if request.baseline else None
-    ruleset = load_ruleset_or_exit(request.rules, log)
-    cache = ClaimCache(db) if db is not None else None
-    harvest = gather(
-        request.paths,
-        request.claims,
-        ruleset,
-        request.manifest,
-        request.strict,
-        request.jobs,
-        cache,
-        log,
-    )
-    report = check(ruleset, harvest, keep_undecided=request.show_undecided, cache=cache)
-    report = apply_waivers(report, ruleset.waivers, request.today)
+    ruleset, harvest, report = _checked(request, db, log)
     if request.write_baseline is not None:
         save_baseline(request.write_baseline, report.violations)
         unreadable = report_load_errors(harvest.errors)
@@ -82,11 +70,22 @@ def run_check(request: CheckRequest, db: CacheDB | None, log: InputLog) -> Check
     write_output(text, request.output)
     if report_load_errors(harvest.errors):
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
-    failed = fail_on_threshold_exceeded(report, request.fail_on)
-    # A replay would not repeat the warnings printed to stderr: such a run is not recorded.
-    code = EXIT_VIOLATIONS if failed else EXIT_OK
+    code = EXIT_VIOLATIONS if fail_on_threshold_exceeded(report, request.fail_on) else EXIT_OK
     days = days_alike(ruleset.waivers, request.today)
+    # A replay would not repeat warnings printed to stderr: such a run is not recorded.
     return CheckResult(code, text, clean=not harvest.errors, days=days)
+
+
+def _checked(
+    request: CheckRequest, db: CacheDB | None, log: InputLog
+) -> tuple[RuleSet, Harvest, Report]:
+    """The rules, the claims gathered and the report with today's waivers applied."""
+    ruleset = load_ruleset_or_exit(request.rules, log)
+    cache = ClaimCache(db) if db is not None else None
+    paths, claims, manifest = request.paths, request.claims, request.manifest
+    harvest = gather(paths, claims, ruleset, manifest, request.strict, request.jobs, cache, log)
+    report = check(ruleset, harvest, keep_undecided=request.show_undecided, cache=cache)
+    return ruleset, harvest, apply_waivers(report, ruleset.waivers, request.today)
 
 
 def fail_on_threshold_exceeded(report: Report, fail_on: str) -> bool:
