@@ -4,8 +4,11 @@ One table per kind of result, each a map from a key (a hash of everything the
 value depends on, see ``cachekeys``) to a sealed payload: the payload's text
 preceded by its checksum. A damaged cache is dropped and rebuilt, never trusted:
 a file SQLite cannot open is replaced, and a payload whose checksum fails is
-deleted so that its value is computed again. This module knows nothing of what
-the payloads mean, and loads nothing heavier than ``sqlite3``.
+deleted so that its value is computed again. The file belongs to one generation
+of the code that fills it (see ``codeid``): keys made by other code can never be
+found, so when the generation changes every value is dropped rather than left to
+pile up. This module knows nothing of what the payloads mean, and loads nothing
+heavier than ``sqlite3``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-TABLES = ("claims", "files", "outcomes", "runs")
+TABLES = ("claims", "files", "outcomes", "runs", "meta")
 SCHEMA = [
     f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, payload TEXT NOT NULL)" for t in TABLES
 ]
@@ -48,12 +51,16 @@ def unseal(payload: str) -> str:
 class CacheDB:
     """Sealed payloads by table and key, stored in an SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, generation: str) -> None:
         self.path = path
         self.warning: str | None = None
         self.write_failure: str | None = None
         self.is_open = True
         self._db = self._open()
+        if self.get("meta", "generation", unseal) != generation:
+            for table in TABLES:
+                self._write(f"DELETE FROM {table}", ())
+            self.put("meta", "generation", seal(generation))
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from crosscheck.cachedb import CacheDB
+from crosscheck.codeid import code_id
 
 if TYPE_CHECKING:
     from crosscheck.corpus.errors import LoadError
@@ -100,7 +101,7 @@ def open_store(enabled: bool, folder: Path = Path(".crosscheck")) -> Iterator[Ca
         yield None
         return
     try:
-        cache = CacheDB(folder / "claims.sqlite")
+        cache = CacheDB(folder / "claims.sqlite", code_id())
     except (OSError, sqlite3.Error) as err:
         click.echo(f"warning: claim cache unavailable ({err}); continuing without it", err=True)
         yield None

@@ -70,7 +70,7 @@ def run(
     corpus: Path, ruleset: RuleSet, store: Path, *, want_claims: bool = True
 ) -> tuple[Harvest, Report]:
     """One complete run, as from the command line (the cache commits when it closes)."""
-    with CacheDB(store) as db:
+    with CacheDB(store, "test") as db:
         cache = ClaimCache(db)
         harvest = harvest_corpus([corpus], ruleset, cache=cache)
         report = check(ruleset, harvest, cache=cache)
@@ -205,7 +205,7 @@ def test_claims_of_files_read_again_are_fetched_only_when_wanted(
         "get_many",
         lambda self, keys: fetched.append(len(keys)) or real_get_many(self, keys),
     )
-    with CacheDB(store) as db:
+    with CacheDB(store, "test") as db:
         cache = ClaimCache(db)
         harvest = harvest_corpus([corpus], ruleset, cache=cache)
         assert check(ruleset, harvest, cache=cache) == first  # the report is recalled
@@ -237,7 +237,7 @@ def test_damaged_rows_are_recomputed_not_trusted(
 def test_a_cache_that_cannot_be_written_is_reported_not_fatal(
     corpus: Path, ruleset: RuleSet, tmp_path: Path
 ) -> None:
-    db = CacheDB(tmp_path / "cache.sqlite")
+    db = CacheDB(tmp_path / "cache.sqlite", "test")
     db._db.execute("PRAGMA query_only = ON")  # every write now fails, as on a read-only disk
     cache = ClaimCache(db)
     harvest = harvest_corpus([corpus], ruleset, cache=cache)
