@@ -6,12 +6,20 @@ version while its code changes; so the content of each of the package's own file
 counts too. Content, not modification times: a fresh install of the same release
 (as on every CI run) must find the results of the last one. Hashing the package's
 files (under 1 MB) takes a few milliseconds.
+
+Results depend on the libraries too (pint reads units, lark parses rules, rich
+draws the text report), so the installed distributions count as well: the names
+of the ``*.dist-info`` folders on ``sys.path``, which carry each one's version.
+Listing them costs a millisecond, where asking ``importlib.metadata`` would cost
+tens; the price is that installing any package, even an unrelated one, starts a
+new generation of the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -22,8 +30,21 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 
 @cache
 def code_id() -> str:
-    """A hash of this crosscheck: its version and the content of its files."""
-    return files_fingerprint(PACKAGE_ROOT, __version__)
+    """A hash of this crosscheck: its version, its files' content and the libraries installed."""
+    installed = "\0".join(installed_distributions(sys.path))
+    return files_fingerprint(PACKAGE_ROOT, f"{__version__}\0{installed}")
+
+
+def installed_distributions(search_path: list[str]) -> list[str]:
+    """The names (with versions) of the distributions installed in ``search_path``'s folders."""
+    found: list[str] = []
+    for folder in search_path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        found.extend(sorted(n for n in names if n.endswith((".dist-info", ".egg-info"))))
+    return found
 
 
 def files_fingerprint(root: Path, version: str) -> str:
