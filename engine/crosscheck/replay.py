@@ -20,11 +20,11 @@ from typing import Any
 
 from crosscheck.cachedb import CacheDB, seal, unseal
 from crosscheck.codeid import code_id
-from crosscheck.inputs import FileWitness, FolderWitness, Witness, unchanged
+from crosscheck.inputs import FileWitness, FolderWitness, ProbeWitness, Witness, unchanged
 
 KEEP_RUNS = 4  # runs kept: a few option sets (formats, baselines) over one corpus
 # Part of every run key: a change to how runs are recorded makes old ones unreachable.
-RECORD_VERSION = "3"
+RECORD_VERSION = "4"
 
 
 Days = tuple[dt.date | None, dt.date | None]  # first and last day; None: no limit
@@ -69,7 +69,8 @@ def encode_record(record: RunRecord) -> str:
     """A sealed payload of a run record."""
     data = {
         "files": [list(entry) for entry in record.witness.files],
-        "folders": [[path, names] for path, names in record.witness.folders],
+        "probes": [list(entry) for entry in record.witness.probes],
+        "folders": [list(entry) for entry in record.witness.folders],
         "output": record.output,
         "exit_code": record.exit_code,
         "days": [None if day is None else day.isoformat() for day in record.days],
@@ -82,26 +83,33 @@ def decode_record(payload: str) -> RunRecord:
     """The record of ``encode_record``; ValueError or TypeError when damaged."""
     data = json.loads(unseal(payload))
     files = tuple(_file_witness(entry) for entry in data["files"])
+    probes = tuple(_probe_witness(entry) for entry in data["probes"])
     folders = tuple(_folder_witness(entry) for entry in data["folders"])
     output, exit_code = data["output"], data["exit_code"]
     if not isinstance(output, str) or type(exit_code) is not int:
         raise TypeError("damaged run record")
     first, last = (None if day is None else dt.date.fromisoformat(day) for day in data["days"])
-    return RunRecord(Witness(files, folders), output, exit_code, (first, last))
+    return RunRecord(Witness(files, probes, folders), output, exit_code, (first, last))
 
 
 def _file_witness(entry: Any) -> FileWitness:
-    path, stamp, digest = entry
-    if stamp is None and digest is None:
-        return (_text(path), None, None)
+    path, real_path, stamp, digest = entry
     if len(stamp) != 5 or not all(type(part) is int for part in stamp):
         raise TypeError("damaged file stamp")
-    return (_text(path), (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]), _text(digest))
+    parts = (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4])
+    return FileWitness(_text(path), _text(real_path), parts, _text(digest))
+
+
+def _probe_witness(entry: Any) -> ProbeWitness:
+    path, is_file = entry
+    if type(is_file) is not bool:
+        raise TypeError("damaged run record")
+    return ProbeWitness(_text(path), is_file)
 
 
 def _folder_witness(entry: Any) -> FolderWitness:
-    path, names = entry
-    return (_text(path), _text(names))
+    path, entries = entry
+    return FolderWitness(_text(path), _text(entries))
 
 
 def _text(value: Any) -> str:

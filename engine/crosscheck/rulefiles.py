@@ -55,7 +55,10 @@ class _Loader:
         """The files a path names: itself, or the rule files under a directory."""
         if path.is_dir():
             if self.log is not None:
-                for folder in [path, *sorted(p for p in path.rglob("*") if p.is_dir())]:
+                # The folders searched: rglob does not enter linked ones (their
+                # parent's listing tells when a link changes).
+                searched = (p for p in path.rglob("*") if p.is_dir() and not p.is_symlink())
+                for folder in [path, *sorted(searched)]:
                     self.log.folder(folder)
             files = sorted(path.rglob(f"*{RULE_SUFFIX}"))
             if not files:

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.inputs import InputLog, Witness, listing_hash, unchanged, witness
+from crosscheck.inputs import (
+    FileWitness,
+    FolderWitness,
+    InputLog,
+    ProbeWitness,
+    Witness,
+    listing_hash,
+    unchanged,
+    witness,
+)
 from crosscheck.replay import RunRecord, decode_record, encode_record
 
 STAMPS = st.tuples(*[st.integers(0, 2**63)] * 5)
 DIGESTS = st.text("0123456789abcdef", min_size=128, max_size=128)
-FILE = st.tuples(st.text(), st.none(), st.none()) | st.tuples(st.text(), STAMPS, DIGESTS)
-FILES = st.lists(FILE, max_size=4)
-FOLDERS = st.lists(st.tuples(st.text(), st.text("0123456789abcdef")), max_size=4)
+FILES = st.lists(st.builds(FileWitness, st.text(), st.text(), STAMPS, DIGESTS), max_size=4)
+PROBES = st.lists(st.builds(ProbeWitness, st.text(), st.booleans()), max_size=4)
+FOLDERS = st.lists(st.builds(FolderWitness, st.text(), st.text("0123456789abcdef")), max_size=4)
 RECORDS = st.builds(
     RunRecord,
-    st.builds(Witness, FILES.map(tuple), FOLDERS.map(tuple)),
+    st.builds(Witness, FILES.map(tuple), PROBES.map(tuple), FOLDERS.map(tuple)),
     st.text(),
     st.integers(0, 3),
     st.tuples(st.none() | st.dates(), st.none() | st.dates()),
@@ -46,19 +56,23 @@ def _aged(path: Path) -> None:
     os.utime(path, (time.time() - 60, time.time() - 60))
 
 
-def test_a_witness_covers_files_missing_files_and_folder_listings(tmp_path: Path) -> None:
+LATER = 10 * 10**9  # added to now: as if the run started well after the writes
+
+
+def test_a_witness_covers_files_read_paths_tested_and_folder_listings(tmp_path: Path) -> None:
     article, missing = tmp_path / "a.md", tmp_path / "manifest.yaml"
     article.write_text("text", encoding="utf-8")
     log = InputLog()
     log.file(article)
-    log.file(missing)
+    log.probe(article)
+    log.probe(missing)
     log.folder(tmp_path)
-    later = time.time_ns() + 10 * 10**9  # as if the run started well after the writes
-    seen = witness(log, later)
+    seen = witness(log, time.time_ns() + LATER)
     assert seen is not None
     assert unchanged(seen)
-    assert (str(missing), None, None) in seen.files
-    assert dict(seen.folders)[str(tmp_path)] == listing_hash(tmp_path)
+    assert seen.probes == (ProbeWitness(str(article), True), ProbeWitness(str(missing), False))
+    assert seen.folders == (FolderWitness(str(tmp_path), listing_hash(tmp_path)),)
+    assert seen.files[0].real_path == str(article.resolve())
 
     article.write_text("text", encoding="utf-8")  # a new stamp, the same bytes
     assert unchanged(seen)
@@ -81,3 +95,87 @@ def test_a_witness_refuses_what_changed_too_recently(tmp_path: Path) -> None:
     folder_only.folder(tmp_path)
     assert witness(folder_only, time.time_ns()) is None
     assert witness(folder_only, time.time_ns() + 10 * 10**9) is not None
+
+
+def test_a_file_read_must_still_be_there_to_be_vouched_for(tmp_path: Path) -> None:
+    log = InputLog()
+    log.file(tmp_path / "deleted-while-the-run-went-on.rules")
+    assert witness(log, time.time_ns() + LATER) is None
+
+
+def _witness_of(path: Path, *, folder: bool = False) -> Witness:
+    log = InputLog()
+    log.folder(path) if folder else log.file(path)
+    seen = witness(log, time.time_ns() + LATER)
+    assert seen is not None and unchanged(seen)
+    return seen
+
+
+def test_a_file_reached_another_way_is_a_change_even_with_the_same_bytes(tmp_path: Path) -> None:
+    (tmp_path / "one.md").write_text("same", encoding="utf-8")
+    (tmp_path / "two.md").write_text("same", encoding="utf-8")
+    link = tmp_path / "a.md"
+    link.symlink_to("one.md")
+    seen = _witness_of(link)
+    link.unlink()
+    link.symlink_to("two.md")  # metadata is found by the real path: it may differ now
+    assert not unchanged(seen)
+    link.unlink()
+    link.write_text("same", encoding="utf-8")  # a copy where the link was
+    assert not unchanged(seen)
+    link.unlink()
+    link.symlink_to("one.md")
+    assert unchanged(seen)
+
+
+def test_a_file_under_a_linked_folder_is_a_change_when_the_link_moves(tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.md").write_text("same", encoding="utf-8")
+    (tmp_path / "corpus").symlink_to("one")
+    seen = _witness_of(tmp_path / "corpus" / "a.md")
+    (tmp_path / "corpus").unlink()
+    (tmp_path / "corpus").symlink_to("two")
+    assert not unchanged(seen)
+
+
+def _target_appears(folder: Path) -> None:
+    (folder.parent / "late.md").write_text("x")
+
+
+def _link_becomes_folder(folder: Path) -> None:
+    (folder / "sub").unlink()
+    (folder / "sub").mkdir()
+
+
+def _link_points_elsewhere(folder: Path) -> None:
+    (folder / "sub").unlink()
+    (folder / "sub").symlink_to(folder)
+
+
+def _file_becomes_folder(folder: Path) -> None:
+    (folder / "a.md").unlink()
+    (folder / "a.md").mkdir()
+
+
+FOLDER_CHANGES = {
+    "a broken link's target appears": _target_appears,
+    "a linked folder becomes a real one": _link_becomes_folder,
+    "a link is pointed elsewhere": _link_points_elsewhere,
+    "a file becomes a folder": _file_becomes_folder,
+}
+
+
+@pytest.mark.parametrize("change", FOLDER_CHANGES.values(), ids=list(FOLDER_CHANGES))
+def test_a_folder_listing_tells_kinds_and_link_targets(
+    tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    folder = tmp_path / "corpus"
+    (tmp_path / "pool").mkdir()
+    folder.mkdir()
+    (folder / "a.md").write_text("x")
+    (folder / "sub").symlink_to(tmp_path / "pool")
+    (folder / "broken.md").symlink_to(tmp_path / "late.md")
+    seen = _witness_of(folder, folder=True)
+    change(folder)
+    assert not unchanged(seen)

@@ -6,6 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from replaycount import Runs
+
+import crosscheck.inputs as inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,3 +20,11 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(ROOT / "rules", tmp_path / "rules", ignore=shutil.ignore_patterns("tests"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> Runs:
+    # Files written by the test are trusted at once: the margin for a clock tick is
+    # tested on its own below.
+    monkeypatch.setattr(inputs, "SETTLE_NS", 0)
+    return Runs(monkeypatch)

@@ -15,37 +15,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from replaycount import Runs
 
 import crosscheck.commands.check as check_module
-import crosscheck.commands.checkrun as checkrun
 import crosscheck.inputs as inputs
 from crosscheck.cli import main
 from crosscheck.commands.check import CheckRequest
 
 ARTICLE = "corpus/2024-12-23_harbor-ledger_spy-agency-toll.md"
 JSON = ["check", "--format", "json", "-j", "1"]
-
-
-class Runs:
-    """Counts the checks that really ran (not replayed)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.count = 0
-        real = checkrun.run_check
-
-        def counted(*args: object, **kwargs: object) -> checkrun.CheckResult:
-            self.count += 1
-            return real(*args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(checkrun, "run_check", counted)
-
-
-@pytest.fixture
-def runs(monkeypatch: pytest.MonkeyPatch) -> Runs:
-    # Files written by the test are trusted at once: the margin for a clock tick is
-    # tested on its own below.
-    monkeypatch.setattr(inputs, "SETTLE_NS", 0)
-    return Runs(monkeypatch)
 
 
 def output_of(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

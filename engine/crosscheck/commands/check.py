@@ -3,9 +3,10 @@
 Exit codes (stable): 0 nothing at or above --fail-on; 1 violations; 2 bad rule file
 or usage; 3 unreadable input.
 
-A run with the same options as a recorded one, on the same day, whose every input
-file and folder is unchanged, is replayed (see ``crosscheck.replay``): its output
-is written again without loading the rules, the claims or a reporter.
+A run with the same options as a recorded one, whose every input file and folder is
+unchanged, on a day over which the recorded run's waivers stay as they were, is
+replayed (see ``crosscheck.replay``): its output is written again without loading
+the rules, the claims or a reporter.
 """
 
 from __future__ import annotations

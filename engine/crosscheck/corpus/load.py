@@ -87,13 +87,13 @@ def iter_article_files(
 ) -> Iterator[ArticleFile | LoadError]:
     """The article files under ``paths`` in reading order, without reading them yet.
 
-    ``log``, if given, is told every file given or looked for and every folder listed.
+    ``log``, if given, is told every file read or looked for and every folder listed.
     """
     log = InputLog() if log is None else log
     explicit: Manifest = {}
     if manifest is not None:
         log.file(manifest)
-        explicit, errors = read_manifest(manifest)
+        explicit, errors = read_manifest(manifest, log)
         yield from errors
     beside: dict[Path, Manifest] = {}
     for path in paths:
@@ -123,9 +123,10 @@ def _folder_manifests(
     found = dict(inherited)
     for name in MANIFEST_NAMES:
         candidate = folder / name
-        log.file(candidate)
+        log.probe(candidate)
         if candidate.is_file():
-            metadata, errors = read_manifest(candidate)
+            log.file(candidate)
+            metadata, errors = read_manifest(candidate, log)
             yield from errors
             for key, entry in metadata.items():
                 found[key] = entry.over(found.get(key, Metadata()))

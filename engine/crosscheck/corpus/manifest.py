@@ -27,6 +27,7 @@ from crosscheck.corpus import yamltext
 from crosscheck.corpus.decode import decode_text
 from crosscheck.corpus.errors import LoadError, LoadProblem
 from crosscheck.corpus.metadata import FIELDS, Item, Metadata, build_metadata, metadata_from_node
+from crosscheck.inputs import InputLog
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
 
@@ -93,11 +94,14 @@ def parse_manifest_csv(text: str) -> tuple[list[Entry], list[LoadProblem]]:
     return entries, problems
 
 
-def read_manifest(path: Path) -> tuple[dict[Path, Metadata], list[LoadError]]:
+def read_manifest(
+    path: Path, log: InputLog | None = None
+) -> tuple[dict[Path, Metadata], list[LoadError]]:
     """Metadata by resolved file path from the manifest at ``path``, and its problems.
 
     Entries naming files that do not exist give warnings (a typo would otherwise
-    go unnoticed); a manifest that cannot be read at all gives one error.
+    go unnoticed); a manifest that cannot be read at all gives one error. ``log``,
+    if given, is told each file the manifest names, since whether it exists matters.
     """
     name = path.as_posix()
     try:
@@ -111,7 +115,10 @@ def read_manifest(path: Path) -> tuple[dict[Path, Metadata], list[LoadError]]:
     errors = [problem.at(name) for problem in problems]
     found: dict[Path, Metadata] = {}
     for entry in entries:
-        target = (path.parent / entry.name).resolve()
+        named = path.parent / entry.name
+        if log is not None:
+            log.probe(named)
+        target = named.resolve()
         if not target.is_file():
             errors.append(
                 LoadError(
