@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from crosscheck.atomicfile import replace_file
 from crosscheck.model import Claim, Violation
 
 FORMAT_VERSION = 1
@@ -81,9 +82,7 @@ def write_baseline(path: Path, violations: Sequence[Violation]) -> None:
         "crosscheck_baseline": FORMAT_VERSION,
         "violations": [vars(e) for e in entries],
     }
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    replace_file(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def read_baseline(path: Path) -> list[BaselineEntry]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from crosscheck.atomicfile import replace_file
 from crosscheck.cachedb import CacheDB
 from crosscheck.codeid import code_id
 
@@ -51,12 +51,8 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    directory = output.parent if str(output.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
+        replace_file(output, text)
     except OSError as err:
         raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
 

@@ -8,13 +8,12 @@ file does not parse or cannot be read or written (it is left untouched).
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
+from crosscheck.atomicfile import replace_file
 from crosscheck.clitools import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.dsl.formatter import format_text
@@ -87,16 +86,7 @@ def _read(file: Path) -> str:
 def _replace(file: Path, text: str) -> None:
     """Write ``text`` to ``file`` atomically, keeping its permissions."""
     try:
-        mode = file.stat().st_mode
-        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            os.chmod(tmp, mode)
-            os.replace(tmp, file)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        replace_file(file, text)
     except OSError as err:
         raise _Unusable(f"cannot write: {err.strerror or err}") from None
 
