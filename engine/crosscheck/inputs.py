@@ -5,13 +5,15 @@ they test (a manifest that may be there, a file a manifest names) and every fold
 they list. After a run, ``witness`` turns the log into a record of all that made
 the output what it was: for a file read, where it really lives (symlinks
 followed: metadata and de-duplication go by that), its stamp (see
-``corpus.stamp``) and a hash of its bytes; for a file tested, whether it is a file;
+``corpus.stamp``) and a hash of its bytes; for a file tested, where it really is if it is a file;
 for a folder, a hash of its entries' names and kinds, a symlink's target included.
 ``unchanged`` tells a later run whether all of it still holds, in which case
 everything the first run computed still holds, like a build tool's dependency
 check. As in git, an equal stamp is trusted and a different one sends the check to
 the content: a fresh checkout of the same files (new stamps, same bytes) is still
-unchanged.
+unchanged. What a loader saw while reading (a file's real path, whether a path was a
+file) must still be so when the witness is made; otherwise the run changed under
+the loader's feet and cannot be vouched for.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from crosscheck.corpus.stamp import SETTLE_NS, FileStamp, stamp_of
+from crosscheck.corpus.stamp import SETTLE_NS, FileStamp, stamp_from, stamp_of
 
 
 class FileWitness(NamedTuple):
@@ -36,10 +38,10 @@ class FileWitness(NamedTuple):
 
 
 class ProbeWitness(NamedTuple):
-    """A file whose existence was tested, and whether it was a file then."""
+    """A path tested for being a file, and where that file really was (None: no file)."""
 
     path: str
-    is_file: bool
+    real_path: str | None
 
 
 class FolderWitness(NamedTuple):
@@ -49,21 +51,51 @@ class FolderWitness(NamedTuple):
     entries: str
 
 
+class _Finder:
+    """Where files really are, and their stamps, with one ``lstat`` for a file that is
+    no symlink (it lives in its folder's real path, and each folder is resolved once)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+
+    def look(self, path: str) -> tuple[str, FileStamp] | None:
+        """The real path and stamp of the file at ``path``, or None if there is none."""
+        try:
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode):
+                return os.path.realpath(path), stamp_from(os.stat(path))
+        except OSError:
+            return None
+        folder, name = os.path.split(path)
+        if folder not in self.folders:
+            self.folders[folder] = os.path.realpath(folder or ".")
+        return os.path.join(self.folders[folder], name), stamp_from(st)
+
+
+def _file_at(path: Path) -> str | None:
+    return os.path.realpath(path) if path.is_file() else None
+
+
 @dataclass
 class InputLog:
-    """The files a run read or tested and the folders it listed, in first-seen order."""
+    """The files a run read or tested and the folders it listed, in first-seen order,
+    with what was seen of each file when it was noted."""
 
-    files: dict[Path, None] = field(default_factory=dict)
-    probes: dict[Path, None] = field(default_factory=dict)
+    files: dict[Path, str | None] = field(default_factory=dict)  # the real path
+    probes: dict[Path, str | None] = field(default_factory=dict)  # as ``ProbeWitness``
     folders: dict[Path, None] = field(default_factory=dict)
+    finder: _Finder = field(default_factory=_Finder, repr=False, compare=False)
 
     def file(self, path: Path) -> None:
-        """Note a file that was read."""
-        self.files.setdefault(path)
+        """Note a file about to be read."""
+        if path not in self.files:
+            seen = self.finder.look(str(path))
+            self.files[path] = None if seen is None else seen[0]
 
     def probe(self, path: Path) -> None:
-        """Note a path tested for being a file (whether it was one or not matters)."""
-        self.probes.setdefault(path)
+        """Note a path tested for being a file (whether it was one, and which, matters)."""
+        if path not in self.probes:
+            self.probes[path] = _file_at(path)
 
     def folder(self, path: Path) -> None:
         """Note a folder whose entries were listed."""
@@ -79,7 +111,7 @@ class Witness:
     folders: tuple[FolderWitness, ...]
 
 
-def content_hash(path: Path) -> str | None:
+def content_hash(path: str | Path) -> str | None:
     """A hash of a file's bytes, or None when it cannot be read."""
     try:
         with open(path, "rb") as handle:
@@ -121,25 +153,6 @@ def _target_kind(path: str) -> str:
     return "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
 
 
-class _RealPaths:
-    """Real paths of files, resolving each folder once: a file that is no symlink
-    lives in its folder's real path."""
-
-    def __init__(self) -> None:
-        self.folders: dict[str, str] = {}
-
-    def of(self, path: Path) -> str | None:
-        try:
-            if stat.S_ISLNK(os.lstat(path).st_mode):
-                return os.path.realpath(path)
-        except OSError:
-            return None
-        folder, name = os.path.split(path)
-        if folder not in self.folders:
-            self.folders[folder] = os.path.realpath(folder or ".")
-        return os.path.join(self.folders[folder], name)
-
-
 def witness(log: InputLog, started_ns: int) -> Witness | None:
     """The witness of a run that started at ``started_ns``, or None if it cannot vouch for it.
 
@@ -148,44 +161,57 @@ def witness(log: InputLog, started_ns: int) -> Witness | None:
     while the run read it, and a change made within the same clock tick as an
     earlier one cannot hide behind an equal stamp.
     """
-    oldest_allowed, real_paths = started_ns - SETTLE_NS, _RealPaths()
+    oldest_allowed, finder = started_ns - SETTLE_NS, _Finder()
     files: list[FileWitness] = []
-    for path in log.files:
-        stamp, real_path = stamp_of(path), real_paths.of(path)
-        if stamp is None or real_path is None or max(stamp[1], stamp[2]) >= oldest_allowed:
+    for path, real_path in log.files.items():
+        seen = finder.look(str(path))
+        if seen is None or seen[0] != real_path or _changed_since(seen[1], oldest_allowed):
             return None
         digest = content_hash(path)
         # A stamp that moved while hashing: the hash may not be of the bytes the run read.
-        if digest is None or stamp_of(path) != stamp:
+        if digest is None or stamp_of(path) != seen[1]:
             return None
-        files.append(FileWitness(str(path), real_path, stamp, digest))
+        files.append(FileWitness(str(path), real_path, seen[1], digest))
     folders: list[FolderWitness] = []
     for path in log.folders:
         stamp, entries = stamp_of(path), listing_hash(path)
-        if stamp is None or entries is None or max(stamp[1], stamp[2]) >= oldest_allowed:
+        if stamp is None or entries is None or _changed_since(stamp, oldest_allowed):
             return None
         folders.append(FolderWitness(str(path), entries))
-    probes = tuple(ProbeWitness(str(path), path.is_file()) for path in log.probes)
-    return Witness(tuple(files), probes, tuple(folders))
+    probes = [ProbeWitness(str(path), then) for path, then in log.probes.items()]
+    if any(_file_at(Path(path)) != then for path, then in probes):
+        return None
+    return Witness(tuple(files), tuple(probes), tuple(folders))
+
+
+def _changed_since(stamp: FileStamp, oldest_allowed_ns: int) -> bool:
+    return max(stamp[1], stamp[2]) >= oldest_allowed_ns
 
 
 def unchanged(recorded: Witness) -> bool:
     """Whether every file, tested path and folder is still as the witness recorded it."""
-    real_paths = _RealPaths()
-    return (
-        all(_same_file(entry, real_paths) for entry in recorded.files)
-        and all(Path(path).is_file() == is_file for path, is_file in recorded.probes)
-        and all(listing_hash(Path(path)) == entries for path, entries in recorded.folders)
-    )
+    return refreshed(recorded, 0) is not None
 
 
-def _same_file(recorded: FileWitness, real_paths: _RealPaths) -> bool:
-    path = Path(recorded.path)
-    if real_paths.of(path) != recorded.real_path:
-        return False
-    now = stamp_of(path)
-    if now == recorded.stamp:
-        return True
-    if now is None or now[0] != recorded.stamp[0]:
-        return False  # vanished or changed size
-    return content_hash(path) == recorded.digest
+def refreshed(recorded: Witness, now_ns: int) -> Witness | None:
+    """The witness with today's stamps if everything is still as it recorded, else None.
+
+    A file with a new stamp but the same bytes (a fresh checkout, a touch) gets its
+    new stamp if that has settled by ``now_ns``, so the next check need not hash it.
+    """
+    finder, files = _Finder(), []
+    for entry in recorded.files:
+        seen = finder.look(entry.path)
+        if seen is None or seen[0] != entry.real_path:
+            return None
+        if seen[1] != entry.stamp:
+            if seen[1][0] != entry.stamp[0] or content_hash(entry.path) != entry.digest:
+                return None  # changed size or bytes
+            if not _changed_since(seen[1], now_ns - SETTLE_NS):
+                entry = entry._replace(stamp=seen[1])
+        files.append(entry)
+    if any(_file_at(Path(path)) != then for path, then in recorded.probes):
+        return None
+    if any(listing_hash(Path(path)) != entries for path, entries in recorded.folders):
+        return None
+    return Witness(tuple(files), recorded.probes, recorded.folders)

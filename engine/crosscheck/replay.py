@@ -15,16 +15,17 @@ import datetime as dt
 import hashlib
 import json
 import sys
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from typing import Any
 
 from crosscheck.cachedb import CacheDB, seal, unseal
 from crosscheck.codeid import code_id
-from crosscheck.inputs import FileWitness, FolderWitness, ProbeWitness, Witness, unchanged
+from crosscheck.inputs import FileWitness, FolderWitness, ProbeWitness, Witness, refreshed
 
 KEEP_RUNS = 4  # runs kept: a few option sets (formats, baselines) over one corpus
 # Part of every run key: a change to how runs are recorded makes old ones unreachable.
-RECORD_VERSION = "4"
+RECORD_VERSION = "5"
 
 
 Days = tuple[dt.date | None, dt.date | None]  # first and last day; None: no limit
@@ -51,7 +52,12 @@ def recall_run(db: CacheDB, key: str, today: dt.date) -> RunRecord | None:
     record = db.get("runs", key, decode_record)
     if record is None or not _within(today, record.days):
         return None
-    return record if unchanged(record.witness) else None
+    current = refreshed(record.witness, time.time_ns())
+    if current is None:
+        return None
+    if current != record.witness:  # new stamps over the same bytes: spare the next check
+        db.put("runs", key, encode_record(replace(record, witness=current)))
+    return record
 
 
 def _within(day: dt.date, days: Days) -> bool:
@@ -101,10 +107,8 @@ def _file_witness(entry: Any) -> FileWitness:
 
 
 def _probe_witness(entry: Any) -> ProbeWitness:
-    path, is_file = entry
-    if type(is_file) is not bool:
-        raise TypeError("damaged run record")
-    return ProbeWitness(_text(path), is_file)
+    path, real_path = entry
+    return ProbeWitness(_text(path), None if real_path is None else _text(real_path))
 
 
 def _folder_witness(entry: Any) -> FolderWitness:

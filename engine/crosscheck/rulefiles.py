@@ -75,6 +75,8 @@ class _Loader:
 
     def load(self, file: Path, shown: str, chain: _Chain) -> None:
         """Parse a file (once) and, before it, the files it imports."""
+        if self.log is not None:
+            self.log.file(file)  # each path to a file: which file it reaches matters
         key = file.resolve()
         if key in self.seen:
             return
@@ -121,8 +123,6 @@ class _Loader:
 
     def read(self, file: Path, shown: str) -> str | None:
         """A rule file's text, or ``None`` after recording why it cannot be read."""
-        if self.log is not None:
-            self.log.file(file)
         try:
             data = file.read_bytes()
         except OSError as err:

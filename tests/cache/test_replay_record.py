@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import crosscheck.inputs as inputs
 from crosscheck.inputs import (
     FileWitness,
     FolderWitness,
@@ -26,7 +27,7 @@ from crosscheck.replay import RunRecord, decode_record, encode_record
 STAMPS = st.tuples(*[st.integers(0, 2**63)] * 5)
 DIGESTS = st.text("0123456789abcdef", min_size=128, max_size=128)
 FILES = st.lists(st.builds(FileWitness, st.text(), st.text(), STAMPS, DIGESTS), max_size=4)
-PROBES = st.lists(st.builds(ProbeWitness, st.text(), st.booleans()), max_size=4)
+PROBES = st.lists(st.builds(ProbeWitness, st.text(), st.none() | st.text()), max_size=4)
 FOLDERS = st.lists(st.builds(FolderWitness, st.text(), st.text("0123456789abcdef")), max_size=4)
 RECORDS = st.builds(
     RunRecord,
@@ -70,7 +71,8 @@ def test_a_witness_covers_files_read_paths_tested_and_folder_listings(tmp_path: 
     seen = witness(log, time.time_ns() + LATER)
     assert seen is not None
     assert unchanged(seen)
-    assert seen.probes == (ProbeWitness(str(article), True), ProbeWitness(str(missing), False))
+    real = str(article.resolve())
+    assert seen.probes == (ProbeWitness(str(article), real), ProbeWitness(str(missing), None))
     assert seen.folders == (FolderWitness(str(tmp_path), listing_hash(tmp_path)),)
     assert seen.files[0].real_path == str(article.resolve())
 
@@ -179,3 +181,37 @@ def test_a_folder_listing_tells_kinds_and_link_targets(
     seen = _witness_of(folder, folder=True)
     change(folder)
     assert not unchanged(seen)
+
+
+def test_a_path_that_changed_while_the_run_went_on_is_not_vouched_for(tmp_path: Path) -> None:
+    (tmp_path / "v1.md").write_text("one", encoding="utf-8")
+    (tmp_path / "v2.md").write_text("two", encoding="utf-8")
+    link, candidate = tmp_path / "current.md", tmp_path / "manifest.yaml"
+    link.symlink_to("v1.md")
+    log = InputLog()
+    log.file(link)  # read through the link as it was
+    log.probe(candidate)  # not there when looked for
+    assert witness(log, time.time_ns() + LATER) is not None
+    link.unlink()
+    link.symlink_to("v2.md")
+    assert witness(log, time.time_ns() + LATER) is None
+    link.unlink()
+    link.symlink_to("v1.md")
+    candidate.write_text("{}", encoding="utf-8")
+    assert witness(log, time.time_ns() + LATER) is None
+
+
+def test_new_stamps_over_the_same_bytes_are_taken_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("text", encoding="utf-8")
+    seen = _witness_of(article)
+    article.write_text("text", encoding="utf-8")  # as a fresh checkout leaves it
+    assert inputs.refreshed(seen, time.time_ns()) == seen  # too recent to be trusted yet
+    later = inputs.refreshed(seen, time.time_ns() + LATER)
+    assert later is not None and later.files[0].stamp != seen.files[0].stamp
+    hashed: list[object] = []
+    monkeypatch.setattr(inputs, "content_hash", lambda path: hashed.append(path))
+    assert inputs.refreshed(later, time.time_ns() + LATER) == later
+    assert hashed == []

@@ -70,12 +70,38 @@ def article_link_repointed(workspace: Path) -> Callable[[], None]:
     return lambda: _relink(workspace / "corpus" / "a.md", "../pool/two.md")  # same bytes
 
 
+def named_link_repointed(workspace: Path) -> Callable[[], None]:
+    (workspace / "aliases").mkdir()
+    (workspace / "aliases" / "kyiv.txt").symlink_to("../corpus/kyiv_evening_notes.txt")
+    with open(workspace / "corpus" / "manifest.yaml", "a", encoding="utf-8") as manifest:
+        manifest.write("../aliases/kyiv.txt:\n  source: Alias Outlet\n")
+    # The manifest's entries are keyed by the files they reach: now another one.
+    return lambda: _relink(workspace / "aliases" / "kyiv.txt", "../corpus/wire_brief_seoul.md")
+
+
+def imported_link_repointed(workspace: Path) -> Callable[[], None]:
+    shared = workspace / "shared"
+    shared.mkdir()
+    (shared / "one.rules").write_text("# nothing yet\n", encoding="utf-8")
+    (shared / "two.rules").symlink_to("one.rules")  # imported twice: read once
+    (shared / "three.rules").write_text("rule few: deployed within 1 .. 10\n", encoding="utf-8")
+    imports = 'import "../shared/one.rules"\nimport "../shared/two.rules"\n'
+    (workspace / "rules" / "more.rules").write_text(imports, encoding="utf-8")
+    return lambda: _relink(shared / "two.rules", "three.rules")
+
+
+def manifest_argument_removed(workspace: Path) -> Callable[[], None]:
+    return lambda: (workspace / "pool" / "manifest.yaml").unlink()
+
+
 CASES = {
     "a file the manifest names vanishes": named_file_vanishes,
+    "a link the manifest names points elsewhere": named_link_repointed,
     "a broken link's target appears": broken_link_mended,
     "a linked corpus folder becomes a real one": linked_folder_made_real,
     "a linked rule folder becomes a real one": linked_rule_folder_made_real,
     "an article's link points to a copy with other metadata": article_link_repointed,
+    "a link to an imported rule file points elsewhere": imported_link_repointed,
 }
 
 
@@ -87,10 +113,23 @@ def test_a_change_seen_only_through_links_or_existence_makes_the_check_run_again
     setup: Callable[[Path], Callable[[], None]],
 ) -> None:
     _pool(workspace)
-    change = setup(workspace)
-    first = main(CHECK), capsys.readouterr()
+    _assert_change_runs_again(capsys, runs, CHECK, setup(workspace))
+
+
+def test_a_manifest_given_as_a_corpus_path_that_vanishes_makes_the_check_run_again(
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _pool(workspace)
+    check = [*CHECK[:-2], "corpus", "pool/manifest.yaml"]  # skipped as an article, but named
+    _assert_change_runs_again(capsys, runs, check, manifest_argument_removed(workspace))
+
+
+def _assert_change_runs_again(
+    capsys: pytest.CaptureFixture[str], runs: Runs, check: list[str], change: Callable[[], None]
+) -> None:
+    first = main(check), capsys.readouterr()
     change()
-    again = main(CHECK), capsys.readouterr()
+    again = main(check), capsys.readouterr()
     assert runs.count == 2
     assert again != first
-    assert again == (main([*CHECK, "--no-cache"]), capsys.readouterr())
+    assert again == (main([*check, "--no-cache"]), capsys.readouterr())

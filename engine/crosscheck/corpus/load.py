@@ -102,6 +102,7 @@ def iter_article_files(
         elif not path.is_file():
             yield LoadError(path.as_posix(), "no such file or folder")
         elif path.name in MANIFEST_NAMES:
+            log.probe(path)  # were it gone, that would be an error
             continue  # e.g. from `corpus/*`: it is read as its folder's manifest, not an article
         elif path.suffix.lower() not in ARTICLE_SUFFIXES:
             yield LoadError(

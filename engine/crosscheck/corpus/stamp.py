@@ -9,6 +9,7 @@ change time.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -22,9 +23,13 @@ SETTLE_NS = 2_000_000_000
 def stamp_of(path: Path) -> FileStamp | None:
     """The file's stamp, or None when it cannot be read from the file system."""
     try:
-        st = path.stat()
+        return stamp_from(path.stat())
     except OSError:
         return None
+
+
+def stamp_from(st: os.stat_result) -> FileStamp:
+    """The stamp in the result of a ``stat`` call."""
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
@@ -34,4 +39,4 @@ def is_settled(stamp: FileStamp, now_ns: int | None = None) -> bool:
     return max(stamp[1], stamp[2]) < now - SETTLE_NS
 
 
-__all__ = ["SETTLE_NS", "FileStamp", "is_settled", "stamp_of"]
+__all__ = ["SETTLE_NS", "FileStamp", "is_settled", "stamp_from", "stamp_of"]
