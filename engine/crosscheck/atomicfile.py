@@ -23,7 +23,8 @@ def replace_file(path: Path, text: str) -> None:
     # os.open, not mkstemp: mkstemp's 0600 would make every report private to its writer.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        # surrogateescape: a file name that is not UTF-8 is written as its bytes on disk.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
             handle.write(text)
         if mode is not None:
             os.chmod(tmp, mode)

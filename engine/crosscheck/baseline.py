@@ -16,6 +16,7 @@ from typing import Any
 
 from crosscheck.atomicfile import replace_file
 from crosscheck.model import Claim, Violation
+from crosscheck.textsafe import json_escaped
 
 FORMAT_VERSION = 1
 
@@ -33,7 +34,7 @@ def fingerprint(violation: Violation) -> str:
     """A stable identity of a violation, insensitive to line numbers and claim order."""
     claims = sorted(_claim_identity(c) for c in violation.claims)
     blob = json.dumps([violation.rule, claims], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(blob.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def write_baseline(path: Path, violations: Sequence[Violation]) -> None:
         "crosscheck_baseline": FORMAT_VERSION,
         "violations": [vars(e) for e in entries],
     }
-    replace_file(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    replace_file(path, json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 def read_baseline(path: Path) -> list[BaselineEntry]:

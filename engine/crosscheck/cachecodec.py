@@ -20,6 +20,7 @@ from pydantic import TypeAdapter
 from crosscheck.cachedb import seal, unseal
 from crosscheck.corpus.stamp import FileStamp
 from crosscheck.model import Claim, Report
+from crosscheck.textsafe import json_escaped
 
 # Part of every cache key: a change to how values are written makes old rows unreachable.
 CODEC_VERSION = "3"
@@ -39,7 +40,8 @@ def _plain(value: Any) -> Any:
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, default=_plain, ensure_ascii=False, separators=(",", ":"))
+    # Escaped: SQLite cannot store the lone surrogates of a file name that is not UTF-8.
+    return json_escaped(json.dumps(data, default=_plain, ensure_ascii=False, separators=(",", ":")))
 
 
 def encode_claims(claims: Sequence[Claim]) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from pydantic_core import PydanticSerializationError
+
 from crosscheck.cachecodec import CODEC_VERSION
 from crosscheck.codeid import code_id
 from crosscheck.corpus.load import ArticleFile
@@ -21,7 +23,7 @@ from crosscheck.model import Document
 def _sha256(*parts: str) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode("utf-8"))
+        digest.update(part.encode("utf-8", "surrogateescape"))  # a file name need not be UTF-8
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -46,7 +48,11 @@ def evaluation_key(ruleset: RuleSet, keep_undecided: bool) -> str:
 
 def document_key(document: Document, rules_key: str) -> str:
     """The cache key of one document's claims under one rule set."""
-    return _sha256(rules_key, document.model_dump_json())
+    try:
+        fields = document.model_dump_json()
+    except PydanticSerializationError:  # a file name that is not UTF-8: JSON cannot hold it
+        fields = repr(document.model_dump())
+    return _sha256(rules_key, fields)
 
 
 def file_key(article: ArticleFile, rules_key: str) -> str:

@@ -48,7 +48,12 @@ def report_load_errors(errors: Sequence[LoadError]) -> bool:
 def write_output(text: str, output: Path | None) -> None:
     """Write to stdout, or replace ``output`` atomically so a failed run loses nothing."""
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            # A file name that is not UTF-8 (lone surrogates): its bytes, as on disk.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode(sys.stdout.encoding, "surrogateescape"))
         sys.stdout.flush()
         return
     try:

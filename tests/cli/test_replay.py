@@ -6,6 +6,7 @@ run (the pipeline is called) and print what a run without any cache prints.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -250,3 +251,37 @@ def test_a_damaged_run_record_is_dropped_and_the_check_runs(
         db.execute(f"UPDATE runs SET payload = {flipped}")
     assert output_of(capsys, *JSON) == first
     assert runs.count == 2
+
+
+def test_a_replay_takes_up_new_stamps_so_the_next_one_reads_no_file(
+    workspace: Path, runs: Runs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = output_of(capsys, *JSON)
+    for path in (workspace / "corpus").iterdir():  # a fresh checkout: same bytes, new stamps
+        path.write_bytes(path.read_bytes())
+    hashed: list[object] = []
+    real_hash = inputs.content_hash
+    monkeypatch.setattr(inputs, "content_hash", lambda path: hashed.append(path) or real_hash(path))
+    assert output_of(capsys, *JSON) == first
+    assert len(hashed) == len(list((workspace / "corpus").iterdir()))
+    hashed.clear()
+    assert output_of(capsys, *JSON) == first
+    assert hashed == []
+    assert runs.count == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_like_any_other(
+    workspace: Path, runs: Runs, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    shutil.copy(ARTICLE, os.fsdecode(b"corpus/report-\xff.md"))
+
+    def check(*extra: str) -> tuple[int, bytes]:
+        return main([*JSON, *extra]), capsysbinary.readouterr().out
+
+    first = check()
+    assert b"corpus/report-\\udcff.md" in first[1]  # the stray byte, escaped
+    assert check() == first
+    assert runs.count == 1
+    assert check("--no-cache") == first
+    assert check("-o", "report.json") == (first[0], b"")
+    assert (workspace / "report.json").read_bytes() == first[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,12 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 from report_builders import make_claim, make_report, make_violation, mixed_report, other_claim
 
-from crosscheck import __version__
+from crosscheck import HOMEPAGE, __version__
 from crosscheck.model import Severity
 from crosscheck.report import RenderContext, renderers
 from crosscheck.report.sarif import artifact_uri, escape_message, fingerprint, render
 
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 DESCRIBED = RenderContext(
     rule_descriptions=(
@@ -76,6 +78,12 @@ def test_driver_names_tool_and_version() -> None:
     driver = sarif(mixed_report())["runs"][0]["tool"]["driver"]
     assert driver["name"] == "crosscheck"
     assert driver["version"] == __version__
+    assert driver["informationUri"] == HOMEPAGE
+
+
+def test_the_home_page_is_the_one_the_package_declares() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"]["Homepage"] == HOMEPAGE
 
 
 def test_one_descriptor_per_rule_in_use_or_described() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from crosscheck.model import Claim, claim_to_json
 from crosscheck.report.text import describe_interval
+from crosscheck.textsafe import json_escaped
 
 
 def claim_text_line(claim: Claim) -> str:
@@ -20,7 +21,8 @@ def claim_text_line(claim: Claim) -> str:
 def render_claims(claims: Sequence[Claim], fmt: str) -> str:
     """Claims as text lines or JSON lines (one claim object per line)."""
     if fmt == "jsonl":
-        return "".join(json.dumps(claim_to_json(c), ensure_ascii=False) + "\n" for c in claims)
+        records = (json.dumps(claim_to_json(c), ensure_ascii=False) + "\n" for c in claims)
+        return json_escaped("".join(records))
     lines = [claim_text_line(c) for c in claims]
     lines.append(f"{len(claims)} claim{'' if len(claims) == 1 else 's'}")
     return "\n".join(lines) + "\n"

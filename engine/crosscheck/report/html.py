@@ -31,6 +31,7 @@ from crosscheck.report.html_sections import (
 from crosscheck.report.templates.assets import CSS, JS, content_security_policy
 from crosscheck.report.templates.markup import Safe, esc, h
 from crosscheck.report.text import describe_interval
+from crosscheck.textsafe import replaced
 
 
 @dataclass(frozen=True)
@@ -307,4 +308,5 @@ def render(report: Report, context: RenderContext) -> str:
         foot,
         h("script", None, Safe(JS)),
     )
-    return "<!DOCTYPE html>\n" + h("html", {"lang": "en"}, head, body) + "\n"
+    # U+FFFD for the stray bytes of a file name that is not UTF-8: a page must be UTF-8.
+    return replaced("<!DOCTYPE html>\n" + h("html", {"lang": "en"}, head, body) + "\n")

@@ -12,15 +12,20 @@ import json
 from functools import cache
 from typing import Any
 
+from crosscheck.textsafe import json_escaped
+
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 _string = json.encoder.encode_basestring  # what ensure_ascii=False writes for a str
 
 
 def dumps(value: Any, indent: int = 2) -> str:
-    """``value`` as indented JSON text, non-ASCII characters kept as they are."""
+    """``value`` as indented JSON text, non-ASCII characters kept as they are.
+
+    Lone surrogates (from a file name that is not UTF-8) are escaped, so the text is UTF-8.
+    """
     out: list[str] = []
     _write(value, 0, indent, out)
-    return "".join(out)
+    return json_escaped("".join(out))
 
 
 @cache

@@ -9,11 +9,10 @@ crosscheck's columns do. Undecided comparisons and skipped claims are not result
 from __future__ import annotations
 
 import re
-from importlib.metadata import PackageNotFoundError, metadata
 from typing import Any
 from urllib.parse import quote
 
-from crosscheck import __version__
+from crosscheck import HOMEPAGE, __version__
 from crosscheck.baseline import fingerprint
 from crosscheck.model import Claim, Report, Severity, Violation
 from crosscheck.report import RenderContext, jsontext
@@ -26,22 +25,6 @@ SARIF_SCHEMA = (
 FINGERPRINT_KEY = "crosscheck/v1"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _DRIVE = re.compile(r"^[A-Za-z]:/")
-
-
-def _information_uri() -> str | None:
-    """The project's home page as the package metadata declares it, if it does."""
-    try:
-        meta = metadata("crosscheck")
-    except PackageNotFoundError:
-        return None
-    # "Project-URL" entries read "Label, https://..."; the first one is the home page.
-    urls = [str(e).partition(",")[2].strip() for e in meta.get_all("Project-URL") or []]
-    urls += [str(h).strip() for h in meta.get_all("Home-page") or []]
-    return next((url for url in urls if url), None)
-
-
-# Read once, like __version__, so that rendering itself stays free of I/O.
-INFORMATION_URI = _information_uri()
 
 
 def rule_names(report: Report, context: RenderContext) -> list[str]:
@@ -60,7 +43,7 @@ def artifact_uri(document: str) -> str:
         return "file://" + quote(path, safe="/")
     while path.startswith("./"):
         path = path[2:]
-    return quote(path, safe="/")
+    return quote(path, safe="/", errors="surrogateescape")  # a name's stray bytes: %XX
 
 
 def escape_message(text: str) -> str:
@@ -167,8 +150,7 @@ def sarif_log(report: Report, context: RenderContext) -> dict[str, Any]:
     rules = descriptors(report, context)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     driver: dict[str, Any] = {"name": "crosscheck", "version": __version__}
-    if INFORMATION_URI:
-        driver["informationUri"] = INFORMATION_URI
+    driver["informationUri"] = HOMEPAGE
     driver["rules"] = rules
     run = {
         "tool": {"driver": driver},
