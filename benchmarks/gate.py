@@ -78,6 +78,12 @@ def timed_check(folder: Path, *flags: str, rules: Path = RULES) -> float:
     return time.perf_counter() - start
 
 
+def check_report(folder: Path, expected: bytes, label: str) -> None:
+    """Stop unless the last run wrote the same report as the first uncached one."""
+    if (folder / "report.json").read_bytes() != expected:
+        raise SystemExit(f"{label}: the report differs from --no-cache --jobs 1's")
+
+
 def add_article(folder: Path) -> None:
     """Append one new article to the corpus file, as a new batch of reporting would."""
     row = {
@@ -110,10 +116,13 @@ def main() -> None:
             print("note: PYTHONDONTWRITEBYTECODE is set, so every run compiles crosscheck's")
             print("      modules from source (an installed package has them compiled)")
         serial = timed_check(folder, "--no-cache", "--jobs", "1")
+        expected = (folder / "report.json").read_bytes()
         parallel = timed_check(folder, "--no-cache", "--jobs", "2")
+        check_report(folder, expected, "--jobs 2")
         print(f"--no-cache --jobs 1: {serial:7.2f} s")
         print(f"--no-cache --jobs 2: {parallel:7.2f} s   speed-up {serial / parallel:.2f}x")
-        time_cached_runs(folder, args.warm_runs)
+        time_cached_runs(folder, args.warm_runs, expected)
+        print("reports of --jobs 2, the cold run, the reruns and the fresh copy: identical")
 
 
 def line(label: str, seconds: float, cold: float) -> str:
@@ -121,15 +130,23 @@ def line(label: str, seconds: float, cold: float) -> str:
     return f"{label:<44}{seconds:6.2f} s   speed-up {cold / seconds:5.1f}x"
 
 
-def time_cached_runs(folder: Path, warm_runs: int) -> None:
-    """Print the figures of runs with the cache, each against the first (cold) one."""
+def time_cached_runs(folder: Path, warm_runs: int, expected: bytes) -> None:
+    """Print the figures of runs with the cache, each against the first (cold) one.
+
+    The runs that should write what an uncached run writes are checked to.
+    """
     cold = timed_check(folder, "--jobs", "1")
+    check_report(folder, expected, "cold run")
     print(f"{'first run (cache cold):':<44}{cold:6.2f} s")
-    warm = [timed_check(folder, "--jobs", "1") for _ in range(warm_runs)]
+    warm = []
+    for _ in range(warm_runs):
+        warm.append(timed_check(folder, "--jobs", "1"))
+        check_report(folder, expected, "rerun")
     runs = ", ".join(f"{w:.2f}" for w in warm)
     print(line("unchanged reruns (replayed):", statistics.median(warm), cold) + f"  ({runs})")
     fresh_copy(folder / "articles.jsonl")
     print(line("fresh copy of the files (replayed):", timed_check(folder, "--jobs", "1"), cold))
+    check_report(folder, expected, "fresh copy")
     time.sleep(SETTLE_SECONDS)  # so that the copy's new stamp can be recorded
     other = timed_check(folder, "--jobs", "1", "--strict")
     print(line("another option, after the fresh copy:", other, cold))
