@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 from html_builders import make_claim
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from crosscheck.interval import Interval
@@ -30,6 +30,7 @@ def test_nice_steps(raw: float, step: float) -> None:
         max_size=6,
     )
 )
+@example([[1, 1]])  # once gave low 0.8500000000000001 under a first tick of 0.85
 def test_value_ticks_are_round_evenly_spaced_and_cover_every_end(ends: list[list[int]]) -> None:
     intervals = [Interval.closed(lo, hi) for lo, hi in ends]
     scale = value_scale(intervals, top=10, bottom=290)

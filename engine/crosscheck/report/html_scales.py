@@ -86,7 +86,8 @@ def value_scale(intervals: Sequence[Interval], top: float, bottom: float) -> Val
     ticks = tuple(
         (round(low + i * step, 10), value_label(low + i * step, step)) for i in range(count + 1)
     )
-    return ValueScale(low, high, top, bottom, ticks)
+    # The ends are the outer ticks as rounded, not low + count * step with its float error.
+    return ValueScale(ticks[0][0], ticks[-1][0], top, bottom, ticks)
 
 
 def date_ticks(first: int, last: int, most: int = 6) -> list[tuple[int, str]]:
