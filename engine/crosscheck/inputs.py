@@ -167,9 +167,8 @@ def witness(log: InputLog, started_ns: int) -> Witness | None:
         seen = finder.look(str(path))
         if seen is None or seen[0] != real_path or _changed_since(seen[1], oldest_allowed):
             return None
-        digest = content_hash(path)
-        # A stamp that moved while hashing: the hash may not be of the bytes the run read.
-        if digest is None or stamp_of(path) != seen[1]:
+        digest = _steady_hash(str(path), seen)
+        if digest is None:
             return None
         files.append(FileWitness(str(path), real_path, seen[1], digest))
     folders: list[FolderWitness] = []
@@ -182,6 +181,13 @@ def witness(log: InputLog, started_ns: int) -> Witness | None:
     if any(_file_at(Path(path)) != then for path, then in probes):
         return None
     return Witness(tuple(files), tuple(probes), tuple(folders))
+
+
+def _steady_hash(path: str, seen: tuple[str, FileStamp]) -> str | None:
+    """A hash of the bytes of the file ``seen`` at ``path``, or None if it could not be read
+    or if, meanwhile, the file changed or ``path`` came to lead elsewhere."""
+    digest = content_hash(seen[0])  # the real path: a symlink re-pointed cannot divert it
+    return digest if _Finder().look(path) == seen else None
 
 
 def _changed_since(stamp: FileStamp, oldest_allowed_ns: int) -> bool:
@@ -205,7 +211,7 @@ def refreshed(recorded: Witness, now_ns: int) -> Witness | None:
         if seen is None or seen[0] != entry.real_path:
             return None
         if seen[1] != entry.stamp:
-            if seen[1][0] != entry.stamp[0] or content_hash(entry.path) != entry.digest:
+            if seen[1][0] != entry.stamp[0] or _steady_hash(entry.path, seen) != entry.digest:
                 return None  # changed size or bytes
             if not _changed_since(seen[1], now_ns - SETTLE_NS):
                 entry = entry._replace(stamp=seen[1])

@@ -215,3 +215,29 @@ def test_new_stamps_over_the_same_bytes_are_taken_up(
     monkeypatch.setattr(inputs, "content_hash", lambda path: hashed.append(path))
     assert inputs.refreshed(later, time.time_ns() + LATER) == later
     assert hashed == []
+
+
+@pytest.mark.parametrize("when", ["recording", "replaying after a new stamp"])
+def test_a_link_re_pointed_while_its_file_is_hashed_is_not_vouched_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    (tmp_path / "r.md").write_text("same", encoding="utf-8")
+    (tmp_path / "q.md").write_text("same", encoding="utf-8")
+    link = tmp_path / "a.md"
+    link.symlink_to("r.md")
+    log = InputLog()
+    log.file(link)
+    seen = witness(log, time.time_ns() + LATER) if when != "recording" else None
+    (tmp_path / "r.md").write_text("same", encoding="utf-8")  # a new stamp: hashed again
+    real_hash = inputs.content_hash
+
+    def re_pointing(path: str | Path) -> str | None:
+        link.unlink()
+        link.symlink_to("q.md")
+        return real_hash(path)
+
+    monkeypatch.setattr(inputs, "content_hash", re_pointing)
+    if seen is None:
+        assert witness(log, time.time_ns() + LATER) is None
+    else:
+        assert inputs.refreshed(seen, time.time_ns() + LATER) is None
