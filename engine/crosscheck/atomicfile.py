@@ -1,4 +1,4 @@
-"""Replacing a file in one step, so that a failed write never leaves half of it."""
+"""Writing an output file so that a failed write never leaves half of it."""
 
 from __future__ import annotations
 
@@ -9,27 +9,38 @@ from pathlib import Path
 
 
 def replace_file(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path``, replacing the file atomically; OSError on failure.
+    """Write ``text`` as UTF-8 to ``path``; OSError on failure.
 
-    An existing file keeps its permissions; a new one gets the usual ones (0666 less
-    the umask). If anything fails, ``path`` is left as it was and no temporary file
-    remains.
+    A regular file (or a new one) is replaced atomically: if anything fails, the old
+    file stays whole and no temporary file remains. A symlink is written through,
+    and stays a link. An existing file keeps its permissions, from the moment the new
+    content exists; a new one gets 0666 less the umask. Anything else that exists
+    (``/dev/null``, a fifo, a terminal) is written in place: there is nothing to keep.
     """
+    target = Path(os.path.realpath(path))
     try:
-        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
-        mode = None
-    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-    # os.open, not mkstemp: mkstemp's 0600 would make every report private to its writer.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        _write(os.open(target, os.O_WRONLY | os.O_TRUNC), text)  # a folder: "Is a directory"
+        return
+    mode = None if status is None else stat.S_IMODE(status.st_mode)
+    # A short name: a temporary file named after a long output name could exceed NAME_MAX.
+    tmp = target.with_name(f".crosscheck-{os.urandom(4).hex()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
     try:
-        # surrogateescape: a file name that is not UTF-8 is written as its bytes on disk.
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
-            handle.write(text)
+        _write(fd, text)
         if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            os.chmod(tmp, mode)  # the umask may have narrowed it at creation
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write(fd: int, text: str) -> None:
+    # surrogateescape: a file name that is not UTF-8 is written as its bytes on disk.
+    with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
+        handle.write(text)

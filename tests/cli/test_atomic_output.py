@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,3 +57,58 @@ def test_reports_and_baselines_are_readable_by_others(workspace: Path, umask_022
     assert main(["check", "--write-baseline", "baseline.json"]) == 0
     for name in ("report.sarif", "baseline.json"):
         assert (workspace / name).stat().st_mode & 0o777 == 0o644
+
+
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    (tmp_path / "shared.rules").write_text("old", encoding="utf-8")
+    link = tmp_path / "rules.rules"
+    link.symlink_to("shared.rules")
+    replace_file(link, "new")
+    assert link.is_symlink()
+    assert (tmp_path / "shared.rules").read_text(encoding="utf-8") == "new"
+
+
+def test_what_is_not_a_regular_file_is_written_in_place(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    null.symlink_to(os.devnull)
+    replace_file(null, "discarded")
+    assert null.is_symlink() and null.resolve() == Path(os.devnull).resolve()
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    with pytest.raises(IsADirectoryError):
+        replace_file(tmp_path, "a folder is no file")
+
+
+def test_a_private_file_is_never_readable_by_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask_022: None
+) -> None:
+    secret = tmp_path / "report.json"
+    secret.write_text("old", encoding="utf-8")
+    secret.chmod(0o600)
+    modes: list[int] = []
+    real_open = os.open
+
+    def watched(path: str | Path, flags: int, mode: int = 0o777) -> int:
+        fd = real_open(path, flags, mode)
+        modes.append(os.fstat(fd).st_mode & 0o777)
+        return fd
+
+    monkeypatch.setattr(atomicfile.os, "open", watched)
+    replace_file(secret, "new")
+    assert modes == [0o600]
+
+
+def test_a_long_output_name_is_no_problem(tmp_path: Path) -> None:
+    long_name = tmp_path / ("r" * 250 + ".json")
+    replace_file(long_name, "{}")
+    assert long_name.read_text(encoding="utf-8") == "{}"
+
+
+def test_an_unwritable_output_still_lets_unreadable_input_be_reported(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "corpus" / "broken.md").write_bytes(b"\xff\xfe\x00bad")
+    (workspace / "out").mkdir()
+    assert main(["check", "-o", "out"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write out: Is a directory" in err
+    assert "corpus/broken.md" in err

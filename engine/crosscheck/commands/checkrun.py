@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from crosscheck.waivers import apply_waivers, days_alike
 
 if TYPE_CHECKING:
     from crosscheck.commands.check import CheckRequest
+    from crosscheck.corpus.errors import LoadError
 
 
 @dataclass(frozen=True)
@@ -59,21 +60,32 @@ def run_check(request: CheckRequest, db: CacheDB | None, log: InputLog) -> Check
     accepted = read_baseline_or_exit(request.baseline) if request.baseline else None
     ruleset, harvest, report = _checked(request, db, log)
     if request.write_baseline is not None:
-        save_baseline(request.write_baseline, report.violations)
-        unreadable = report_load_errors(harvest.errors)
+        path, violations = request.write_baseline, report.violations
+        unreadable = _write_then_report(lambda: save_baseline(path, violations), harvest.errors)
         return CheckResult(EXIT_BAD_INPUT if unreadable else EXIT_OK, None, clean=False)
     if accepted is not None:
         report = apply_baseline_to_report(report, accepted)
     charted = harvest.claims if request.fmt in CHARTING_FORMATS else ()
     context = render_context(ruleset, charted, request.color, request.show_undecided)
     text = renderer(request.fmt)(report, context)
-    write_output(text, request.output)
-    if report_load_errors(harvest.errors):
+    if _write_then_report(lambda: write_output(text, request.output), harvest.errors):
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
     code = EXIT_VIOLATIONS if fail_on_threshold_exceeded(report, request.fail_on) else EXIT_OK
     days = days_alike(ruleset.waivers, request.today)
     # A replay would not repeat warnings printed to stderr: such a run is not recorded.
     return CheckResult(code, text, clean=not harvest.errors, days=days)
+
+
+def _write_then_report(write: Callable[[], None], errors: Sequence[LoadError]) -> bool:
+    """Write the output, then print the input problems, even when writing failed.
+
+    True when a problem is an error.
+    """
+    try:
+        write()
+    finally:
+        unreadable = report_load_errors(errors)
+    return unreadable
 
 
 def _checked(
