@@ -17,6 +17,7 @@ from crosscheck.dsl.check import build_ruleset
 from crosscheck.dsl.errors import RuleError, RuleFileError, with_source
 from crosscheck.dsl.parser import parse
 from crosscheck.inputs import InputLog
+from crosscheck.realpath import resolved
 
 RULE_SUFFIX = ".rules"
 
@@ -77,7 +78,7 @@ class _Loader:
         """Parse a file (once) and, before it, the files it imports."""
         if self.log is not None:
             self.log.file(file)  # each path to a file: which file it reaches matters
-        key = file.resolve()
+        key = resolved(file)
         if key in self.seen:
             return
         self.seen.add(key)
@@ -107,8 +108,8 @@ class _Loader:
             )
             return
         keys = [key for key, _ in chain]
-        if target.resolve() in keys:
-            cycle = [name for _, name in chain[keys.index(target.resolve()) :]] + [shown]
+        if resolved(target) in keys:
+            cycle = [name for _, name in chain[keys.index(resolved(target)) :]] + [shown]
             self.at(
                 statement.span,
                 "import cycle: " + " -> ".join(cycle),

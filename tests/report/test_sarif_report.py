@@ -158,6 +158,8 @@ def test_message_carries_detail_with_brackets_escaped() -> None:
         ("corpus\\sub dir\\gamma, v2.md", "corpus/sub%20dir/gamma%2C%20v2.md"),
         ("/abs/path/delta.md", "file:///abs/path/delta.md"),
         ("C:\\news\\a.md", "file:///C:/news/a.md"),
+        ("corpus/report-\udcff.md", "corpus/report-%FF.md"),  # a file name that is not UTF-8
+        ("/abs/report-\udcff.md", "file:///abs/report-%FF.md"),
     ],
 )
 def test_artifact_uri(document: str, uri: str) -> None:

@@ -17,6 +17,7 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.trace import trace_rule
 from crosscheck.extract import Extractor
 from crosscheck.model import Document
+from crosscheck.realpath import resolved
 from crosscheck.report.explain import Examined, render_line, render_measure, render_rule
 
 _NUMBER = re.compile(r"[0-9]+")
@@ -54,7 +55,7 @@ def _same_file(document: str, wanted: str) -> bool:
     if document == wanted or document.endswith("/" + wanted.removeprefix("./")):
         return True
     try:
-        return Path(document).resolve() == Path(wanted).resolve()
+        return resolved(Path(document)) == resolved(Path(wanted))
     except OSError:
         return False
 

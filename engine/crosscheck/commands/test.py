@@ -14,6 +14,7 @@ from crosscheck.commands.readers import load_ruleset_or_exit
 from crosscheck.corpus.errors import LoadError
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract import Extractor
+from crosscheck.realpath import resolved
 from crosscheck.report.ruletests import FileResults, render_junit, render_text
 from crosscheck.rulefiles import RULE_SUFFIX
 from crosscheck.ruletests import (
@@ -55,7 +56,7 @@ def plan(targets: Iterable[Path]) -> Plan:
             out.tests.append(target)
         elif target.is_file() and target.suffix == RULE_SUFFIX:
             out.rule_paths.append(target)
-            out.only_for.add(target.resolve())
+            out.only_for.add(resolved(target))
             if (target.parent / "tests").is_dir():
                 out.tests.extend(_yaml_files(target.parent / "tests"))
         elif target.is_dir():
@@ -94,7 +95,7 @@ def read_tests(paths: Sequence[Path], only_for: set[Path]) -> list[RuleTestFile]
     if errors:
         _fail(errors)
     if only_for:
-        files = [f for f in files if rules_path(f).resolve() in only_for]
+        files = [f for f in files if resolved(rules_path(f)) in only_for]
     return files
 
 
@@ -129,7 +130,7 @@ def test_command(targets: tuple[Path, ...], fmt: str, output: Path | None) -> in
     rulesets: dict[Path, RuleSet] = {}
 
     def ruleset(path: Path) -> RuleSet:
-        key = path.resolve()
+        key = resolved(path)
         if key not in rulesets:
             rulesets[key] = load_ruleset_or_exit(path)
         return rulesets[key]

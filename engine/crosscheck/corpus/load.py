@@ -43,6 +43,7 @@ from crosscheck.corpus.manifest import MANIFEST_NAMES, read_manifest
 from crosscheck.corpus.metadata import Item, Metadata, build_metadata
 from crosscheck.inputs import InputLog
 from crosscheck.model import Document
+from crosscheck.realpath import resolved
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -158,7 +159,7 @@ def _walk(
 def _fallback(path: Path, explicit: Manifest, found: Manifest) -> Metadata:
     if not explicit and not found:
         return Metadata()
-    key = path.resolve()
+    key = resolved(path)
     return explicit.get(key, Metadata()).over(found.get(key, Metadata()))
 
 

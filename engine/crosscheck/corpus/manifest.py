@@ -28,6 +28,7 @@ from crosscheck.corpus.decode import decode_text
 from crosscheck.corpus.errors import LoadError, LoadProblem
 from crosscheck.corpus.metadata import FIELDS, Item, Metadata, build_metadata, metadata_from_node
 from crosscheck.inputs import InputLog
+from crosscheck.realpath import resolved
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
 
@@ -118,7 +119,7 @@ def read_manifest(
         named = path.parent / entry.name
         if log is not None:
             log.probe(named)
-        target = named.resolve()
+        target = resolved(named)
         if not target.is_file():
             errors.append(
                 LoadError(

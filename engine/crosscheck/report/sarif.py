@@ -38,12 +38,16 @@ def artifact_uri(document: str) -> str:
     """``document`` as a URI reference: relative paths stay relative, with ``/``."""
     path = document.replace("\\", "/")
     if _DRIVE.match(path):
-        return "file:///" + quote(path, safe="/:")
+        return "file:///" + _quoted(path, safe="/:")
     if path.startswith("/"):
-        return "file://" + quote(path, safe="/")
+        return "file://" + _quoted(path, safe="/")
     while path.startswith("./"):
         path = path[2:]
-    return quote(path, safe="/", errors="surrogateescape")  # a name's stray bytes: %XX
+    return _quoted(path, safe="/")
+
+
+def _quoted(path: str, safe: str) -> str:
+    return quote(path, safe=safe, errors="surrogateescape")  # a name's stray bytes: %XX
 
 
 def escape_message(text: str) -> str:
