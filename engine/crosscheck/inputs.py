@@ -7,7 +7,7 @@ the output what it was: for a file read, where it really lives (symlinks
 followed: metadata and de-duplication go by that), its stamp (see
 ``corpus.stamp``) and a hash of its bytes; for a file tested, where it really is if it is a file;
 for a folder, a hash of its entries' names and kinds, a symlink's target included.
-``unchanged`` tells a later run whether all of it still holds, in which case
+``refreshed`` tells a later run whether all of it still holds, in which case
 everything the first run computed still holds, like a build tool's dependency
 check. As in git, an equal stamp is trusted and a different one sends the check to
 the content: a fresh checkout of the same files (new stamps, same bytes) is still
@@ -192,11 +192,6 @@ def _steady_hash(path: str, seen: tuple[str, FileStamp]) -> str | None:
 
 def _changed_since(stamp: FileStamp, oldest_allowed_ns: int) -> bool:
     return max(stamp[1], stamp[2]) >= oldest_allowed_ns
-
-
-def unchanged(recorded: Witness) -> bool:
-    """Whether every file, tested path and folder is still as the witness recorded it."""
-    return refreshed(recorded, 0) is not None
 
 
 def refreshed(recorded: Witness, now_ns: int) -> Witness | None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
 def resolved(path: Path) -> Path:
-    """``path`` made absolute with its symlinks followed, or only made absolute if they loop.
+    """``path`` made absolute with its symlinks followed, as far as they go.
 
-    A looping path then fails where it is read, with the system's own message ("Too
-    many levels of symbolic links") naming it, rather than wherever it is resolved.
+    Unlike ``Path.resolve`` (a RuntimeError in Python 3.11), a loop is left as it is:
+    reading the path then fails with the system's own message ("Too many levels of
+    symbolic links") naming it.
     """
-    try:
-        return path.resolve()
-    except (RuntimeError, OSError):  # RuntimeError: Python 3.11's "Symlink loop"
-        return path.absolute()
+    return Path(os.path.realpath(path))

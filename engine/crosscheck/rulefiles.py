@@ -107,9 +107,9 @@ class _Loader:
                 f"looked for {shown}; an import path is relative to the importing file",
             )
             return
-        keys = [key for key, _ in chain]
-        if resolved(target) in keys:
-            cycle = [name for _, name in chain[keys.index(resolved(target)) :]] + [shown]
+        keys, key = [key for key, _ in chain], resolved(target)
+        if key in keys:
+            cycle = [name for _, name in chain[keys.index(key) :]] + [shown]
             self.at(
                 statement.span,
                 "import cycle: " + " -> ".join(cycle),

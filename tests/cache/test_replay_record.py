@@ -19,10 +19,16 @@ from crosscheck.inputs import (
     ProbeWitness,
     Witness,
     listing_hash,
-    unchanged,
+    refreshed,
     witness,
 )
 from crosscheck.replay import RunRecord, decode_record, encode_record
+
+
+def unchanged(recorded: Witness) -> bool:
+    """Whether the witness still holds (``now`` 0: no new stamp is ever taken up)."""
+    return refreshed(recorded, 0) is not None
+
 
 STAMPS = st.tuples(*[st.integers(0, 2**63)] * 5)
 DIGESTS = st.text("0123456789abcdef", min_size=128, max_size=128)

@@ -54,10 +54,7 @@ def line_refs(text: str) -> list[LineRef]:
 def _same_file(document: str, wanted: str) -> bool:
     if document == wanted or document.endswith("/" + wanted.removeprefix("./")):
         return True
-    try:
-        return resolved(Path(document)) == resolved(Path(wanted))
-    except OSError:
-        return False
+    return resolved(Path(document)) == resolved(Path(wanted))
 
 
 def find_line(examined: Sequence[Examined], refs: Sequence[LineRef]) -> tuple[Examined, LineRef]:

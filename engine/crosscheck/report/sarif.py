@@ -153,11 +153,9 @@ def sarif_log(report: Report, context: RenderContext) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict."""
     rules = descriptors(report, context)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    driver: dict[str, Any] = {"name": "crosscheck", "version": __version__}
-    driver["informationUri"] = HOMEPAGE
-    driver["rules"] = rules
+    driver = {"name": "crosscheck", "version": __version__, "informationUri": HOMEPAGE}
     run = {
-        "tool": {"driver": driver},
+        "tool": {"driver": {**driver, "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "results": [result(v, index[v.rule]) for v in report.violations],
     }
