@@ -27,8 +27,8 @@ from pathlib import Path
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate import Outcome, Strategy, evaluate
 from crosscheck.interval import Interval
+from crosscheck.load.rules import load_rules
 from crosscheck.model import Claim
-from crosscheck.rulefiles import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 START = date(2024, 11, 1)

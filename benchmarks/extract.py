@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import itertools
 
 from crosscheck.extract import Extractor
+from crosscheck.load.rules import load_rules
 from crosscheck.model import Document
-from crosscheck.rulefiles import load_rules
 from generate import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
 """`python -m crosscheck` runs the command line."""
 
-from crosscheck.cli import run
+from crosscheck.cli.main import run
 
 run()

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-import crosscheck.corpus.stamp as stamp
-import crosscheck.harvest as harvest_module
-from crosscheck.cache import ClaimCache
-from crosscheck.cachedb import CacheDB
-from crosscheck.corpus.load import ArticleFile, load_file
+import crosscheck.fs.stamp as stamp
+import crosscheck.pipeline.gather as harvest_module
+from crosscheck.cache.claims import ClaimCache
+from crosscheck.cache.db import CacheDB
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.harvest import Harvest, harvest_corpus
+from crosscheck.load.articles import ArticleFile, load_file
+from crosscheck.load.rules import load_rules
 from crosscheck.model import Document, Report
-from crosscheck.rulefiles import load_rules
-from crosscheck.run import check
+from crosscheck.pipeline.evaluation import check
+from crosscheck.pipeline.gather import Harvest, harvest_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules" / "nk_deployment.rules"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crosscheck.cachedb import TABLES, CacheDB, seal, unseal
+from crosscheck.cache.db import TABLES, CacheDB, seal, unseal
 
 DATA = [table for table in TABLES if table != "meta"]
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.cachecodec import (
+from crosscheck.cache.codec import (
     decode_claims,
     decode_file_entry,
     decode_report,
@@ -17,8 +17,8 @@ from crosscheck.cachecodec import (
     encode_report,
 )
 from crosscheck.evaluate import evaluate
+from crosscheck.load.rules import load_rules
 from crosscheck.model import Claim, Report
-from crosscheck.rulefiles import load_rules
 from crosscheck.testing.claimsets import claim_sets
 
 RULESET = load_rules(Path(__file__).resolve().parents[2] / "rules" / "nk_deployment.rules")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from crosscheck.codeid import files_fingerprint, installed_distributions
+from crosscheck.cache.codeid import files_fingerprint, installed_distributions
 
 
 def test_edits_change_the_fingerprint_and_touching_does_not(tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import crosscheck.inputs as inputs
-from crosscheck.inputs import (
+import crosscheck.fs.witness as inputs
+from crosscheck.cache.runs import RunRecord, decode_record, encode_record
+from crosscheck.fs.witness import (
     FileWitness,
     FolderWitness,
     InputLog,
@@ -22,7 +23,6 @@ from crosscheck.inputs import (
     refreshed,
     witness,
 )
-from crosscheck.replay import RunRecord, decode_record, encode_record
 
 
 def unchanged(recorded: Witness) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from replaycount import Runs
 
-import crosscheck.inputs as inputs
+import crosscheck.fs.witness as inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 

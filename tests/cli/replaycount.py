@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import crosscheck.commands.checkrun as checkrun
+import crosscheck.cli.commands.check_pipeline as checkrun
 
 
 class Runs:

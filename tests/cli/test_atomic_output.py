@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import crosscheck.atomicfile as atomicfile
-from crosscheck.atomicfile import replace_file
-from crosscheck.cli import main
+import crosscheck.fs.atomic as atomicfile
+from crosscheck.cli.main import main
+from crosscheck.fs.atomic import replace_file
 
 
 @pytest.fixture

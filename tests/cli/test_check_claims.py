@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cli import main
+from crosscheck.cli.main import main
 
 DATA = Path(__file__).parent / "data"
 ARGS = ["check", "--claims", str(DATA / "seed_claims.jsonl"), "--rules", str(DATA / "seed.rules")]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cli import main
+from crosscheck.cli.main import main
 
 GOLDEN = Path(__file__).parent / "data" / "corpus_check.txt"
 

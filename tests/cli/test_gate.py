@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cli import main
+from crosscheck.cli.main import main
 
 NEW_ARTICLE = """\
 ---

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import yaml
 
-from crosscheck.cli import cli
+from crosscheck.cli.main import cli
 from crosscheck.report import formats
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from crosscheck.cli import main
+from crosscheck.cli.main import main
 
 DSL = Path(__file__).resolve().parents[1] / "dsl"
 CLAIMS = Path(__file__).parent / "data" / "seed_claims.jsonl"

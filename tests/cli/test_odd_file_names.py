@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cli import main
+from crosscheck.cli.main import main
 
 ODD = b"corpus/report-\xff.md"
 UTF8_FORMATS = ["json", "sarif", "junit", "html"]

@@ -18,10 +18,10 @@ from types import SimpleNamespace
 import pytest
 from replaycount import Runs
 
-import crosscheck.commands.check as check_module
-import crosscheck.inputs as inputs
-from crosscheck.cli import main
-from crosscheck.commands.check import CheckRequest
+import crosscheck.cli.commands.check as check_module
+import crosscheck.fs.witness as inputs
+from crosscheck.cli.commands.check import CheckRequest
+from crosscheck.cli.main import main
 
 ARTICLE = "corpus/2024-12-23_harbor-ledger_spy-agency-toll.md"
 JSON = ["check", "--format", "json", "-j", "1"]

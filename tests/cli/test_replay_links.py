@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from replaycount import Runs
 
-from crosscheck.cli import main
+from crosscheck.cli.main import main
 
 ARTICLE = "Officials said 40,000 North Korean troops had been killed near Kursk.\n"
 CHECK = ["check", "--format", "json", "-j", "1", "--manifest", "pool/manifest.yaml"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cli import main
+from crosscheck.cli.main import main
 
 
 def test_a_manifest_naming_a_looping_link_warns(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from crosscheck.corpus.load import LoadError, iter_documents
+from crosscheck.load.articles import LoadError, iter_documents
 from crosscheck.model import Document
 
 Writer = Callable[[str, str | bytes], Path]

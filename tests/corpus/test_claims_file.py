@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from corpus_helpers import Writer
 
-from crosscheck.corpus.claims import read_claims
 from crosscheck.dsl.ast import Measure, RuleSet, Subject
 from crosscheck.interval import Interval
+from crosscheck.load.claims import read_claims
 from crosscheck.model import claim_to_json
 
 RULES = RuleSet(

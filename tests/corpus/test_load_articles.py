@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from corpus_helpers import Writer, documents, errors, load, only_document, only_error
 
-from crosscheck.corpus.load import LoadError, iter_documents
+from crosscheck.load.articles import LoadError, iter_documents
 
 FRONT = "---\nsource: Harbor Ledger\ndate: 2024-12-23\nurl: https://example.org/a\ntitle: T\n---\n"
 

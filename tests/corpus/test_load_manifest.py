@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from corpus_helpers import Writer, documents, errors, load
 
-from crosscheck.corpus.errors import LoadError, LoadProblem
-from crosscheck.corpus.manifest import parse_manifest_csv, parse_manifest_yaml
+from crosscheck.load.errors import LoadError, LoadProblem
+from crosscheck.load.manifest import parse_manifest_csv, parse_manifest_yaml
 from crosscheck.model import Document
 
 YAML = """\

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import yaml
 
-from crosscheck.corpus.load import LoadError, iter_documents
 from crosscheck.interval import Interval, Truth, at_most
+from crosscheck.load.articles import LoadError, iter_documents
 from crosscheck.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from crosscheck.cli import cli, main
-from crosscheck.commands.explain import explain_command
-from crosscheck.commands.fmt import fmt_command
-from crosscheck.commands.lint import lint_command
-from crosscheck.commands.test import test_command
+from crosscheck.cli.commands.explain import explain_command
+from crosscheck.cli.commands.fmt import fmt_command
+from crosscheck.cli.commands.lint import lint_command
+from crosscheck.cli.commands.test import test_command
+from crosscheck.cli.main import cli, main
 
 COMMANDS = {
     "explain": explain_command,
@@ -22,7 +22,7 @@ COMMANDS = {
 
 @pytest.fixture
 def crosscheck(monkeypatch: pytest.MonkeyPatch) -> Callable[[Sequence[str]], int]:
-    """``crosscheck.cli.main`` with every command of the tutorial available."""
+    """``crosscheck.cli.main.main`` with every command of the tutorial available."""
     for name, command in COMMANDS.items():
         if name not in cli.commands:
             monkeypatch.setitem(cli.commands, name, command)

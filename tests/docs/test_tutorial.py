@@ -13,7 +13,7 @@ import pytest
 from tutorial_runner import ROOT, Command, Replay, WriteFile, matches, prepare, steps
 
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.rulefiles import load_rules
+from crosscheck.load.rules import load_rules
 
 TUTORIAL = ROOT / "docs" / "writing-rules.md"
 FINAL_RULES = "tutorial/troops.rules"

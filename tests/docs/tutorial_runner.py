@@ -154,7 +154,7 @@ def prepare(folder: Path) -> None:
 def _record(markdown: Path) -> None:
     """Print each command of the tutorial with what it prints now (in a scratch folder)."""
     from conftest import COMMANDS
-    from crosscheck.cli import cli, main
+    from crosscheck.cli.main import cli, main
 
     for name, command in COMMANDS.items():
         cli.commands.setdefault(name, command)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck.dsl import RuleError, RuleFileError, parse
-from crosscheck.rulefiles import load_rules
+from crosscheck.load.rules import load_rules
 
 HERE = Path(__file__).resolve().parent
 MALFORMED = HERE / "malformed"

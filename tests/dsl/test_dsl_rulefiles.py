@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.dsl import RuleFileError
-from crosscheck.rulefiles import load_rules
+from crosscheck.load.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 

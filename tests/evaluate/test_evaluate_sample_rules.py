@@ -41,8 +41,8 @@ SEED_CLAIMS = [
 
 def sample_rules() -> RuleSet:
     try:
-        from crosscheck.dsl.check import build_ruleset
         from crosscheck.dsl.parser import parse
+        from crosscheck.dsl.validate import build_ruleset
     except ImportError as err:
         pytest.skip(f"rule language not available yet: {err}")
     return build_ruleset([parse(RULES.read_text(encoding="utf-8"), str(RULES))])

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 import pytest
 
-from crosscheck.commands.explain import LineRef, line_refs
-from crosscheck.corpus.load import iter_documents
+from crosscheck.cli.commands.explain import LineRef, line_refs
 from crosscheck.evaluate import evaluate
 from crosscheck.extract import Extractor
+from crosscheck.load.articles import iter_documents
+from crosscheck.load.rules import load_rules
 from crosscheck.model import Claim, Document
 from crosscheck.report.explain import Examined, decisions_on_line
-from crosscheck.rulefiles import load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 Run = Callable[[Sequence[str]], int]

@@ -19,8 +19,8 @@ def _fold(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def extracted() -> tuple[list[Any], dict[str, Any]]:
-    load = pytest.importorskip("crosscheck.rulefiles")
-    corpus = pytest.importorskip("crosscheck.corpus.load")
+    load = pytest.importorskip("crosscheck.load.rules")
+    corpus = pytest.importorskip("crosscheck.load.articles")
     gold = yaml.safe_load((ROOT / "tests/gold/corpus_gold.yaml").read_text(encoding="utf-8"))
     from crosscheck.extract import Extractor
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.corpus.segment import LineIndex, SentenceLocator, split_sentences
+from crosscheck.text.segment import LineIndex, SentenceLocator, split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from crosscheck.commands.fmt import fmt_command
+from crosscheck.cli.commands.fmt import fmt_command
 
 ROOT = Path(__file__).resolve().parents[2]
 MISFORMATTED = "measure  killed :count   # deaths\nrule r: killed<=5 severity  warning\n"

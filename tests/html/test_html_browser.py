@@ -16,7 +16,7 @@ from html_builders import HOSTILE, sample_claims
 
 from crosscheck.model import Report, Severity
 from crosscheck.report import RenderContext
-from crosscheck.report.html import render
+from crosscheck.report.html.page import render
 
 # Another Chromium can be named with CROSSCHECK_CHROMIUM (e.g. on a developer's machine).
 CHROMIUM = Path(os.environ.get("CROSSCHECK_CHROMIUM", "/usr/bin/chromium"))
@@ -170,7 +170,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def cli_report(tmp_path: Path, corpus: Path) -> Path:
     """`crosscheck check CORPUS --format html -o report.html`, as a user runs it."""
-    from crosscheck.cli import main
+    from crosscheck.cli.main import main
 
     target = tmp_path / "report.html"
     rules = str(ROOT / "rules")
@@ -196,7 +196,7 @@ def cli_report(tmp_path: Path, corpus: Path) -> Path:
 def test_sample_corpus_report_in_the_browser(browser: sync_api.Browser, tmp_path: Path) -> None:
     import json
 
-    from crosscheck.cli import main
+    from crosscheck.cli.main import main
 
     target = cli_report(tmp_path, ROOT / "corpus")
     page = browser.new_page(viewport={"width": 1200, "height": 900})

@@ -7,8 +7,8 @@ from html_tree import parse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.report.html import highlighted, safe_url
-from crosscheck.report.templates.markup import Safe, esc, h, join
+from crosscheck.report.html.page import highlighted, safe_url
+from crosscheck.report.html.templates.markup import Safe, esc, h, join
 
 
 def test_text_children_and_attributes_are_escaped() -> None:

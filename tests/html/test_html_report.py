@@ -12,7 +12,7 @@ from html_tree import Node, parse
 
 from crosscheck.model import Report, Severity
 from crosscheck.report import RenderContext, formats, renderers
-from crosscheck.report.html import render
+from crosscheck.report.html.page import render
 
 
 def tree_of(report: Report, context: RenderContext | None = None) -> Node:

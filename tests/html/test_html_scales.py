@@ -12,8 +12,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from crosscheck.interval import Interval
-from crosscheck.report.html_chart import Plotted, source_styles, x_positions
-from crosscheck.report.html_scales import date_scale, date_ticks, nice_step, value_scale
+from crosscheck.report.html.chart import Plotted, source_styles, x_positions
+from crosscheck.report.html.scales import date_scale, date_ticks, nice_step, value_scale
 
 
 @pytest.mark.parametrize(

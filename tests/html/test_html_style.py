@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from crosscheck.report.html_chart import PALETTE
-from crosscheck.report.templates.assets import CSS
+from crosscheck.report.html.chart import PALETTE
+from crosscheck.report.html.templates.assets import CSS
 
 VARIABLES = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", CSS))
 

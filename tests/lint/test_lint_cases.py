@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from crosscheck.dsl import build_ruleset, parse
-from crosscheck.dsl.lint import CHECKS, CODES, Check, lint
-from crosscheck.dsl.lint_context import Finding
+from crosscheck.dsl.lint.context import Finding
+from crosscheck.dsl.lint.linter import CHECKS, CODES, Check, lint
 
 HERE = Path(__file__).resolve().parent
 CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text("utf-8"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from crosscheck.commands.lint import lint_command
-from crosscheck.dsl.lint import CODES
+from crosscheck.cli.commands.lint import lint_command
+from crosscheck.dsl.lint.linter import CODES
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crosscheck import testing as cct
-from crosscheck.corpus.claims import claim_from_json
 from crosscheck.dsl import build_ruleset
 from crosscheck.dsl.ast import (
     Absolute,
@@ -33,6 +32,7 @@ from crosscheck.dsl.ast import (
 )
 from crosscheck.evaluate import Outcome, evaluate
 from crosscheck.hedges import ReadingSettings
+from crosscheck.load.claims import claim_from_json
 from crosscheck.model import Claim, Violation
 from crosscheck.testing.rulefiles import UNITS
 from crosscheck.units import QUANTITY_UNITS, compatible, conversion_factor

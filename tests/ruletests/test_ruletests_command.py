@@ -50,7 +50,7 @@ def test_the_project_rules_pass_their_tests(
 def test_every_rule_of_the_sample_file_is_covered(
     crosscheck: Run, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from crosscheck.rulefiles import load_rules
+    from crosscheck.load.rules import load_rules
 
     assert crosscheck(["test", str(ROOT / "rules" / "nk_deployment.rules")]) == 0
     out = capsys.readouterr().out

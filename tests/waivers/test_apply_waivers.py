@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crosscheck.accept.waivers import apply_waivers, days_alike, document_matches, is_expired
 from crosscheck.dsl import ast
 from crosscheck.interval import Interval
 from crosscheck.model import Claim, Report, Severity, Violation
-from crosscheck.waivers import apply_waivers, days_alike, document_matches, is_expired
 
 NEWSWEEK = "corpus/2024-12-23_newsweek_more-troops.md"
 CNEWS = "corpus/2024-12-23_cnews-live_troops-and-drones.md"

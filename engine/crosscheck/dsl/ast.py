@@ -231,7 +231,7 @@ class Waiver:
 
     Accepts the violations of ``rule`` that cite a claim matching every given
     filter (``document``: a glob over the document path, ``stated``: the claim's
-    stated text) until the end of ``until``; see ``crosscheck.waivers``.
+    stated text) until the end of ``until``; see ``crosscheck.accept.waivers``.
     """
 
     rule: str

@@ -21,13 +21,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from crosscheck.corpus.segment import Sentence
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.pairing import MAX_GAP_WORDS, clauses, pair
 from crosscheck.extract.patterns import normalize_phrase, phrase_pattern
 from crosscheck.extract.phrases import Hit, PhraseIndex, owned_by
 from crosscheck.extract.records import Mention
+from crosscheck.text.segment import Sentence
 from crosscheck.units import dimension_of
 
 # A clause that restates an earlier figure through a pronoun: "this involves",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crosscheck.corpus.segment import Sentence, SentenceLocator
 from crosscheck.extract.phrases import Hit, PhraseIndex
+from crosscheck.text.segment import Sentence, SentenceLocator
 
 MAX_CHAIN = 3  # sentences back that a subject stays in focus through its head nouns
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
-from crosscheck.corpus.segment import LineIndex, Sentence
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.active import Survey
 from crosscheck.extract.bind import Binder, Binding
@@ -16,6 +15,7 @@ from crosscheck.extract.patterns import lowered
 from crosscheck.extract.records import Decision, Mention, NotQuantity
 from crosscheck.hedges import ReadingSettings
 from crosscheck.model import Claim, Document
+from crosscheck.text.segment import LineIndex, Sentence
 from crosscheck.units import conversion_factor
 
 Item = Mention | NotQuantity

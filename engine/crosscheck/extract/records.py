@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from crosscheck.corpus.segment import Sentence
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
+from crosscheck.text.segment import Sentence
 
 
 @dataclass(frozen=True, slots=True)

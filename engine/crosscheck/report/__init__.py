@@ -42,7 +42,7 @@ _MODULES = {
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",
-    "html": "html",
+    "html": "html.page",
 }
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from crosscheck.fs.pathtext import json_escaped
 from crosscheck.model import Claim, claim_to_json
 from crosscheck.report.text import describe_interval
-from crosscheck.textsafe import json_escaped
 
 
 def claim_text_line(claim: Claim) -> str:

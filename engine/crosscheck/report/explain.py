@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crosscheck.corpus.segment import LineIndex
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.printer import format_statement
 from crosscheck.evaluate.trace import RuleDecision, RuleTrace
@@ -15,6 +14,7 @@ from crosscheck.extract.records import Decision
 from crosscheck.interval import Truth
 from crosscheck.model import Claim, Document, Skipped
 from crosscheck.report.text import describe_interval
+from crosscheck.text.segment import LineIndex
 
 _INDENT = "  "
 _TRUTH_ORDER = (Truth.FAILS, Truth.UNDECIDED, Truth.HOLDS)

@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from crosscheck.textsafe import json_escaped
+from crosscheck.fs.pathtext import json_escaped
 
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 _string = json.encoder.encode_basestring  # what ensure_ascii=False writes for a str

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from crosscheck import HOMEPAGE, __version__
-from crosscheck.baseline import fingerprint
+from crosscheck.accept.baseline import fingerprint
 from crosscheck.model import Claim, Report, Severity, Violation
 from crosscheck.report import RenderContext, jsontext
 from crosscheck.report.text import describe_interval

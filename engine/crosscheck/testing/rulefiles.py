@@ -10,9 +10,9 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from crosscheck.dsl import ast
-from crosscheck.dsl.check import build_ruleset
 from crosscheck.dsl.printer import format_rules
 from crosscheck.dsl.syntax_errors import KEYWORDS
+from crosscheck.dsl.validate import build_ruleset
 from crosscheck.hedges import DEFAULT_TOLERANCES, HEDGE_FAMILIES
 from crosscheck.model import Severity
 from crosscheck.units import QUANTITY_UNITS, dimension_of

@@ -1,0 +1,171 @@
+"""``crosscheck check``: the claims of a corpus against the rules, as a report and an exit code.
+
+Exit codes (stable): 0 nothing at or above --fail-on; 1 violations; 2 bad rule file
+or usage; 3 unreadable input.
+
+A run with the same options as a recorded one, whose every input file and folder is
+unchanged, on a day over which the recorded run's waivers stay as they were, is
+replayed (see ``crosscheck.cache.runs``): its output is written again without loading
+the rules, the claims or a reporter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import click
+
+from crosscheck.cache.db import CacheDB
+from crosscheck.cache.runs import RunRecord, recall_run, remember_run, run_key
+from crosscheck.cli.commands.options import JOBS, MANIFEST, NO_CACHE, OUTPUT, PATHS, RULES, STRICT
+from crosscheck.cli.console import default_format, open_store, write_output
+from crosscheck.fs.witness import InputLog, witness
+from crosscheck.report import formats
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """A check as asked for on the command line, with the defaults it resolved to."""
+
+    paths: tuple[Path, ...]
+    rules: Path
+    claims: Path | None
+    manifest: Path | None
+    fmt: str
+    output: Path | None
+    fail_on: str
+    baseline: Path | None
+    write_baseline: Path | None
+    show_undecided: bool
+    strict: bool
+    jobs: int | None
+    color: bool
+    today: dt.date
+    cwd: str
+
+    def replay_key(self) -> str | None:
+        """The key of runs whose output this one would repeat, or None if it must run.
+
+        A run that writes a baseline must run; so must a coloured one, whose escape
+        codes depend on the terminal.
+        """
+        if self.write_baseline is not None or self.color:
+            return None
+        settings = [(f.name, getattr(self, f.name)) for f in fields(self) if f.name not in _UNKEYED]
+        return run_key("check", settings)
+
+
+# Not in the replay key: where the report goes and how many processes make it change
+# nothing, and the day is checked against the days a record holds for (its waivers).
+_UNKEYED = frozenset({"output", "jobs", "today"})
+
+
+@click.command("check")
+@PATHS
+@RULES
+@click.option(
+    "--claims",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Check claims from a JSON-lines file instead of extracting them.",
+)
+@MANIFEST
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats()),
+    default=None,
+    help="Output format [default: github under GitHub Actions, else text].",
+)
+@OUTPUT
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Report only violations not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Record today's violations in this file as accepted, and exit 0 (3 if an input "
+    "could not be read).",
+)
+@click.option(
+    "--show-undecided",
+    is_flag=True,
+    help="Also list comparisons that are neither certain nor ruled out.",
+)
+@STRICT
+@JOBS
+@NO_CACHE
+def check_command(
+    paths: tuple[Path, ...],
+    rules: Path,
+    claims: Path | None,
+    manifest: Path | None,
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    show_undecided: bool,
+    strict: bool,
+    jobs: int | None,
+    no_cache: bool,
+) -> int:
+    """Check the claims in PATHS (default ./corpus) against the rules."""
+    request = CheckRequest(
+        paths=paths,
+        rules=rules,
+        claims=claims,
+        manifest=manifest,
+        fmt=fmt or default_format(),
+        output=output,
+        fail_on=fail_on,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        show_undecided=show_undecided,
+        strict=strict,
+        jobs=jobs,
+        color=output is None and sys.stdout.isatty(),
+        today=dt.date.today(),
+        cwd=os.getcwd(),
+    )
+    with open_store(not no_cache) as db:
+        return replay_or_run(request, db)
+
+
+def replay_or_run(request: CheckRequest, db: CacheDB | None) -> int:
+    """Replay the recorded run of ``request`` if its inputs are unchanged, else run (and record) it.
+
+    Returns the exit code.
+    """
+    key = request.replay_key() if db is not None else None
+    recorded = recall_run(db, key, request.today) if db is not None and key is not None else None
+    if recorded is not None:
+        write_output(recorded.output, request.output)
+        return recorded.exit_code
+    # Imported here: a replayed run needs none of the pipeline (rules, claims, reporters).
+    from crosscheck.cli.commands.check_pipeline import run_check
+
+    started, log = time.time_ns(), InputLog()
+    result = run_check(request, db, log)
+    output = result.repeatable_output
+    if db is not None and key is not None and output is not None:
+        seen = witness(log, started)
+        if seen is not None:
+            remember_run(db, key, RunRecord(seen, output, result.exit_code, result.days))
+    return result.exit_code

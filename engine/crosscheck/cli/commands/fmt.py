@@ -1,0 +1,109 @@
+"""``crosscheck fmt RULES [--check]``: rewrite rule files in canonical layout.
+
+Exit codes: 0 every file formatted (or, with ``--check``, already formatted);
+1 ``--check`` found a file to reformat (a unified diff is printed); 2 a rule
+file does not parse or cannot be read or written (it is left untouched).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS
+from crosscheck.dsl.errors import RuleFileError
+from crosscheck.dsl.formatter import format_text
+from crosscheck.fs.atomic import replace_file
+from crosscheck.load.rules import RULE_SUFFIX
+
+
+class _Unusable(Exception):
+    """A path that cannot be formatted; the message says why."""
+
+
+@click.command("fmt")
+@click.argument("rules", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Change nothing; show a diff and exit 1 if any file is not formatted.",
+)
+def fmt_command(rules: tuple[Path, ...], check: bool) -> int:
+    """Format RULES (files or folders of *.rules; default ./rules) in canonical layout."""
+    files, failed = _rule_files(rules or (Path("rules"),))
+    changed = 0
+    for file in files:
+        try:
+            text = _read(file)
+            formatted = format_text(text, str(file))
+            if formatted == text:
+                continue
+            changed += 1
+            if check:
+                click.echo(_diff(file, text, formatted), nl=False)
+            else:
+                _replace(file, formatted)
+                click.echo(f"formatted {file}")
+        except RuleFileError as err:
+            failed += 1
+            click.echo(err.render(), err=True)
+        except _Unusable as err:
+            failed += 1
+            click.echo(f"{file}: error: {err}", err=True)
+    click.echo(_summary(len(files), changed, failed, check), err=True)
+    if failed or not files:
+        return EXIT_USAGE
+    return EXIT_VIOLATIONS if check and changed else EXIT_OK
+
+
+def _rule_files(paths: Sequence[Path]) -> tuple[list[Path], int]:
+    """The named files and the rule files under named folders; and how many paths are missing."""
+    files: list[Path] = []
+    missing = 0
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.rglob(f"*{RULE_SUFFIX}")))
+        elif path.exists():
+            files.append(path)
+        else:
+            missing += 1
+            click.echo(f"{path}: error: no such rule file or directory", err=True)
+    return files, missing
+
+
+def _read(file: Path) -> str:
+    try:
+        return file.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        raise _Unusable(f"cannot read: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise _Unusable("not UTF-8 text; save the file with UTF-8 encoding") from None
+
+
+def _replace(file: Path, text: str) -> None:
+    """Write ``text`` to ``file`` atomically, keeping its permissions."""
+    try:
+        replace_file(file, text)
+    except OSError as err:
+        raise _Unusable(f"cannot write: {err.strerror or err}") from None
+
+
+def _diff(file: Path, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"{file} (as written)",
+        tofile=f"{file} (formatted)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _summary(total: int, changed: int, failed: int, check: bool) -> str:
+    verb = "would be reformatted" if check else "reformatted"
+    parts = [f"{changed} of {total} rule file{'' if total == 1 else 's'} {verb}"]
+    if failed:
+        parts.append(f"{failed} could not be formatted")
+    return ", ".join(parts)

@@ -1,0 +1,117 @@
+"""Small pieces every command uses: exit codes, output files, progress, the cache's file.
+
+Kept light (click and the standard library): a replayed ``check`` loads nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from crosscheck.cache.codeid import code_id
+from crosscheck.cache.db import CacheDB
+from crosscheck.fs.atomic import replace_file
+
+if TYPE_CHECKING:
+    from crosscheck.load.errors import LoadError
+
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+
+
+class OutputError(click.ClickException):
+    """An output file that cannot be written: a usage error, one line, exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def report_load_errors(errors: Sequence[LoadError]) -> bool:
+    """Print input problems to stderr; true when any is an error (something left out).
+
+    Warnings (something read anyway, such as a negative amount clipped to 0) are
+    printed but do not make the input unreadable.
+    """
+    for error in errors:
+        click.echo(error.render(), err=True)
+    return any(error.is_error for error in errors)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or replace ``output`` atomically so a failed run loses nothing."""
+    if output is None:
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            # A file name that is not UTF-8 (lone surrogates): its bytes, as on disk.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode(sys.stdout.encoding, "surrogateescape"))
+        sys.stdout.flush()
+        return
+    try:
+        replace_file(output, text)
+    except OSError as err:
+        raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
+
+
+@contextmanager
+def progress_callback() -> Iterator[Callable[[str, int], None] | None]:
+    """A callback ``(file name, documents done)`` drawing progress on a terminal's stderr.
+
+    None when stderr is not a terminal.
+    """
+    if not sys.stderr.isatty():
+        yield None
+        return
+    # Imported here: runs that are not watched on a terminal never pay for rich.
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} documents"),
+        TextColumn("{task.fields[name]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extract", total=None, name="")
+
+        def advance(name: str, done: int) -> None:
+            progress.update(task, completed=done, name=name)
+
+        yield advance
+
+
+def default_format() -> str:
+    """``github`` under GitHub Actions, else ``text``."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+@contextmanager
+def open_store(enabled: bool, folder: Path = Path(".crosscheck")) -> Iterator[CacheDB | None]:
+    """The cache under ``folder``, or None when disabled or unusable."""
+    if not enabled:
+        yield None
+        return
+    try:
+        cache = CacheDB(folder / "claims.sqlite", code_id())
+    except (OSError, sqlite3.Error) as err:
+        click.echo(f"warning: claim cache unavailable ({err}); continuing without it", err=True)
+        yield None
+        return
+    if cache.warning:
+        click.echo(f"warning: {cache.warning}", err=True)
+    try:
+        yield cache
+    finally:
+        cache.close()
+        if cache.write_failure:
+            click.echo(f"warning: {cache.write_failure}", err=True)

@@ -1,0 +1,248 @@
+"""Stream articles from files and folders as ``Document`` records.
+
+Formats, chosen by extension (case-insensitive):
+
+* ``.md``, ``.markdown``, ``.txt``: one article per file. An optional YAML front
+  matter block (``---`` lines around ``source``, ``date``, ``url``, ``title``)
+  gives its metadata; ``Document.text`` is the body after it and
+  ``Document.line_offset`` the number of lines before the body, so that
+  ``line_offset + n`` is the file line of body line ``n``.
+* ``.jsonl``: one article per line, a JSON object with ``text`` and optionally
+  ``id``, ``source``, ``date``, ``url``, ``title``. Its ``Document.path`` is
+  ``FILE:LINE`` (e.g. ``corpus/batch.jsonl:17``): the line is always present,
+  unique and what an editor opens; ``id`` is accepted but not used for citing.
+  Line and column numbers of claims in such a document count within its decoded
+  ``text`` (``line_offset`` is 0). A bad line gives a ``LoadError`` naming
+  ``FILE:LINE`` and the lines after it are still read.
+
+A file named like a manifest is skipped even when named explicitly (it is read as
+its folder's manifest). Metadata comes from, field by field and in this order of precedence: the
+article's own front matter (or JSON fields), the manifest passed explicitly, a
+``manifest.yaml``/``manifest.yml``/``manifest.csv`` found in the article's folder
+or a folder above it (the nearest first), and finally the fallback: source = the
+file's stem, no date. Manifest files are never read as articles.
+
+Text must be UTF-8 (a BOM is dropped; line ends become ``\\n``). Anything that
+cannot be read is yielded as a ``LoadError`` (never raised), and loading goes on
+with the next file. Folders are walked recursively in name order, skipping
+hidden entries and symlinked folders; only one article is held at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crosscheck.fs.realpath import resolved
+from crosscheck.fs.witness import InputLog
+from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16, normalize_newlines
+from crosscheck.load.errors import LoadError, LoadProblem
+from crosscheck.load.frontmatter import split_front_matter
+from crosscheck.load.manifest import MANIFEST_NAMES, read_manifest
+from crosscheck.load.metadata import Item, Metadata, build_metadata
+from crosscheck.model import Document
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "ArticleFile",
+    "LoadError",
+    "iter_article_files",
+    "iter_documents",
+    "load_file",
+]
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".jsonl")
+_JSONL_KEYS = ("text", "id", "source", "date", "url", "title")
+
+Manifest = Mapping[Path, Metadata]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """A file to read articles from, with the metadata its manifests give it."""
+
+    path: Path
+    fallback: Metadata
+
+
+def iter_documents(
+    paths: Sequence[Path], manifest: Path | None = None
+) -> Iterator[Document | LoadError]:
+    """Every article under ``paths`` (files or folders), one at a time, in a fixed order.
+
+    Problems come as ``LoadError`` items in the stream, at the point where they
+    were found; ``manifest`` gives metadata to articles without front matter.
+    """
+    for item in iter_article_files(paths, manifest):
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            yield from load_file(item)
+
+
+def iter_article_files(
+    paths: Sequence[Path], manifest: Path | None = None, log: InputLog | None = None
+) -> Iterator[ArticleFile | LoadError]:
+    """The article files under ``paths`` in reading order, without reading them yet.
+
+    ``log``, if given, is told every file read or looked for and every folder listed.
+    """
+    log = InputLog() if log is None else log
+    explicit: Manifest = {}
+    if manifest is not None:
+        log.file(manifest)
+        explicit, errors = read_manifest(manifest, log)
+        yield from errors
+    beside: dict[Path, Manifest] = {}
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path, explicit, {}, log)
+        elif not path.is_file():
+            yield LoadError(path.as_posix(), "no such file or folder")
+        elif path.name in MANIFEST_NAMES:
+            log.probe(path)  # were it gone, that would be an error
+            continue  # e.g. from `corpus/*`: it is read as its folder's manifest, not an article
+        elif path.suffix.lower() not in ARTICLE_SUFFIXES:
+            yield LoadError(
+                path.as_posix(),
+                f"unsupported file type {path.suffix or '(none)'!r}: "
+                f"expected one of {', '.join(ARTICLE_SUFFIXES)}",
+            )
+        else:
+            log.file(path)
+            if path.parent not in beside:
+                beside[path.parent] = yield from _folder_manifests(path.parent, {}, log)
+            yield ArticleFile(path, _fallback(path, explicit, beside[path.parent]))
+
+
+def _folder_manifests(
+    folder: Path, inherited: Manifest, log: InputLog
+) -> Generator[LoadError, None, Manifest]:
+    """Yield the problems of the manifests in ``folder``; return them merged over ``inherited``."""
+    found = dict(inherited)
+    for name in MANIFEST_NAMES:
+        candidate = folder / name
+        log.probe(candidate)
+        if candidate.is_file():
+            log.file(candidate)
+            metadata, errors = read_manifest(candidate, log)
+            yield from errors
+            for key, entry in metadata.items():
+                found[key] = entry.over(found.get(key, Metadata()))
+    return found
+
+
+def _walk(
+    folder: Path, explicit: Manifest, inherited: Manifest, log: InputLog
+) -> Iterator[ArticleFile | LoadError]:
+    log.folder(folder)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError as err:
+        yield LoadError(folder.as_posix(), f"cannot list folder: {err.strerror or err}")
+        return
+    found = yield from _folder_manifests(folder, inherited, log)
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in MANIFEST_NAMES:
+            continue
+        if entry.is_dir():
+            if not entry.is_symlink():
+                yield from _walk(entry, explicit, found, log)
+        elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
+            log.file(entry)
+            yield ArticleFile(entry, _fallback(entry, explicit, found))
+
+
+def _fallback(path: Path, explicit: Manifest, found: Manifest) -> Metadata:
+    if not explicit and not found:
+        return Metadata()
+    key = resolved(path)
+    return explicit.get(key, Metadata()).over(found.get(key, Metadata()))
+
+
+def load_file(article: ArticleFile) -> Iterator[Document | LoadError]:
+    """The documents of one article file, and its problems, in file order."""
+    if article.path.suffix.lower() == ".jsonl":
+        yield from _load_jsonl(article.path, article.fallback)
+    else:
+        yield from _load_article(article.path, article.fallback)
+
+
+def _load_article(path: Path, fallback: Metadata) -> Iterator[Document | LoadError]:
+    name = path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield LoadError(name, f"cannot read file: {err.strerror or err}")
+        return
+    try:
+        article = split_front_matter(decode_text(data))
+    except LoadProblem as problem:
+        yield problem.at(name)
+        return
+    for warning in article.warnings:
+        yield warning.at(name)
+    yield _document(name, path, article.metadata.over(fallback), article.body, article.line_offset)
+
+
+def _load_jsonl(path: Path, fallback: Metadata) -> Iterator[Document | LoadError]:
+    name = path.as_posix()
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield LoadError(name, f"cannot read file: {err.strerror or err}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                if is_utf16(raw):
+                    yield LoadError(name, UTF16_MESSAGE, 1, 1)
+                    return
+                raw = raw.removeprefix(BOM)
+            if raw.strip():
+                yield from _jsonl_record(raw, number, path, fallback)
+
+
+def _jsonl_record(
+    raw: bytes, number: int, path: Path, fallback: Metadata
+) -> Iterator[Document | LoadError]:
+    name = path.as_posix()
+    try:
+        record = _json_object(raw)
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise LoadProblem("each line needs a `text` field holding the article as a string")
+        items: list[Item] = [(key, value, None, None) for key, value in record.items()]
+        metadata, warnings = build_metadata(items, _JSONL_KEYS)
+    except LoadProblem as problem:
+        yield problem.shifted(number - 1).at(name, number)
+        return
+    for warning in warnings:
+        yield warning.at(name, number)
+    yield _document(f"{name}:{number}", path, metadata.over(fallback), normalize_newlines(text), 0)
+
+
+def _json_object(raw: bytes) -> dict[str, Any]:
+    """One JSONL line as an object; ``LoadProblem`` positions are within the line."""
+    try:
+        value = json.loads(decode_text(raw.rstrip(b"\r\n")))
+    except json.JSONDecodeError as err:
+        raise LoadProblem(f"invalid JSON: {err.msg}", 1, err.colno) from None
+    if not isinstance(value, dict):
+        raise LoadProblem(f"each line must be a JSON object, not {type(value).__name__}", 1, 1)
+    return value
+
+
+def _document(name: str, path: Path, metadata: Metadata, text: str, offset: int) -> Document:
+    return Document(
+        path=name,
+        text=text,
+        source=metadata.source or path.stem,
+        date=metadata.date,
+        url=metadata.url,
+        title=metadata.title,
+        line_offset=offset,
+    )

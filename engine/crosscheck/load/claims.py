@@ -1,0 +1,224 @@
+"""Read claims produced by another pipeline (``crosscheck check --claims FILE.jsonl``).
+
+One JSON object per line, in the claim contract of DESIGN.md: ``measure``,
+``subject``, ``low``, ``high`` (``null`` for an unbounded end), optional
+``low_inclusive``/``high_inclusive`` (default true), ``unit``, ``stated``,
+``hedge``, ``document``, ``source``, ``date``, ``start``, ``end``, ``line``,
+``column``, ``sentence``, ``url``. Instead of ``low``/``high`` a line may give
+``value`` (a number, or a vague phrase such as "several hundred") with an
+optional ``hedge`` ("approximately"), read exactly as extraction reads them under
+the rule file's settings. With ``low``/``high`` the ``hedge`` is only recorded:
+the bounds are taken as already hedged (that is what ``crosscheck extract``
+writes). Each claim is converted to its measure's unit. Amounts are
+non-negative: a negative ``low`` is raised to 0 with a warning, a missing one
+is 0. ``source`` defaults to the document's file stem, ``unit`` to the
+measure's unit, ``subject`` to the measure's subject.
+
+Every bad line gives a ``LoadError`` at ``FILE:LINE`` and is left out; claims of
+a measure the rule files do not define are errors (with a did-you-mean).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from fractions import Fraction
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import ValidationError
+
+from crosscheck.dsl.ast import RuleSet
+from crosscheck.hedges import HEDGE_FAMILIES, ReadingSettings, family_of, hedged_interval
+from crosscheck.interval import Interval
+from crosscheck.load.claimfields import flag, integer, number, text
+from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16
+from crosscheck.load.errors import LoadError, LoadProblem
+from crosscheck.load.metadata import parse_iso_date
+from crosscheck.model import Claim
+from crosscheck.units import UnitError, conversion_factor
+
+KNOWN_KEYS = (
+    "measure", "subject", "low", "high", "low_inclusive", "high_inclusive", "unit",
+    "stated", "hedge", "value", "document", "source", "date", "start", "end", "line",
+    "column", "sentence", "url",
+)  # fmt: skip
+
+
+def read_claims(path: Path, ruleset: RuleSet) -> tuple[list[Claim], list[LoadError]]:
+    """The claims in the JSONL file at ``path``, and the problems of lines left out."""
+    name = path.as_posix()
+    settings = ReadingSettings.with_overrides(ruleset.hedges, ruleset.vague)
+    claims: list[Claim] = []
+    errors: list[LoadError] = []
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        return [], [LoadError(name, f"cannot read claims file: {err.strerror or err}")]
+    with handle:
+        for line_no, raw in enumerate(handle, start=1):
+            if line_no == 1 and is_utf16(raw):
+                return [], [LoadError(name, UTF16_MESSAGE, 1, 1)]
+            raw = raw.removeprefix(BOM) if line_no == 1 else raw
+            if not raw.strip():
+                continue
+            try:
+                claim, warnings = claim_from_json(_json_line(raw), ruleset, settings)
+            except LoadProblem as problem:
+                errors.append(problem.shifted(line_no - 1).at(name, line_no))
+                continue
+            claims.append(claim)
+            errors.extend(warning.at(name, line_no) for warning in warnings)
+    return claims, errors
+
+
+def claim_from_json(
+    obj: dict[str, Any], ruleset: RuleSet, settings: ReadingSettings
+) -> tuple[Claim, list[LoadProblem]]:
+    """A claim from one decoded JSON object; raises ``LoadProblem`` if it is unusable."""
+    warnings = [_unknown_key(key) for key in obj if key not in KNOWN_KEYS]
+    measure = _measure(obj, ruleset)
+    interval, hedge = _stated_interval(obj, settings)
+    unit = ruleset.unit_of(measure)
+    interval = interval.scale(_factor(text(obj, "unit") or unit, unit, measure))
+    interval, clipped = _non_negative(interval)
+    warnings.extend(clipped)
+    document = text(obj, "document")
+    if not document:
+        raise LoadProblem("missing `document` (the path of the article the claim is from)")
+    day = text(obj, "date")
+    start, end = integer(obj, "start", 0), integer(obj, "end", 0)
+    if start is not None and end is not None and end < start:
+        raise LoadProblem(f"`end` {end} is before `start` {start}")
+    try:
+        claim = Claim(
+            measure=measure,
+            subject=text(obj, "subject") or ruleset.measures[measure].subject,
+            interval=interval,
+            unit=unit,
+            stated=text(obj, "stated") or str(interval),
+            hedge=hedge,
+            document=document,
+            source=text(obj, "source") or _default_source(document),
+            date=parse_iso_date(day) if day else None,
+            start=start,
+            end=end,
+            line=integer(obj, "line", 1),
+            column=integer(obj, "column", 1),
+            sentence=text(obj, "sentence"),
+            url=text(obj, "url"),
+        )
+    except ValidationError as err:
+        raise LoadProblem(f"not a valid claim: {err.errors()[0]['msg']}") from None
+    return claim, warnings
+
+
+def _json_line(raw: bytes) -> dict[str, Any]:
+    try:
+        value = json.loads(decode_text(raw.rstrip(b"\r\n")), parse_float=Fraction)
+    except json.JSONDecodeError as err:
+        raise LoadProblem(f"invalid JSON: {err.msg}", 1, err.colno) from None
+    if not isinstance(value, dict):
+        raise LoadProblem(f"each line must be a JSON object, not {type(value).__name__}", 1, 1)
+    return value
+
+
+def _unknown_key(key: str) -> LoadProblem:
+    guess = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+    return LoadProblem(f"unknown key {key!r} ignored{hint}", severity="warning")
+
+
+def _measure(obj: dict[str, Any], ruleset: RuleSet) -> str:
+    measure = text(obj, "measure")
+    if not measure:
+        raise LoadProblem("missing `measure`")
+    if measure not in ruleset.measures:
+        names = sorted(ruleset.measures)
+        guess = difflib.get_close_matches(measure, names, n=1)
+        hint = f"; did you mean {guess[0]!r}?" if guess else ""
+        known = ", ".join(names) or "none"
+        raise LoadProblem(f"unknown measure {measure!r}{hint} (the rule files define: {known})")
+    return measure
+
+
+def _stated_interval(obj: dict[str, Any], settings: ReadingSettings) -> tuple[Interval, str | None]:
+    hedge = text(obj, "hedge")
+    if "value" in obj:
+        if "low" in obj or "high" in obj:
+            raise LoadProblem("give either `low`/`high` or `value`, not both")
+        _check_hedge(hedge)
+        return _from_value(obj["value"], hedge, settings), hedge
+    for key in ("low", "high"):
+        if key not in obj:
+            raise LoadProblem(f"missing `{key}` (use null for an unbounded end, or give `value`)")
+    low, high = number(obj, "low"), number(obj, "high")
+    if low is not None and high is not None and low > high:
+        raise LoadProblem(f"low {_show(low)} is greater than high {_show(high)}")
+    low_closed, high_closed = flag(obj, "low_inclusive"), flag(obj, "high_inclusive")
+    try:
+        interval = Interval(low, high, low_closed, high_closed)
+    except ValueError:
+        raise LoadProblem(f"the interval from {_show(low)} to {_show(high)} is empty") from None
+    return interval, hedge
+
+
+def _check_hedge(hedge: str | None) -> None:
+    try:
+        family_of(hedge)
+    except KeyError:
+        guess = difflib.get_close_matches(str(hedge).lower(), HEDGE_FAMILIES, n=1)
+        hint = f"; did you mean {guess[0]!r}?" if guess else ""
+        raise LoadProblem(f"unknown hedge {hedge!r}{hint}") from None
+
+
+def _from_value(value: Any, hedge: str | None, settings: ReadingSettings) -> Interval:
+    if isinstance(value, str):
+        key = " ".join(value.lower().split())
+        if key not in settings.vague:
+            raise LoadProblem(
+                f"`value` {value!r} is neither a number nor a vague amount the rules define"
+            )
+        low, high = settings.vague[key]
+        return Interval(low, high) if hedge is None else hedged_interval(low, high, hedge, settings)
+    amount = number({"value": value}, "value")
+    if amount is None:
+        raise LoadProblem("`value` is null; give a number or use `low`/`high`")
+    return hedged_interval(amount, amount, hedge, settings)
+
+
+def _factor(unit: str, canonical: str, measure: str) -> Fraction:
+    try:
+        return conversion_factor(unit, canonical)
+    except UnitError as err:
+        raise LoadProblem(f"unit {unit!r} does not fit measure {measure!r}: {err}") from None
+
+
+def _non_negative(interval: Interval) -> tuple[Interval, list[LoadProblem]]:
+    high = interval.high
+    if high is not None and (high < 0 or (high == 0 and not interval.high_closed)):
+        raise LoadProblem(f"the amount {interval} is negative; amounts are never below 0")
+    low = interval.low
+    if low is not None and low >= 0:
+        return interval, []
+    clipped = Interval(Fraction(0), high, True, interval.high_closed)
+    if low is None:
+        return clipped, []
+    warning = LoadProblem(
+        f"low {_show(low)} is negative; amounts are never below 0, so it is read as 0",
+        severity="warning",
+    )
+    return clipped, [warning]
+
+
+def _default_source(document: str) -> str:
+    base, _, suffix = document.rpartition(":")
+    if base and suffix.isdigit():
+        document = base  # "batch.jsonl:17": the source is the file, not the line
+    return PurePosixPath(document).stem or document
+
+
+def _show(value: Fraction | None) -> str:
+    if value is None:
+        return "unbounded"
+    return str(value.numerator) if value.denominator == 1 else str(float(value))

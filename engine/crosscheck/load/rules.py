@@ -1,0 +1,151 @@
+"""Reading rule files from disk: a file or a directory, with their imports.
+
+This is the only part of the rule language that touches the file system; it
+reads each file once, follows ``import`` statements relative to the importing
+file, and hands the parsed files to the (pure) semantic checker. Problems of
+every file are reported together.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosscheck.dsl.ast import Import, RuleFile, RuleSet, Span
+from crosscheck.dsl.errors import RuleError, RuleFileError, with_source
+from crosscheck.dsl.parser import parse
+from crosscheck.dsl.validate import build_ruleset
+from crosscheck.fs.realpath import resolved
+from crosscheck.fs.witness import InputLog
+
+RULE_SUFFIX = ".rules"
+
+
+def load_rules(path: str | Path, log: InputLog | None = None) -> RuleSet:
+    """The checked rule set of a rule file, or of every ``*.rules`` file under a directory.
+
+    Raises ``RuleFileError`` listing every problem of every file. ``log``, if given,
+    is told every file read and every folder searched.
+    """
+    loader = _Loader(log=log)
+    for file in loader.entry_files(Path(path)):
+        loader.load(file, str(file), ())
+    if loader.errors:
+        raise RuleFileError(with_source(loader.errors, loader.texts))
+    try:
+        return build_ruleset(loader.parsed)
+    except RuleFileError as err:
+        raise RuleFileError(with_source(err.errors, loader.texts)) from None
+
+
+_Chain = tuple[tuple[Path, str], ...]  # the files being imported: (resolved, as shown)
+
+
+@dataclass
+class _Loader:
+    """Files parsed so far (dependencies first), their texts and the errors found."""
+
+    parsed: list[RuleFile] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    errors: list[RuleError] = field(default_factory=list)
+    seen: set[Path] = field(default_factory=set)
+    log: InputLog | None = None
+
+    def entry_files(self, path: Path) -> list[Path]:
+        """The files a path names: itself, or the rule files under a directory."""
+        if path.is_dir():
+            if self.log is not None:
+                # The folders searched: rglob does not enter linked ones (their
+                # parent's listing tells when a link changes).
+                searched = (p for p in path.rglob("*") if p.is_dir() and not p.is_symlink())
+                for folder in [path, *sorted(searched)]:
+                    self.log.folder(folder)
+            files = sorted(path.rglob(f"*{RULE_SUFFIX}"))
+            if not files:
+                self.fail(str(path), f"no `*{RULE_SUFFIX}` files in directory {path}")
+            return files
+        if not path.exists():
+            self.fail(str(path), "no such rule file or directory", "check the path")
+            return []
+        return [path]
+
+    def fail(self, shown: str, message: str, hint: str | None = None) -> None:
+        """Record a problem with a file as a whole."""
+        self.errors.append(RuleError(shown, 0, 0, message, hint))
+
+    def load(self, file: Path, shown: str, chain: _Chain) -> None:
+        """Parse a file (once) and, before it, the files it imports."""
+        if self.log is not None:
+            self.log.file(file)  # each path to a file: which file it reaches matters
+        key = resolved(file)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        text = self.read(file, shown)
+        if text is None:
+            return
+        self.texts[shown] = text
+        try:
+            rule_file = parse(text, shown)
+        except RuleFileError as err:
+            self.errors.extend(err.errors)
+            return
+        for statement in rule_file.statements:
+            if isinstance(statement, Import):
+                self.follow(statement, file, shown, (*chain, (key, shown)))
+        self.parsed.append(rule_file)
+
+    def follow(self, statement: Import, importer: Path, importer_shown: str, chain: _Chain) -> None:
+        """Load an imported file, reporting a missing file or an import cycle."""
+        target = importer.parent / statement.path
+        shown = os.path.normpath(os.path.join(os.path.dirname(importer_shown), statement.path))
+        if not target.is_file():
+            self.at(
+                statement.span,
+                f"cannot find imported file `{statement.path}`",
+                f"looked for {shown}; an import path is relative to the importing file",
+            )
+            return
+        keys, key = [key for key, _ in chain], resolved(target)
+        if key in keys:
+            cycle = [name for _, name in chain[keys.index(key) :]] + [shown]
+            self.at(
+                statement.span,
+                "import cycle: " + " -> ".join(cycle),
+                "rule files may not import each other in a circle; remove one import",
+            )
+            return
+        self.load(target, shown, chain)
+
+    def at(self, span: Span, message: str, hint: str | None = None) -> None:
+        """Record a problem at a place in a file."""
+        self.errors.append(RuleError(span.path, span.line, span.column, message, hint))
+
+    def read(self, file: Path, shown: str) -> str | None:
+        """A rule file's text, or ``None`` after recording why it cannot be read."""
+        try:
+            data = file.read_bytes()
+        except OSError as err:
+            self.fail(
+                shown,
+                f"cannot read rule file: {err.strerror or err}",
+                "check that the file exists and is readable",
+            )
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            before = data[: err.start].decode("utf-8", errors="replace")
+            line = before.count("\n") + 1
+            column = len(before) - (before.rfind("\n") + 1) + 1
+            self.errors.append(
+                RuleError(
+                    shown,
+                    line,
+                    column,
+                    f"rule file is not UTF-8 text (byte 0x{data[err.start]:02x})",
+                    "save the file with UTF-8 encoding",
+                )
+            )
+            return None

@@ -1,0 +1,1 @@
+"""Pure text helpers shared by extraction and reporters: sentences and their positions."""
