@@ -152,11 +152,6 @@ def at_most(value: Interval, bound: Number, strict: bool = False) -> Truth:
     return Truth.UNDECIDED
 
 
-def at_least(value: Interval, bound: Number, strict: bool = False) -> Truth:
-    """Truth of ``x >= bound`` (``x > bound`` when strict) for x in ``value``."""
-    return at_most(-value, -Fraction(bound), strict)
-
-
 def format_number(value: Fraction) -> str:
     """A short human rendering: integers with separators, others as decimals."""
     if value.denominator == 1:

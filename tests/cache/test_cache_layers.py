@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 
 import crosscheck.fs.stamp as stamp
-import crosscheck.pipeline.gather as harvest_module
+import crosscheck.pipeline.gather as gather_module
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.db import CacheDB
 from crosscheck.dsl.ast import RuleSet
+from crosscheck.fs.reader import FileReader
 from crosscheck.load.articles import ArticleFile, load_file
 from crosscheck.load.rules import load_rules
 from crosscheck.model import Document, Report
-from crosscheck.pipeline.evaluation import check
-from crosscheck.pipeline.gather import Harvest, harvest_corpus
+from crosscheck.pipeline.evaluation import evaluate_gathered
+from crosscheck.pipeline.gather import Gathered, gather_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules" / "nk_deployment.rules"
@@ -54,34 +55,34 @@ class FileReads:
     def __init__(self) -> None:
         self.names: list[str] = []
 
-    def __call__(self, article: ArticleFile) -> Iterator[Document | object]:
+    def __call__(self, article: ArticleFile, reader: FileReader) -> Iterator[Document | object]:
         self.names.append(article.path.name)
-        return load_file(article)
+        return load_file(article, reader)
 
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> FileReads:
     counter = FileReads()
-    monkeypatch.setattr(harvest_module, "load_file", counter)
+    monkeypatch.setattr(gather_module, "load_file", counter)
     return counter
 
 
 def run(
     corpus: Path, ruleset: RuleSet, store: Path, *, want_claims: bool = True
-) -> tuple[Harvest, Report]:
+) -> tuple[Gathered, Report]:
     """One complete run, as from the command line (the cache commits when it closes)."""
     with CacheDB(store, "test") as db:
         cache = ClaimCache(db)
-        harvest = harvest_corpus([corpus], ruleset, cache=cache)
-        report = check(ruleset, harvest, cache=cache)
+        gathered = gather_corpus([corpus], ruleset, cache=cache)
+        report = evaluate_gathered(ruleset, gathered, cache=cache)
         if want_claims:
-            assert harvest.claims is not None  # fetched while the cache is open
-        return harvest, report
+            assert gathered.claims is not None  # fetched while the cache is open
+        return gathered, report
 
 
-def uncached(corpus: Path, ruleset: RuleSet) -> tuple[Harvest, Report]:
-    harvest = harvest_corpus([corpus], ruleset)
-    return harvest, check(ruleset, harvest)
+def uncached(corpus: Path, ruleset: RuleSet) -> tuple[Gathered, Report]:
+    gathered = gather_corpus([corpus], ruleset)
+    return gathered, evaluate_gathered(ruleset, gathered)
 
 
 def test_settled_unchanged_files_are_not_read_again(
@@ -91,11 +92,11 @@ def test_settled_unchanged_files_are_not_read_again(
     _, first = run(corpus, ruleset, store)
     articles = len(reads.names)
     assert articles >= 10
-    harvest, second = run(corpus, ruleset, store)
+    gathered, second = run(corpus, ruleset, store)
     assert len(reads.names) == articles  # nothing read the second time: claims came cached
     assert second == first
-    assert harvest.documents == first.documents
-    assert harvest.claims == uncached(corpus, ruleset)[0].claims
+    assert gathered.documents == first.documents
+    assert gathered.claims == uncached(corpus, ruleset)[0].claims
 
 
 def test_claims_wanted_after_the_cache_closed_are_read_again(
@@ -104,9 +105,9 @@ def test_claims_wanted_after_the_cache_closed_are_read_again(
     store = tmp_path / "cache.sqlite"
     run(corpus, ruleset, store)
     reads.names.clear()
-    harvest, _ = run(corpus, ruleset, store, want_claims=False)
+    gathered, _ = run(corpus, ruleset, store, want_claims=False)
     assert reads.names == []
-    assert harvest.claims == uncached(corpus, ruleset)[0].claims
+    assert gathered.claims == uncached(corpus, ruleset)[0].claims
     assert len(reads.names) >= 10
 
 
@@ -165,13 +166,13 @@ def test_manifest_change_reaches_claims_of_unchanged_files(
     plain = corpus / "plain.txt"
     plain.write_text("About 300 North Korean soldiers have been killed.\n", encoding="utf-8")
     store = tmp_path / "cache.sqlite"
-    harvest, _ = run(corpus, ruleset, store)
-    assert {c.source for c in harvest.claims if c.document.endswith("plain.txt")} == {"plain"}
+    gathered, _ = run(corpus, ruleset, store)
+    assert {c.source for c in gathered.claims if c.document.endswith("plain.txt")} == {"plain"}
     manifest = corpus / "manifest.yaml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text + "plain.txt:\n  source: Quarry Gazette\n", encoding="utf-8")
-    harvest, _ = run(corpus, ruleset, store)
-    sources = {c.source for c in harvest.claims if c.document.endswith("plain.txt")}
+    gathered, _ = run(corpus, ruleset, store)
+    sources = {c.source for c in gathered.claims if c.document.endswith("plain.txt")}
     assert sources == {"Quarry Gazette"}
 
 
@@ -207,12 +208,12 @@ def test_claims_of_files_read_again_are_fetched_only_when_wanted(
     )
     with CacheDB(store, "test") as db:
         cache = ClaimCache(db)
-        harvest = harvest_corpus([corpus], ruleset, cache=cache)
-        assert check(ruleset, harvest, cache=cache) == first  # the report is recalled
+        gathered = gather_corpus([corpus], ruleset, cache=cache)
+        assert evaluate_gathered(ruleset, gathered, cache=cache) == first  # the report is recalled
         assert fetched == []  # so no claims were read
-        assert harvest.claims == uncached(corpus, ruleset)[0].claims
+        assert gathered.claims == uncached(corpus, ruleset)[0].claims
     # Each document's claims read once; damaged ones found so, then extracted again.
-    assert sum(fetched) == (2 if damaged else 1) * harvest.documents
+    assert sum(fetched) == (2 if damaged else 1) * gathered.documents
 
 
 @pytest.mark.parametrize("table", ["claims", "files", "outcomes"])
@@ -229,9 +230,9 @@ def test_damaged_rows_are_recomputed_not_trusted(
             checksum, body = payload[:32], payload[32:]
             damaged = checksum + (body.replace("1", "7", 1) if "1" in body else body[:-1])
             db.execute(f"UPDATE {table} SET payload = ? WHERE key = ?", (damaged, key))
-    harvest, second = run(corpus, ruleset, store)
+    gathered, second = run(corpus, ruleset, store)
     assert second == first
-    assert harvest.claims == uncached(corpus, ruleset)[0].claims
+    assert gathered.claims == uncached(corpus, ruleset)[0].claims
 
 
 def test_a_cache_that_cannot_be_written_is_reported_not_fatal(
@@ -240,8 +241,8 @@ def test_a_cache_that_cannot_be_written_is_reported_not_fatal(
     db = CacheDB(tmp_path / "cache.sqlite", "test")
     db._db.execute("PRAGMA query_only = ON")  # every write now fails, as on a read-only disk
     cache = ClaimCache(db)
-    harvest = harvest_corpus([corpus], ruleset, cache=cache)
-    report = check(ruleset, harvest, cache=cache)
+    gathered = gather_corpus([corpus], ruleset, cache=cache)
+    report = evaluate_gathered(ruleset, gathered, cache=cache)
     db.close()
     assert db.write_failure is not None
     assert "cannot update the cache" in db.write_failure

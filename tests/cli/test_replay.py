@@ -13,22 +13,22 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from replaycount import Runs
 
-import crosscheck.cli.commands.check as check_module
 import crosscheck.fs.witness as inputs
-from crosscheck.cli.commands.check import CheckRequest
+from crosscheck.cli.commands.check_request import CheckRequest
 from crosscheck.cli.main import main
 
 ARTICLE = "corpus/2024-12-23_harbor-ledger_spy-agency-toll.md"
 JSON = ["check", "--format", "json", "-j", "1"]
 
 
-def output_of(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
+def output_of(
+    capsys: pytest.CaptureFixture[str], *args: str, today: date | None = None
+) -> tuple[int, str]:
+    code = main(list(args), today=today)
     return code, capsys.readouterr().out
 
 
@@ -187,38 +187,21 @@ def test_every_setting_but_output_and_jobs_is_part_of_the_replay_key() -> None:
     assert replace(REQUEST, color=True).replay_key() is None
 
 
-class Days:
-    """Sets the day ``crosscheck check`` believes it is."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.today = date(2030, 6, 1)
-        days = self
-
-        class Today(date):
-            @classmethod
-            def today(cls) -> Today:
-                return cls(days.today.year, days.today.month, days.today.day)
-
-        monkeypatch.setattr(check_module, "dt", SimpleNamespace(date=Today))
-
-
 def test_a_run_is_replayed_on_other_days_only_while_its_waivers_stay_as_they_were(
-    workspace: Path, runs: Runs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    workspace: Path, runs: Runs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     waiver = 'waive death_tolls_agree reason "judged by the desk" until 2030-06-30\n'
     _write("rules/waivers.rules", waiver)(workspace)
-    days = Days(monkeypatch)
-    june = output_of(capsys, *JSON)
-    days.today = date(2030, 6, 30)  # the waiver's last day
-    assert output_of(capsys, *JSON) == june
+    june = output_of(capsys, *JSON, today=date(2030, 6, 1))
+    the_last_day = date(2030, 6, 30)  # the waiver's last day
+    assert output_of(capsys, *JSON, today=the_last_day) == june
     assert runs.count == 1
-    days.today = date(2030, 7, 1)  # expired: its violations are back, and it says so
-    july = output_of(capsys, *JSON)
+    # expired: its violations are back, and it says so
+    july = output_of(capsys, *JSON, today=date(2030, 7, 1))
     assert runs.count == 2
     assert july != june
     assert "expired" in july[1]
-    days.today = date(2031, 1, 1)
-    assert output_of(capsys, *JSON) == july
+    assert output_of(capsys, *JSON, today=date(2031, 1, 1)) == july
     assert runs.count == 2
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from crosscheck.fs.atomic import replace_file
 from crosscheck.fs.pathtext import json_escaped
+from crosscheck.fs.reader import FileReader
 from crosscheck.model import Claim, Violation
 
 FORMAT_VERSION = 1
@@ -86,10 +87,10 @@ def write_baseline(path: Path, violations: Sequence[Violation]) -> None:
     replace_file(path, json_escaped(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
-def read_baseline(path: Path) -> list[BaselineEntry]:
+def read_baseline(path: Path, reader: FileReader | None = None) -> list[BaselineEntry]:
     """The entries of a baseline file; ``BaselineError`` says what is wrong with it."""
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data: Any = json.loads((reader or FileReader()).read_bytes(path).decode("utf-8"))
     except OSError as err:
         raise BaselineError(f"{path}: cannot read baseline: {err.strerror or err}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:

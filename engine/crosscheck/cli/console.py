@@ -5,11 +5,13 @@ Kept light (click and the standard library): a replayed ``check`` loads nothing 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,6 +90,20 @@ def progress_callback() -> Iterator[Callable[[str, int], None] | None]:
             progress.update(task, completed=done, name=name)
 
         yield advance
+
+
+@dataclass(frozen=True)
+class Environment:
+    """What a command takes from the world beyond its options; ``main`` passes it in."""
+
+    today: dt.date
+
+
+def today() -> dt.date:
+    """The day the running command works for: the ``Environment``'s, else the clock's."""
+    context = click.get_current_context(silent=True)
+    environment = context.find_object(Environment) if context is not None else None
+    return environment.today if environment is not None else dt.date.today()
 
 
 def default_format() -> str:

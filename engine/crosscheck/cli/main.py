@@ -6,6 +6,7 @@ or usage; 3 unreadable input.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import sys
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ import click
 
 from crosscheck import __version__
 from crosscheck.cli.commands.lazy import LazyGroup
-from crosscheck.cli.console import EXIT_USAGE
+from crosscheck.cli.console import EXIT_USAGE, Environment
 
 
 @click.group(
@@ -39,13 +40,17 @@ def run() -> None:
     sys.exit(main())
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run crosscheck with ``argv`` (default: the process's arguments); return the exit code."""
+def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
+    """Run crosscheck with ``argv`` (default: the process's arguments); return the exit code.
+
+    ``today`` is the day waivers are judged on (default: the clock's).
+    """
     try:
         result = cli.main(
             args=list(argv) if argv is not None else None,
             prog_name="crosscheck",
             standalone_mode=False,
+            obj=Environment(today or dt.date.today()),
         )
     except click.UsageError as err:
         err.show()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from crosscheck.dsl.ast import Agreement, Bounds, Comparison, Monotonic, Rule
 from crosscheck.evaluate.agreement import check_agreement
 from crosscheck.evaluate.bounds import check_bounds
@@ -21,4 +23,6 @@ def check_rule(rule: Rule, ctx: Context, out: Findings) -> Findings:
         check_bounds(rule, body, ctx, out)
     elif isinstance(body, Monotonic):
         check_monotonic(rule, body, ctx, out)
+    else:
+        assert_never(body)
     return out

@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.pairing import MAX_GAP_CHARS
-from crosscheck.extract.patterns import normalize_phrase, trie_pattern
+from crosscheck.extract.patterns import trie_pattern
+from crosscheck.text.phrases import normalize_phrase
 
 REACH = MAX_GAP_CHARS + 10
 _FIRST_WORD = re.compile(r"[a-z0-9]+")

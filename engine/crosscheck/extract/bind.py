@@ -24,9 +24,10 @@ from typing import NamedTuple
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.pairing import MAX_GAP_WORDS, clauses, pair
-from crosscheck.extract.patterns import normalize_phrase, phrase_pattern
+from crosscheck.extract.patterns import phrase_pattern
 from crosscheck.extract.phrases import Hit, PhraseIndex, owned_by
 from crosscheck.extract.records import Mention
+from crosscheck.text.phrases import normalize_phrase
 from crosscheck.text.segment import Sentence
 from crosscheck.units import dimension_of
 

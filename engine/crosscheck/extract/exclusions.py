@@ -27,7 +27,6 @@ _MONTH_DAYS_BEFORE = re.compile(
 )
 _MONTH_AFTER_CASED = re.compile(rf"(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?(?:{_MONTH_NAMES})(?![a-z])")
 _LETTER_HYPHEN_BEFORE = re.compile(r"[a-z][-‐‑]\Z")
-_LABEL_BEFORE = re.compile(r"(?:#|№)[ \t]?\Z")
 # A separator and a digit right after a number: it continues a date, code or phone number.
 GROUP_AFTER = re.compile(r"[-./:][0-9]")
 _GROUP_BEFORE = re.compile(r"[0-9][-./:]\Z")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from crosscheck.hedges import HEDGE_FAMILIES
+from crosscheck.text.phrases import normalize_phrase
 
 ONES = [
     "zero",
@@ -195,13 +196,6 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
             words.append(piece)
         parts.append(r"\s+".join(words))
     return r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])"
-
-
-def normalize_phrase(text: str) -> str:
-    """Lower case, single spaces, straight apostrophes and hyphens."""
-    text = text.lower().replace("’", "'").replace("‘", "'")
-    text = text.replace("‐", "-").replace("‑", "-")
-    return " ".join(text.split())
 
 
 def may_start(low: str, pos: int, hi: int, chars: str) -> bool:

@@ -11,12 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from crosscheck.extract.patterns import normalize_phrase, phrase_pattern
-
-
-def phrase_key(text: str) -> str:
-    """What two spellings of a phrase share ("Self-propelled" ~ "self propelled")."""
-    return normalize_phrase(text).replace("-", " ")
+from crosscheck.extract.patterns import phrase_pattern
+from crosscheck.text.phrases import phrase_key
 
 
 class Hit(NamedTuple):

@@ -36,8 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crosscheck.fs.realpath import resolved
-from crosscheck.fs.witness import InputLog
+from crosscheck.fs.reader import FileReader
 from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16, normalize_newlines
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.frontmatter import split_front_matter
@@ -76,34 +75,31 @@ def iter_documents(
     Problems come as ``LoadError`` items in the stream, at the point where they
     were found; ``manifest`` gives metadata to articles without front matter.
     """
-    for item in iter_article_files(paths, manifest):
+    reader = FileReader()
+    for item in iter_article_files(paths, manifest, reader):
         if isinstance(item, LoadError):
             yield item
         else:
-            yield from load_file(item)
+            yield from load_file(item, reader)
 
 
 def iter_article_files(
-    paths: Sequence[Path], manifest: Path | None = None, log: InputLog | None = None
+    paths: Sequence[Path], manifest: Path | None = None, reader: FileReader | None = None
 ) -> Iterator[ArticleFile | LoadError]:
-    """The article files under ``paths`` in reading order, without reading them yet.
-
-    ``log``, if given, is told every file read or looked for and every folder listed.
-    """
-    log = InputLog() if log is None else log
+    """The article files under ``paths`` in reading order, without reading them yet."""
+    reader = FileReader() if reader is None else reader
     explicit: Manifest = {}
     if manifest is not None:
-        log.file(manifest)
-        explicit, errors = read_manifest(manifest, log)
+        explicit, errors = read_manifest(manifest, reader)
         yield from errors
     beside: dict[Path, Manifest] = {}
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, explicit, {}, log)
+            yield from _walk(path, explicit, {}, reader)
         elif not path.is_file():
             yield LoadError(path.as_posix(), "no such file or folder")
         elif path.name in MANIFEST_NAMES:
-            log.probe(path)  # were it gone, that would be an error
+            reader.is_file(path)  # were it gone, that would be an error
             continue  # e.g. from `corpus/*`: it is read as its folder's manifest, not an article
         elif path.suffix.lower() not in ARTICLE_SUFFIXES:
             yield LoadError(
@@ -112,23 +108,20 @@ def iter_article_files(
                 f"expected one of {', '.join(ARTICLE_SUFFIXES)}",
             )
         else:
-            log.file(path)
             if path.parent not in beside:
-                beside[path.parent] = yield from _folder_manifests(path.parent, {}, log)
-            yield ArticleFile(path, _fallback(path, explicit, beside[path.parent]))
+                beside[path.parent] = yield from _folder_manifests(path.parent, {}, reader)
+            yield ArticleFile(path, _fallback(path, explicit, beside[path.parent], reader))
 
 
 def _folder_manifests(
-    folder: Path, inherited: Manifest, log: InputLog
+    folder: Path, inherited: Manifest, reader: FileReader
 ) -> Generator[LoadError, None, Manifest]:
     """Yield the problems of the manifests in ``folder``; return them merged over ``inherited``."""
     found = dict(inherited)
     for name in MANIFEST_NAMES:
         candidate = folder / name
-        log.probe(candidate)
-        if candidate.is_file():
-            log.file(candidate)
-            metadata, errors = read_manifest(candidate, log)
+        if reader.is_file(candidate):
+            metadata, errors = read_manifest(candidate, reader)
             yield from errors
             for key, entry in metadata.items():
                 found[key] = entry.over(found.get(key, Metadata()))
@@ -136,45 +129,45 @@ def _folder_manifests(
 
 
 def _walk(
-    folder: Path, explicit: Manifest, inherited: Manifest, log: InputLog
+    folder: Path, explicit: Manifest, inherited: Manifest, reader: FileReader
 ) -> Iterator[ArticleFile | LoadError]:
-    log.folder(folder)
     try:
-        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+        entries = reader.listing(folder)
     except OSError as err:
         yield LoadError(folder.as_posix(), f"cannot list folder: {err.strerror or err}")
         return
-    found = yield from _folder_manifests(folder, inherited, log)
+    found = yield from _folder_manifests(folder, inherited, reader)
     for entry in entries:
         if entry.name.startswith(".") or entry.name in MANIFEST_NAMES:
             continue
         if entry.is_dir():
             if not entry.is_symlink():
-                yield from _walk(entry, explicit, found, log)
+                yield from _walk(entry, explicit, found, reader)
         elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
-            log.file(entry)
-            yield ArticleFile(entry, _fallback(entry, explicit, found))
+            yield ArticleFile(entry, _fallback(entry, explicit, found, reader))
 
 
-def _fallback(path: Path, explicit: Manifest, found: Manifest) -> Metadata:
+def _fallback(path: Path, explicit: Manifest, found: Manifest, reader: FileReader) -> Metadata:
+    key = reader.resolve_file(path)  # an input, whether or not a manifest names it
     if not explicit and not found:
         return Metadata()
-    key = resolved(path)
     return explicit.get(key, Metadata()).over(found.get(key, Metadata()))
 
 
-def load_file(article: ArticleFile) -> Iterator[Document | LoadError]:
+def load_file(article: ArticleFile, reader: FileReader) -> Iterator[Document | LoadError]:
     """The documents of one article file, and its problems, in file order."""
     if article.path.suffix.lower() == ".jsonl":
-        yield from _load_jsonl(article.path, article.fallback)
+        yield from _load_jsonl(article.path, article.fallback, reader)
     else:
-        yield from _load_article(article.path, article.fallback)
+        yield from _load_article(article.path, article.fallback, reader)
 
 
-def _load_article(path: Path, fallback: Metadata) -> Iterator[Document | LoadError]:
+def _load_article(
+    path: Path, fallback: Metadata, reader: FileReader
+) -> Iterator[Document | LoadError]:
     name = path.as_posix()
     try:
-        data = path.read_bytes()
+        data = reader.read_bytes(path)
     except OSError as err:
         yield LoadError(name, f"cannot read file: {err.strerror or err}")
         return
@@ -188,10 +181,12 @@ def _load_article(path: Path, fallback: Metadata) -> Iterator[Document | LoadErr
     yield _document(name, path, article.metadata.over(fallback), article.body, article.line_offset)
 
 
-def _load_jsonl(path: Path, fallback: Metadata) -> Iterator[Document | LoadError]:
+def _load_jsonl(
+    path: Path, fallback: Metadata, reader: FileReader
+) -> Iterator[Document | LoadError]:
     name = path.as_posix()
     try:
-        handle = path.open("rb")
+        handle = reader.open_binary(path)
     except OSError as err:
         yield LoadError(name, f"cannot read file: {err.strerror or err}")
         return

@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from crosscheck.dsl.ast import RuleSet
+from crosscheck.fs.reader import FileReader
 from crosscheck.hedges import HEDGE_FAMILIES, ReadingSettings, family_of, hedged_interval
 from crosscheck.interval import Interval
 from crosscheck.load.claimfields import flag, integer, number, text
@@ -45,14 +46,16 @@ KNOWN_KEYS = (
 )  # fmt: skip
 
 
-def read_claims(path: Path, ruleset: RuleSet) -> tuple[list[Claim], list[LoadError]]:
+def read_claims(
+    path: Path, ruleset: RuleSet, reader: FileReader | None = None
+) -> tuple[list[Claim], list[LoadError]]:
     """The claims in the JSONL file at ``path``, and the problems of lines left out."""
     name = path.as_posix()
     settings = ReadingSettings.with_overrides(ruleset.hedges, ruleset.vague)
     claims: list[Claim] = []
     errors: list[LoadError] = []
     try:
-        handle = path.open("rb")
+        handle = (FileReader() if reader is None else reader).open_binary(path)
     except OSError as err:
         return [], [LoadError(name, f"cannot read claims file: {err.strerror or err}")]
     with handle:

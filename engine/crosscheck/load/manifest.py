@@ -23,8 +23,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from crosscheck.fs.realpath import resolved
-from crosscheck.fs.witness import InputLog
+from crosscheck.fs.reader import FileReader
 from crosscheck.load import yamltext
 from crosscheck.load.decode import decode_text
 from crosscheck.load.errors import LoadError, LoadProblem
@@ -95,18 +94,15 @@ def parse_manifest_csv(text: str) -> tuple[list[Entry], list[LoadProblem]]:
     return entries, problems
 
 
-def read_manifest(
-    path: Path, log: InputLog | None = None
-) -> tuple[dict[Path, Metadata], list[LoadError]]:
+def read_manifest(path: Path, reader: FileReader) -> tuple[dict[Path, Metadata], list[LoadError]]:
     """Metadata by resolved file path from the manifest at ``path``, and its problems.
 
     Entries naming files that do not exist give warnings (a typo would otherwise
-    go unnoticed); a manifest that cannot be read at all gives one error. ``log``,
-    if given, is told each file the manifest names, since whether it exists matters.
+    go unnoticed); a manifest that cannot be read at all gives one error.
     """
     name = path.as_posix()
     try:
-        text = decode_text(path.read_bytes())
+        text = decode_text(reader.read_bytes(path))
         parse = parse_manifest_csv if path.suffix.lower() == ".csv" else parse_manifest_yaml
         entries, problems = parse(text)
     except OSError as err:
@@ -117,10 +113,7 @@ def read_manifest(
     found: dict[Path, Metadata] = {}
     for entry in entries:
         named = path.parent / entry.name
-        if log is not None:
-            log.probe(named)
-        target = resolved(named)
-        if not target.is_file():
+        if not reader.is_file(named):
             errors.append(
                 LoadError(
                     name,
@@ -129,5 +122,5 @@ def read_manifest(
                     severity="warning",
                 )
             )
-        found[target] = entry.metadata
+        found[reader.where(named)] = entry.metadata
     return found, errors

@@ -16,19 +16,17 @@ from crosscheck.dsl.ast import Import, RuleFile, RuleSet, Span
 from crosscheck.dsl.errors import RuleError, RuleFileError, with_source
 from crosscheck.dsl.parser import parse
 from crosscheck.dsl.validate import build_ruleset
-from crosscheck.fs.realpath import resolved
-from crosscheck.fs.witness import InputLog
+from crosscheck.fs.reader import FileReader
 
 RULE_SUFFIX = ".rules"
 
 
-def load_rules(path: str | Path, log: InputLog | None = None) -> RuleSet:
+def load_rules(path: str | Path, reader: FileReader | None = None) -> RuleSet:
     """The checked rule set of a rule file, or of every ``*.rules`` file under a directory.
 
-    Raises ``RuleFileError`` listing every problem of every file. ``log``, if given,
-    is told every file read and every folder searched.
+    Raises ``RuleFileError`` listing every problem of every file.
     """
-    loader = _Loader(log=log)
+    loader = _Loader(reader=FileReader() if reader is None else reader)
     for file in loader.entry_files(Path(path)):
         loader.load(file, str(file), ())
     if loader.errors:
@@ -50,18 +48,12 @@ class _Loader:
     texts: dict[str, str] = field(default_factory=dict)
     errors: list[RuleError] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
-    log: InputLog | None = None
+    reader: FileReader = field(default_factory=FileReader)
 
     def entry_files(self, path: Path) -> list[Path]:
         """The files a path names: itself, or the rule files under a directory."""
         if path.is_dir():
-            if self.log is not None:
-                # The folders searched: rglob does not enter linked ones (their
-                # parent's listing tells when a link changes).
-                searched = (p for p in path.rglob("*") if p.is_dir() and not p.is_symlink())
-                for folder in [path, *sorted(searched)]:
-                    self.log.folder(folder)
-            files = sorted(path.rglob(f"*{RULE_SUFFIX}"))
+            files = self.reader.search(path, RULE_SUFFIX)
             if not files:
                 self.fail(str(path), f"no `*{RULE_SUFFIX}` files in directory {path}")
             return files
@@ -76,9 +68,7 @@ class _Loader:
 
     def load(self, file: Path, shown: str, chain: _Chain) -> None:
         """Parse a file (once) and, before it, the files it imports."""
-        if self.log is not None:
-            self.log.file(file)  # each path to a file: which file it reaches matters
-        key = resolved(file)
+        key = self.reader.resolve_file(file)  # each path to a file: which file it reaches matters
         if key in self.seen:
             return
         self.seen.add(key)
@@ -107,7 +97,7 @@ class _Loader:
                 f"looked for {shown}; an import path is relative to the importing file",
             )
             return
-        keys, key = [key for key, _ in chain], resolved(target)
+        keys, key = [key for key, _ in chain], self.reader.where(target)
         if key in keys:
             cycle = [name for _, name in chain[keys.index(key) :]] + [shown]
             self.at(
@@ -125,7 +115,7 @@ class _Loader:
     def read(self, file: Path, shown: str) -> str | None:
         """A rule file's text, or ``None`` after recording why it cannot be read."""
         try:
-            data = file.read_bytes()
+            data = self.reader.read_bytes(file)
         except OSError as err:
             self.fail(
                 shown,

@@ -7,38 +7,38 @@ the same claims give the report recorded in the cache, if there is one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from crosscheck.accept.baseline import BaselineEntry, apply_baseline
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.keys import evaluation_key, outcome_key
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.model import Claim, Report
-from crosscheck.pipeline.gather import Harvest
+from crosscheck.model import Report
+from crosscheck.pipeline.gather import Gathered
 
 
-def check(
+def evaluate_gathered(
     ruleset: RuleSet,
-    harvest: Harvest,
+    gathered: Gathered,
     *,
     keep_undecided: bool = False,
     cache: ClaimCache | None = None,
 ) -> Report:
-    """Evaluate every rule over the harvested claims (or recall the same evaluation's report)."""
+    """Evaluate every rule over the gathered claims (or recall the same evaluation's report)."""
     key = None
-    if cache is not None and harvest.fingerprint is not None:
-        key = outcome_key(evaluation_key(ruleset, keep_undecided), harvest.fingerprint)
+    if cache is not None and gathered.fingerprint is not None:
+        key = outcome_key(evaluation_key(ruleset, keep_undecided), gathered.fingerprint)
         recalled = cache.get_report(key)
         if recalled is not None:
             return recalled
     # Imported here: a report recalled from the cache needs no evaluator.
     from crosscheck.evaluate import evaluate
 
-    outcome = evaluate(ruleset, harvest.claims, keep_undecided=keep_undecided)
+    outcome = evaluate(ruleset, gathered.claims, keep_undecided=keep_undecided)
     report = Report(
         violations=outcome.violations,
-        claims=len(harvest.claims),
-        documents=harvest.documents,
+        claims=len(gathered.claims),
+        documents=gathered.documents,
         rules=len(ruleset.rules),
         skipped=outcome.skipped,
         undecided=outcome.undecided,
@@ -46,11 +46,6 @@ def check(
     if cache is not None and key is not None:
         cache.put_report(key, report)
     return report
-
-
-def sort_claims(claims: Iterable[Claim]) -> list[Claim]:
-    """Claims in reading order: document, then position."""
-    return sorted(claims, key=lambda c: (c.document, c.start or 0, c.measure))
 
 
 def apply_baseline_to_report(report: Report, entries: Sequence[BaselineEntry]) -> Report:

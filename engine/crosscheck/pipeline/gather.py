@@ -17,8 +17,8 @@ from pathlib import Path
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.keys import corpus_key, file_key, ruleset_key
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.fs.stamp import FileStamp, is_settled, stamp_of
-from crosscheck.fs.witness import InputLog
+from crosscheck.fs.reader import FileReader
+from crosscheck.fs.stamp import FileStamp, is_settled
 from crosscheck.load.articles import ArticleFile, LoadError, iter_article_files, load_file
 from crosscheck.load.claims import read_claims
 from crosscheck.model import Claim, Document
@@ -36,7 +36,7 @@ class StrictModeError(Exception):
 
 
 @dataclass
-class Harvest:
+class Gathered:
     """Claims gathered from a corpus or a claims file, and what could not be read.
 
     ``fingerprint`` identifies the claims (a hash of every document's cache key)
@@ -67,18 +67,19 @@ class _Slot:
 
 
 @dataclass
-class _Gathering:
-    """The state of one harvest: the files in reading order and who owns which document."""
+class _GatherState:
+    """The state of one gathering: the files in reading order and who owns which document."""
 
     ruleset: RuleSet
     cache: ClaimCache | None
     jobs: int
-    harvest: Harvest = field(default_factory=Harvest)
+    reader: FileReader
+    gathered: Gathered = field(default_factory=Gathered)
     slots: list[_Slot] = field(default_factory=list)
     owners: deque[_Slot] = field(default_factory=deque)  # of each document on its way
 
 
-def harvest_corpus(
+def gather_corpus(
     paths: Sequence[Path],
     ruleset: RuleSet,
     *,
@@ -87,15 +88,16 @@ def harvest_corpus(
     on_progress: Progress | None = None,
     jobs: int = 1,
     cache: ClaimCache | None = None,
-    log: InputLog | None = None,
-) -> Harvest:
+    reader: FileReader | None = None,
+) -> Gathered:
     """The claims of every document under ``paths`` (read lazily from the cache when unchanged).
 
-    ``log``, if given, is told every file and folder the corpus is made of.
+    Files are read through ``reader`` (a new one when not given).
     """
-    run = _Gathering(ruleset, cache, jobs)
+    reader = FileReader() if reader is None else reader
+    run = _GatherState(ruleset, cache, jobs, reader)
     rules_key = ruleset_key(ruleset)
-    files = iter_article_files(paths, manifest, log)
+    files = iter_article_files(paths, manifest, reader)
     to_read = _documents_to_read(run, files, strict, rules_key, on_progress)
     read = extract_all(to_read, ruleset, jobs=jobs, cache=cache, defer_cached=True)
     for document, key, claims in read:
@@ -103,18 +105,18 @@ def harvest_corpus(
         slot.keys.append(key)
         assert slot.claims is not None
         slot.claims.append(claims)
-        run.harvest.documents += 1
+        run.gathered.documents += 1
         if on_progress is not None:
-            on_progress(Path(document.path).name, run.harvest.documents)
+            on_progress(Path(document.path).name, run.gathered.documents)
     if cache is not None:
         _record_stamps(run, cache, rules_key)
-        run.harvest.fingerprint = corpus_key(k for slot in run.slots for k in slot.keys)
-    run.harvest.loader = lambda: [c for slot in run.slots for c in _claims_of(run, slot)]
-    return run.harvest
+        run.gathered.fingerprint = corpus_key(k for slot in run.slots for k in slot.keys)
+    run.gathered.loader = lambda: [c for slot in run.slots for c in _claims_of(run, slot)]
+    return run.gathered
 
 
 def _documents_to_read(
-    run: _Gathering,
+    run: _GatherState,
     files: Iterable[ArticleFile | LoadError],
     strict: bool,
     rules_key: str,
@@ -125,17 +127,17 @@ def _documents_to_read(
         if isinstance(item, LoadError):
             _load_error(run, item, strict)
             continue
-        slot = _Slot(item, stamp_of(item.path) if run.cache else None)
+        slot = _Slot(item, run.reader.stamp(item.path) if run.cache else None)
         run.slots.append(slot)
         known = run.cache.get_file(file_key(item, rules_key)) if run.cache else None
         if known is not None and slot.stamp is not None and known[0] == slot.stamp:
             slot.keys = known[1]
-            run.harvest.documents += len(slot.keys)
+            run.gathered.documents += len(slot.keys)
             if on_progress is not None:
-                on_progress(item.path.name, run.harvest.documents)
+                on_progress(item.path.name, run.gathered.documents)
             continue
         slot.claims = []
-        for loaded in load_file(item):
+        for loaded in load_file(item, run.reader):
             if isinstance(loaded, LoadError):
                 slot.clean = False
                 _load_error(run, loaded, strict)
@@ -144,24 +146,24 @@ def _documents_to_read(
                 yield loaded
 
 
-def _load_error(run: _Gathering, error: LoadError, strict: bool) -> None:
+def _load_error(run: _GatherState, error: LoadError, strict: bool) -> None:
     if strict:
         raise StrictModeError(error)
-    run.harvest.errors.append(error)
+    run.gathered.errors.append(error)
 
 
-def _record_stamps(run: _Gathering, cache: ClaimCache, rules_key: str) -> None:
+def _record_stamps(run: _GatherState, cache: ClaimCache, rules_key: str) -> None:
     """Remember the stamps of files read cleanly this time and no longer changing."""
     for slot in run.slots:
         read_now = slot.claims is not None and slot.clean
         settled = slot.stamp is not None and is_settled(slot.stamp)
         # A stamp that differs after reading means the file changed while being read.
-        if read_now and settled and stamp_of(slot.article.path) == slot.stamp:
+        if read_now and settled and run.reader.stamp(slot.article.path) == slot.stamp:
             assert slot.stamp is not None
             cache.put_file(file_key(slot.article, rules_key), slot.stamp, slot.keys)
 
 
-def _claims_of(run: _Gathering, slot: _Slot) -> Iterator[Claim]:
+def _claims_of(run: _GatherState, slot: _Slot) -> Iterator[Claim]:
     """A file's claims: in memory, else from the cache, else read and extracted again.
 
     Once the cache is closed, claims not held in memory are read and extracted again.
@@ -173,7 +175,7 @@ def _claims_of(run: _Gathering, slot: _Slot) -> Iterator[Claim]:
         found = iter(cache.get_many(wanted))
         per_document = [claims if claims is not None else next(found) for claims in per_document]
     if any(claims is None for claims in per_document):
-        documents = (d for d in load_file(slot.article) if isinstance(d, Document))
+        documents = (d for d in load_file(slot.article, run.reader) if isinstance(d, Document))
         extracted = extract_all(documents, run.ruleset, jobs=run.jobs, cache=cache)
         per_document = [claims for _, _, claims in extracted]
     for claims in per_document:
@@ -181,10 +183,8 @@ def _claims_of(run: _Gathering, slot: _Slot) -> Iterator[Claim]:
         yield from claims
 
 
-def harvest_claims_file(path: Path, ruleset: RuleSet, log: InputLog | None = None) -> Harvest:
+def gather_claims_file(path: Path, ruleset: RuleSet, reader: FileReader | None = None) -> Gathered:
     """Claims supplied by another pipeline as JSON lines."""
-    if log is not None:
-        log.file(path)
-    claims, errors = read_claims(path, ruleset)
+    claims, errors = read_claims(path, ruleset, reader)
     documents = len({c.document for c in claims})
-    return Harvest(documents=documents, errors=errors, loader=lambda: claims)
+    return Gathered(documents=documents, errors=errors, loader=lambda: claims)

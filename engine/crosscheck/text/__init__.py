@@ -1,1 +1,5 @@
-"""Pure text helpers shared by extraction and reporters: sentences and their positions."""
+"""Pure text helpers shared by extraction, the linter and reporters.
+
+``segment`` finds sentences and maps offsets to lines and columns; ``phrases`` is the one
+rule for comparing phrases (the extractor matches by it, the linter compares by it).
+"""

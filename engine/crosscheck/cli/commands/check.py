@@ -11,58 +11,19 @@ the rules, the claims or a reporter.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import time
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 import click
 
 from crosscheck.cache.db import CacheDB
-from crosscheck.cache.runs import RunRecord, recall_run, remember_run, run_key
+from crosscheck.cache.runs import RunRecord, recall_run, remember_run
+from crosscheck.cli.commands.check_request import CheckRequest
 from crosscheck.cli.commands.options import JOBS, MANIFEST, NO_CACHE, OUTPUT, PATHS, RULES, STRICT
-from crosscheck.cli.console import default_format, open_store, write_output
-from crosscheck.fs.witness import InputLog, witness
+from crosscheck.cli.console import default_format, open_store, today, write_output
 from crosscheck.report import formats
-
-
-@dataclass(frozen=True)
-class CheckRequest:
-    """A check as asked for on the command line, with the defaults it resolved to."""
-
-    paths: tuple[Path, ...]
-    rules: Path
-    claims: Path | None
-    manifest: Path | None
-    fmt: str
-    output: Path | None
-    fail_on: str
-    baseline: Path | None
-    write_baseline: Path | None
-    show_undecided: bool
-    strict: bool
-    jobs: int | None
-    color: bool
-    today: dt.date
-    cwd: str
-
-    def replay_key(self) -> str | None:
-        """The key of runs whose output this one would repeat, or None if it must run.
-
-        A run that writes a baseline must run; so must a coloured one, whose escape
-        codes depend on the terminal.
-        """
-        if self.write_baseline is not None or self.color:
-            return None
-        settings = [(f.name, getattr(self, f.name)) for f in fields(self) if f.name not in _UNKEYED]
-        return run_key("check", settings)
-
-
-# Not in the replay key: where the report goes and how many processes make it change
-# nothing, and the day is checked against the days a record holds for (its waivers).
-_UNKEYED = frozenset({"output", "jobs", "today"})
 
 
 @click.command("check")
@@ -141,7 +102,7 @@ def check_command(
         strict=strict,
         jobs=jobs,
         color=output is None and sys.stdout.isatty(),
-        today=dt.date.today(),
+        today=today(),
         cwd=os.getcwd(),
     )
     with open_store(not no_cache) as db:
@@ -160,12 +121,13 @@ def replay_or_run(request: CheckRequest, db: CacheDB | None) -> int:
         return recorded.exit_code
     # Imported here: a replayed run needs none of the pipeline (rules, claims, reporters).
     from crosscheck.cli.commands.check_pipeline import run_check
+    from crosscheck.fs.reader import FileReader
 
-    started, log = time.time_ns(), InputLog()
-    result = run_check(request, db, log)
+    started, reader = time.time_ns(), FileReader()
+    result = run_check(request, db, reader)
     output = result.repeatable_output
     if db is not None and key is not None and output is not None:
-        seen = witness(log, started)
+        seen = reader.witness(started)
         if seen is not None:
             remember_run(db, key, RunRecord(seen, output, result.exit_code, result.days))
     return result.exit_code

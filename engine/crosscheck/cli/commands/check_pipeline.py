@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from crosscheck.accept.baseline import write_baseline
 from crosscheck.accept.waivers import apply_waivers, days_alike
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.db import CacheDB
-from crosscheck.cache.runs import Days
+from crosscheck.cli.commands.check_request import CheckRequest, CheckResult
 from crosscheck.cli.commands.readers import gather, load_ruleset_or_exit, read_baseline_or_exit
 from crosscheck.cli.console import (
     EXIT_BAD_INPUT,
@@ -24,56 +23,38 @@ from crosscheck.cli.console import (
     write_output,
 )
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.fs.witness import InputLog
+from crosscheck.fs.reader import FileReader
 from crosscheck.model import Claim, Report, Severity, Violation
-from crosscheck.pipeline.evaluation import apply_baseline_to_report, check
-from crosscheck.pipeline.gather import Harvest
+from crosscheck.pipeline.evaluation import apply_baseline_to_report, evaluate_gathered
+from crosscheck.pipeline.gather import Gathered
 from crosscheck.report import CHARTING_FORMATS, RenderContext, renderer
 
 if TYPE_CHECKING:
-    from crosscheck.cli.commands.check import CheckRequest
     from crosscheck.load.errors import LoadError
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """How a check ended: its exit code and the report it wrote (None for a baseline)."""
-
-    exit_code: int
-    output: str | None
-    clean: bool  # every input was read without a problem, not even a warning
-    days: Days = (None, None)  # the days on which the same waivers are in force
-
-    @property
-    def repeatable_output(self) -> str | None:
-        """The output a later run with unchanged inputs may repeat, if it may."""
-        return self.output if self.clean else None
-
-
-def run_check(request: CheckRequest, db: CacheDB | None, log: InputLog) -> CheckResult:
+def run_check(request: CheckRequest, db: CacheDB | None, reader: FileReader) -> CheckResult:
     """Check, write the report (or the baseline) and print unreadable inputs.
 
-    Every file and folder read is noted in ``log``.
+    Every input is read through ``reader``.
     """
-    if request.baseline is not None:
-        log.file(request.baseline)
-    accepted = read_baseline_or_exit(request.baseline) if request.baseline else None
-    ruleset, harvest, report = _checked(request, db, log)
+    accepted = read_baseline_or_exit(request.baseline, reader) if request.baseline else None
+    ruleset, gathered, report = _checked(request, db, reader)
     if request.write_baseline is not None:
         path, violations = request.write_baseline, report.violations
-        unreadable = _write_then_report(lambda: save_baseline(path, violations), harvest.errors)
+        unreadable = _write_then_report(lambda: save_baseline(path, violations), gathered.errors)
         return CheckResult(EXIT_BAD_INPUT if unreadable else EXIT_OK, None, clean=False)
     if accepted is not None:
         report = apply_baseline_to_report(report, accepted)
-    charted = harvest.claims if request.fmt in CHARTING_FORMATS else ()
+    charted = gathered.claims if request.fmt in CHARTING_FORMATS else ()
     context = render_context(ruleset, charted, request.color, request.show_undecided)
     text = renderer(request.fmt)(report, context)
-    if _write_then_report(lambda: write_output(text, request.output), harvest.errors):
+    if _write_then_report(lambda: write_output(text, request.output), gathered.errors):
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
     code = EXIT_VIOLATIONS if fail_on_threshold_exceeded(report, request.fail_on) else EXIT_OK
     days = days_alike(ruleset.waivers, request.today)
     # A replay would not repeat warnings printed to stderr: such a run is not recorded.
-    return CheckResult(code, text, clean=not harvest.errors, days=days)
+    return CheckResult(code, text, clean=not gathered.errors, days=days)
 
 
 def _write_then_report(write: Callable[[], None], errors: Sequence[LoadError]) -> bool:
@@ -89,15 +70,16 @@ def _write_then_report(write: Callable[[], None], errors: Sequence[LoadError]) -
 
 
 def _checked(
-    request: CheckRequest, db: CacheDB | None, log: InputLog
-) -> tuple[RuleSet, Harvest, Report]:
+    request: CheckRequest, db: CacheDB | None, reader: FileReader
+) -> tuple[RuleSet, Gathered, Report]:
     """The rules, the claims gathered and the report with today's waivers applied."""
-    ruleset = load_ruleset_or_exit(request.rules, log)
+    ruleset = load_ruleset_or_exit(request.rules, reader)
     cache = ClaimCache(db) if db is not None else None
-    paths, claims, manifest = request.paths, request.claims, request.manifest
-    harvest = gather(paths, claims, ruleset, manifest, request.strict, request.jobs, cache, log)
-    report = check(ruleset, harvest, keep_undecided=request.show_undecided, cache=cache)
-    return ruleset, harvest, apply_waivers(report, ruleset.waivers, request.today)
+    gathered = gather(request, ruleset, cache, reader)
+    report = evaluate_gathered(
+        ruleset, gathered, keep_undecided=request.show_undecided, cache=cache
+    )
+    return ruleset, gathered, apply_waivers(report, ruleset.waivers, request.today)
 
 
 def fail_on_threshold_exceeded(report: Report, fail_on: str) -> bool:

@@ -8,7 +8,7 @@ import click
 
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cli.commands.options import JOBS, MANIFEST, NO_CACHE, OUTPUT, PATHS, RULES, STRICT
-from crosscheck.cli.commands.readers import gather, load_ruleset_or_exit
+from crosscheck.cli.commands.readers import CorpusSources, gather, load_ruleset_or_exit
 from crosscheck.cli.console import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -48,9 +48,10 @@ def extract_command(
     ruleset = load_ruleset_or_exit(rules)
     with open_store(not no_cache) as db:
         cache = ClaimCache(db) if db is not None else None
-        harvest = gather(paths, None, ruleset, manifest, strict, jobs, cache)
-        claims = harvest.claims
+        sources = CorpusSources(paths, manifest, strict, jobs)
+        gathered = gather(sources, ruleset, cache)
+        claims = gathered.claims
     from crosscheck.report.claims import render_claims  # rich is loaded only when needed
 
     write_output(render_claims(claims, fmt), output)
-    return EXIT_BAD_INPUT if report_load_errors(harvest.errors) else EXIT_OK
+    return EXIT_BAD_INPUT if report_load_errors(gathered.errors) else EXIT_OK

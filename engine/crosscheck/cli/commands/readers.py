@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import click
 
@@ -12,15 +14,15 @@ from crosscheck.cache.claims import ClaimCache
 from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_USAGE, progress_callback
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import RuleFileError
-from crosscheck.fs.witness import InputLog
+from crosscheck.fs.reader import FileReader
 from crosscheck.load.rules import load_rules
-from crosscheck.pipeline.gather import Harvest, StrictModeError, harvest_claims_file, harvest_corpus
+from crosscheck.pipeline.gather import Gathered, StrictModeError, gather_claims_file, gather_corpus
 
 
-def load_ruleset_or_exit(path: Path, log: InputLog | None = None) -> RuleSet:
+def load_ruleset_or_exit(path: Path, reader: FileReader | None = None) -> RuleSet:
     """The rule set at ``path``; on errors, print each one and exit with code 2."""
     try:
-        return load_rules(path, log)
+        return load_rules(path, reader)
     except RuleFileError as err:
         for error in err.errors:
             click.echo(error.render(), err=True)
@@ -29,41 +31,64 @@ def load_ruleset_or_exit(path: Path, log: InputLog | None = None) -> RuleSet:
         raise SystemExit(EXIT_USAGE) from None
 
 
-def read_baseline_or_exit(path: Path) -> list[BaselineEntry]:
+def read_baseline_or_exit(path: Path, reader: FileReader | None = None) -> list[BaselineEntry]:
     """The baseline's entries; a damaged or missing baseline exits with code 3."""
     try:
-        return read_baseline(path)
+        return read_baseline(path, reader)
     except BaselineError as err:
         click.echo(f"error: {err}", err=True)
         raise SystemExit(EXIT_BAD_INPUT) from None
 
 
+class Sources(Protocol):
+    """Where a command's claims come from, as its options say (a ``CheckRequest`` is one)."""
+
+    @property
+    def paths(self) -> tuple[Path, ...]: ...
+    @property
+    def claims(self) -> Path | None: ...
+    @property
+    def manifest(self) -> Path | None: ...
+    @property
+    def strict(self) -> bool: ...
+    @property
+    def jobs(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class CorpusSources:
+    """The ``Sources`` of a command that reads only a corpus (``extract``)."""
+
+    paths: tuple[Path, ...]
+    manifest: Path | None
+    strict: bool
+    jobs: int | None
+    claims: Path | None = None
+
+
 def gather(
-    paths: tuple[Path, ...],
-    claims: Path | None,
+    sources: Sources,
     ruleset: RuleSet,
-    manifest: Path | None,
-    strict: bool,
-    jobs: int | None,
     cache: ClaimCache | None,
-    log: InputLog | None = None,
-) -> Harvest:
+    reader: FileReader | None = None,
+) -> Gathered:
     """Claims from a claims file or from the corpus (default ./corpus)."""
+    paths, claims = sources.paths, sources.claims
     if claims is not None:
         if paths:
             raise click.UsageError("give either corpus PATHS or --claims, not both")
-        return harvest_claims_file(claims, ruleset, log)
+        return gather_claims_file(claims, ruleset, reader)
     with progress_callback() as on_progress:
         try:
-            return harvest_corpus(
+            return gather_corpus(
                 list(paths) or [Path("corpus")],
                 ruleset,
-                manifest=manifest,
-                strict=strict,
+                manifest=sources.manifest,
+                strict=sources.strict,
                 on_progress=on_progress,
-                jobs=jobs or os.cpu_count() or 1,
+                jobs=sources.jobs or os.cpu_count() or 1,
                 cache=cache,
-                log=log,
+                reader=reader,
             )
         except StrictModeError as err:
             click.echo(err.error.render(), err=True)

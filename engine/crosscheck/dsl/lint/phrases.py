@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from crosscheck.dsl import ast
 from crosscheck.dsl.ast import measures_named
 from crosscheck.dsl.lint.context import Found, LintContext, quoted
-from crosscheck.extract.phrases import phrase_key
+from crosscheck.text.phrases import phrase_key
 
 _PhraseList = tuple[ast.Subject | ast.Measure, str | None, tuple[str, ...]]
 

@@ -1,0 +1,75 @@
+"""The one door through which loaders read, list and probe the file system.
+
+Every loader (articles, manifests, rule files, claims files, baselines) goes through a
+``FileReader``. It notes what it was asked for as it goes: a file read, stamped or
+resolved is a file the run depends on; a path tested is a probe (whether it was a file,
+and which, matters); a folder listed or searched is a folder whose entries matter.
+``witness`` turns those notes into the record that lets a later, unchanged run be
+replayed (see ``fs.witness``). Loaders know nothing of witnesses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from crosscheck.fs.realpath import resolved
+from crosscheck.fs.stamp import FileStamp, stamp_of
+from crosscheck.fs.witness import InputLog, Witness, witness
+
+
+class FileReader:
+    """Reads files and folders for one run, noting each input as it is reached."""
+
+    def __init__(self) -> None:
+        self._log = InputLog()
+
+    def read_bytes(self, path: Path) -> bytes:
+        """The bytes of the file at ``path`` (``OSError`` when it cannot be read)."""
+        self._log.file(path)
+        return path.read_bytes()
+
+    def open_binary(self, path: Path) -> BinaryIO:
+        """The file at ``path``, opened to read its bytes line by line."""
+        self._log.file(path)
+        return path.open("rb")
+
+    def stamp(self, path: Path) -> FileStamp | None:
+        """When the file at ``path`` last changed (None: it is not there), as an input."""
+        self._log.file(path)
+        return stamp_of(path)
+
+    def resolve_file(self, path: Path) -> Path:
+        """Where the input file at ``path`` really is (which file a path reaches matters)."""
+        self._log.file(path)
+        return resolved(path)
+
+    def where(self, path: Path) -> Path:
+        """Where ``path`` really leads, noting nothing (pair it with ``is_file``)."""
+        return resolved(path)
+
+    def is_file(self, path: Path) -> bool:
+        """Whether ``path`` is a file now; the answer is an input of the run."""
+        self._log.probe(path)
+        return path.is_file()
+
+    def listing(self, folder: Path) -> list[Path]:
+        """The entries of ``folder``, sorted by name (``OSError`` when it cannot be listed)."""
+        self._log.folder(folder)
+        return sorted(folder.iterdir(), key=lambda entry: entry.name)
+
+    def search(self, folder: Path, suffix: str) -> list[Path]:
+        """Every file under ``folder`` whose name ends in ``suffix``, sorted.
+
+        The folders searched are noted; linked folders are not entered (their parent's
+        listing tells when a link changes).
+        """
+        searched = (p for p in folder.rglob("*") if p.is_dir() and not p.is_symlink())
+        for each in [folder, *sorted(searched)]:
+            self._log.folder(each)
+        return sorted(folder.rglob(f"*{suffix}"))
+
+    def witness(self, started_ns: int) -> Witness | None:
+        """The record of every input reached, if the run that started at ``started_ns``
+        can be vouched for (see ``fs.witness.witness``)."""
+        return witness(self._log, started_ns)
