@@ -3,3 +3,7 @@
 ``main`` holds the click group and ``main(argv) -> int``; ``console`` the exit codes,
 output writing and progress; ``commands/`` one module per subcommand, imported lazily.
 """
+
+from crosscheck.cli.main import main, run
+
+__all__ = ["main", "run"]
