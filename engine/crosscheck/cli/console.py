@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import click
 
@@ -47,8 +47,25 @@ def report_load_errors(errors: Sequence[LoadError]) -> bool:
     return any(error.is_error for error in errors)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to stdout, or replace ``output`` atomically so a failed run loses nothing."""
+class Inputs(Protocol):
+    """What a run read (a ``FileReader``, or a replayed run's ``Witness``)."""
+
+    def clash(self, output: Path) -> str | None:
+        """Why the run may not write ``output``, or None when it may."""
+
+
+def refuse_clash(output: Path, inputs: Inputs | None) -> None:
+    """Raise ``OutputError`` when ``output`` is one of the run's inputs (see ``fs.clash``)."""
+    reason = None if inputs is None else inputs.clash(output)
+    if reason is not None:
+        raise OutputError(reason)
+
+
+def write_output(text: str, output: Path | None, inputs: Inputs | None = None) -> None:
+    """Write to stdout, or replace ``output`` atomically so a failed run loses nothing.
+
+    ``output`` is refused when it is one of ``inputs`` (see ``refuse_clash``).
+    """
     if output is None:
         try:
             sys.stdout.write(text)
@@ -58,6 +75,7 @@ def write_output(text: str, output: Path | None) -> None:
             sys.stdout.buffer.write(text.encode(sys.stdout.encoding, "surrogateescape"))
         sys.stdout.flush()
         return
+    refuse_clash(output, inputs)
     try:
         replace_file(output, text)
     except OSError as err:

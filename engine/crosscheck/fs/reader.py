@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from crosscheck.fs.clash import clash
 from crosscheck.fs.realpath import resolved
 from crosscheck.fs.stamp import FileStamp, stamp_of
 from crosscheck.fs.witness import InputLog, Witness, witness
@@ -68,6 +69,11 @@ class FileReader:
         for each in [folder, *sorted(searched)]:
             self._log.folder(each)
         return sorted(folder.rglob(f"*{suffix}"))
+
+    def clash(self, output: Path) -> str | None:
+        """Why this run may not write ``output`` (it is an input, or would be read as one
+        by the next run; see ``fs.clash``), or None when it may."""
+        return clash(output, self._log.paths(), map(str, self._log.folders))
 
     def witness(self, started_ns: int) -> Witness | None:
         """The record of every input reached, if the run that started at ``started_ns``

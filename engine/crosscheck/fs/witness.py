@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from crosscheck.fs.clash import clash
 from crosscheck.fs.stamp import SETTLE_NS, FileStamp, stamp_from, stamp_of
 
 
@@ -101,6 +102,11 @@ class InputLog:
         """Note a folder whose entries were listed."""
         self.folders.setdefault(path)
 
+    def paths(self) -> list[str]:
+        """Every file read, and every file a test found (where it really was)."""
+        found = (real for real in self.probes.values() if real is not None)
+        return [*map(str, self.files), *found]
+
 
 @dataclass(frozen=True)
 class Witness:
@@ -109,6 +115,12 @@ class Witness:
     files: tuple[FileWitness, ...]
     probes: tuple[ProbeWitness, ...]
     folders: tuple[FolderWitness, ...]
+
+    def clash(self, output: Path) -> str | None:
+        """Why the run witnessed may not write ``output`` (see ``fs.clash``), or None."""
+        files = [entry.path for entry in self.files]
+        files += [entry.real_path for entry in self.probes if entry.real_path is not None]
+        return clash(output, files, (entry.path for entry in self.folders))
 
 
 def content_hash(path: str | Path) -> str | None:

@@ -117,7 +117,7 @@ def replay_or_run(request: CheckRequest, db: CacheDB | None) -> int:
     key = request.replay_key() if db is not None else None
     recorded = recall_run(db, key, request.today) if db is not None and key is not None else None
     if recorded is not None:
-        write_output(recorded.output, request.output)
+        write_output(recorded.output, request.output, recorded.witness)
         return recorded.exit_code
     # Imported here: a replayed run needs none of the pipeline (rules, claims, reporters).
     from crosscheck.cli.commands.check_pipeline import run_check

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from crosscheck.cli.console import (
     EXIT_OK,
     EXIT_VIOLATIONS,
     OutputError,
+    refuse_clash,
     report_load_errors,
     write_output,
 )
@@ -42,14 +44,15 @@ def run_check(request: CheckRequest, db: CacheDB | None, reader: FileReader) -> 
     ruleset, gathered, report = _checked(request, db, reader)
     if request.write_baseline is not None:
         path, violations = request.write_baseline, report.violations
-        unreadable = _write_then_report(lambda: save_baseline(path, violations), gathered.errors)
+        save = partial(save_baseline, path, violations, reader)
+        unreadable = _write_then_report(save, gathered.errors)
         return CheckResult(EXIT_BAD_INPUT if unreadable else EXIT_OK, None, clean=False)
     if accepted is not None:
         report = apply_baseline_to_report(report, accepted)
     charted = gathered.claims if request.fmt in CHARTING_FORMATS else ()
     context = render_context(ruleset, charted, request.color, request.show_undecided)
     text = renderer(request.fmt)(report, context)
-    if _write_then_report(lambda: write_output(text, request.output), gathered.errors):
+    if _write_then_report(lambda: write_output(text, request.output, reader), gathered.errors):
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
     code = EXIT_VIOLATIONS if fail_on_threshold_exceeded(report, request.fail_on) else EXIT_OK
     days = days_alike(ruleset.waivers, request.today)
@@ -103,8 +106,10 @@ def render_context(
     )
 
 
-def save_baseline(path: Path, violations: Sequence[Violation]) -> None:
-    """Write the baseline and say so on stderr; an unwritable path is a usage error."""
+def save_baseline(path: Path, violations: Sequence[Violation], reader: FileReader) -> None:
+    """Write the baseline and say so on stderr; an unwritable path, or one the run read
+    through ``reader``, is a usage error."""
+    refuse_clash(path, reader)
     try:
         write_baseline(path, violations)
     except OSError as err:

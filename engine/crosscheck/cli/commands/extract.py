@@ -16,6 +16,7 @@ from crosscheck.cli.console import (
     report_load_errors,
     write_output,
 )
+from crosscheck.fs.reader import FileReader
 
 
 @click.command("extract")
@@ -45,13 +46,14 @@ def extract_command(
     no_cache: bool,
 ) -> int:
     """Print the claims found in PATHS (default ./corpus)."""
-    ruleset = load_ruleset_or_exit(rules)
+    reader = FileReader()
+    ruleset = load_ruleset_or_exit(rules, reader)
     with open_store(not no_cache) as db:
         cache = ClaimCache(db) if db is not None else None
         sources = CorpusSources(paths, manifest, strict, jobs)
-        gathered = gather(sources, ruleset, cache)
+        gathered = gather(sources, ruleset, cache, reader)
         claims = gathered.claims
     from crosscheck.report.claims import render_claims  # rich is loaded only when needed
 
-    write_output(render_claims(claims, fmt), output)
+    write_output(render_claims(claims, fmt), output, reader)
     return EXIT_BAD_INPUT if report_load_errors(gathered.errors) else EXIT_OK
