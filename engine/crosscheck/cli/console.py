@@ -9,11 +9,12 @@ import datetime as dt
 import os
 import sqlite3
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
@@ -28,12 +29,42 @@ EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
+EXIT_INTERNAL = 4
+
+BUG_REPORTS = "https://github.com/crosscheck-dev/crosscheck/issues"
 
 
 class OutputError(click.ClickException):
     """An output file that cannot be written: a usage error, one line, exit code 2."""
 
     exit_code = EXIT_USAGE
+
+
+class InternalError(click.ClickException):
+    """An unexpected exception: a bug in crosscheck, exit code 4.
+
+    Shown as one line asking for a report, naming only the exception's type (its
+    message may quote an input); with ``debug``, the traceback follows.
+    """
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, error: BaseException, *, debug: bool) -> None:
+        super().__init__(type(error).__name__)
+        self.error = error
+        self.debug = debug
+
+    def show(self, file: Any = None) -> None:
+        """Print the one-line message (and with ``debug``, the traceback) to stderr."""
+        if self.debug:
+            trace = traceback.format_exception(self.error)
+            click.echo("".join(trace).rstrip("\n"), err=True)
+        click.echo(
+            f"error: internal error ({self.message}); this is a bug in crosscheck, please "
+            f"report it with the command you ran at {BUG_REPORTS} (run `crosscheck --debug "
+            "...` for the traceback)",
+            err=True,
+        )
 
 
 def report_load_errors(errors: Sequence[LoadError]) -> bool:
@@ -68,18 +99,33 @@ def write_output(text: str, output: Path | None, inputs: Inputs | None = None) -
     """
     if output is None:
         try:
-            sys.stdout.write(text)
-        except UnicodeEncodeError:
-            # A file name that is not UTF-8 (lone surrogates): its bytes, as on disk.
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode(sys.stdout.encoding, "surrogateescape"))
-        sys.stdout.flush()
+            _write_stdout(text)
+        except OSError as err:
+            raise OutputError(f"cannot write standard output: {err.strerror or err}") from None
         return
     refuse_clash(output, inputs)
     try:
         replace_file(output, text)
     except OSError as err:
         raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
+
+
+def say(text: str, *, nl: bool = True) -> None:
+    """Print ``text`` on standard output; one that cannot be written is an ``OutputError``."""
+    try:
+        click.echo(text, nl=nl)
+    except OSError as err:
+        raise OutputError(f"cannot write standard output: {err.strerror or err}") from None
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        # A file name that is not UTF-8 (lone surrogates): its bytes, as on disk.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(sys.stdout.encoding, "surrogateescape"))
+    sys.stdout.flush()
 
 
 @contextmanager

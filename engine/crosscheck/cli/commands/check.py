@@ -1,7 +1,8 @@
 """``crosscheck check``: the claims of a corpus against the rules, as a report and an exit code.
 
 Exit codes (stable): 0 nothing at or above --fail-on; 1 violations; 2 bad rule file
-or usage; 3 unreadable input.
+or usage, or an output that cannot be written (or is one of the run's inputs); 3
+unreadable input; 4 internal error (a bug; see ``cli.main``).
 
 A run with the same options as a recorded one, whose every input file and folder is
 unchanged, on a day over which the recorded run's waivers stay as they were, is

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from crosscheck.cli.commands.readers import load_ruleset_or_exit
-from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_OK, report_load_errors
+from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_OK, report_load_errors, say
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.trace import trace_rule
 from crosscheck.extract import Extractor
@@ -173,5 +173,5 @@ def explain_command(
     for readings in refs:
         item, ref = find_line(examined, readings)
         sections.append(render_line(item, ref.line, ref.column))
-    click.echo("\n".join(sections), nl=False)
+    say("\n".join(sections), nl=False)
     return EXIT_BAD_INPUT if report_load_errors(errors) else EXIT_OK

@@ -2,7 +2,8 @@
 
 Exit codes: 0 every file formatted (or, with ``--check``, already formatted);
 1 ``--check`` found a file to reformat (a unified diff is printed); 2 a rule
-file does not parse or cannot be read or written (it is left untouched).
+file does not parse or cannot be read or written (it is left untouched), or standard
+output cannot be written; 4 internal error.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS
+from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, say
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.dsl.formatter import format_text
 from crosscheck.fs.atomic import replace_file
@@ -43,10 +44,10 @@ def fmt_command(rules: tuple[Path, ...], check: bool) -> int:
                 continue
             changed += 1
             if check:
-                click.echo(_diff(file, text, formatted), nl=False)
+                say(_diff(file, text, formatted), nl=False)
             else:
                 _replace(file, formatted)
-                click.echo(f"formatted {file}")
+                say(f"formatted {file}")
         except RuleFileError as err:
             failed += 1
             click.echo(err.render(), err=True)

@@ -2,7 +2,7 @@
 
 Exit codes: 0 no findings; 1 findings (printed as ``file:line:col: warning[code]
 message``); 2 the rule files have errors (printed as ``crosscheck check`` prints
-them) or cannot be read.
+them) or cannot be read, or standard output cannot be written; 4 internal error.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from crosscheck.cli.commands.readers import load_ruleset_or_exit
-from crosscheck.cli.console import EXIT_OK, EXIT_VIOLATIONS
+from crosscheck.cli.console import EXIT_OK, EXIT_VIOLATIONS, say
 from crosscheck.dsl.lint.linter import lint
 
 
@@ -31,7 +31,7 @@ def lint_command(rules: Path) -> int:
     texts = {path: text for path in ruleset.files if (text := _read(path)) is not None}
     findings = lint(ruleset, texts, dt.date.today())
     for finding in findings:
-        click.echo(finding.render())
+        say(finding.render())
     count = len(findings)
     files = len(ruleset.files)
     if count:
