@@ -119,7 +119,7 @@ def number_to_json(value: Fraction | None) -> int | float | None:
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
-    """The claim as a JSON object in the contract of DESIGN.md."""
+    """The claim as a JSON object (see crosscheck/schemas/claims.schema.json)."""
     iv = claim.interval
     return {
         "measure": claim.measure,

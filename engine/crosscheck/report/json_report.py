@@ -1,4 +1,4 @@
-"""The JSON report: the contract other tools read (see DESIGN.md, "Contracts")."""
+"""The JSON report: the contract other tools read (see crosscheck/schemas/report.schema.json)."""
 
 from __future__ import annotations
 
