@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from corpus_helpers import Writer
 
+from crosscheck.cli.main import main
 from crosscheck.dsl.ast import Measure, RuleSet, Subject
 from crosscheck.interval import Interval
 from crosscheck.load.claims import read_claims
@@ -131,29 +132,36 @@ def test_negative_low_is_clipped_with_a_warning(write: Writer) -> None:
     [
         (
             {**BASE, "measure": "kiled", "low": 1, "high": 2},
-            "unknown measure 'kiled'; did you mean 'killed'?",
+            "unknown `measure` 'kiled'; did you mean 'killed'?",
         ),
-        ({**BASE, "low": 1, "high": 2, "unit": "furlongs"}, "does not fit measure 'killed'"),
+        ({**BASE, "low": 1, "high": 2, "unit": "furlongs"}, "`unit` 'furlongs' does not fit"),
         ({**BASE, "low": 1, "high": 2, "unit": "blorbs"}, "unknown unit 'blorbs'"),
-        ({**BASE, "low": 12, "high": 11}, "low 12 is greater than high 11"),
-        ({**BASE, "low": 5, "high": 5, "high_inclusive": False}, "is empty"),
+        ({**BASE, "low": 12, "high": 11}, "`low` 12 is greater than `high` 11"),
+        (
+            {**BASE, "low": 5, "high": 5, "high_inclusive": False},
+            "from `low` 5 to `high` 5 is empty",
+        ),
         ({**BASE, "low": -9, "high": -1}, "is negative"),
         ({"measure": "killed", "low": 1, "high": 2}, "missing `document`"),
         ({**BASE, "low": 1}, "missing `high`"),
         ({**BASE}, "missing `low`"),
         ({**BASE, "value": 3, "low": 1, "high": 4}, "not both"),
-        ({**BASE, "value": 3, "hedge": "aproximately"}, "did you mean 'approximately'?"),
+        ({**BASE, "value": 3, "hedge": "aproximately"}, "`hedge` 'aproximately'; did you mean"),
         ({**BASE, "value": "a great many"}, "neither a number nor a vague amount"),
         ({**BASE, "low": "1,100", "high": 2}, "`low` must be a finite number"),
         ({**BASE, "low": True, "high": 2}, "`low` must be a finite number"),
-        ({**BASE, "low": 1, "high": 2, "date": "Monday"}, "bad date 'Monday'"),
+        ({**BASE, "low": 1, "high": 2, "date": "Monday"}, "`date` 'Monday' is not an ISO date"),
         ({**BASE, "low": 1, "high": 2, "line": 0}, "`line` must be a whole number of at least 1"),
+        (
+            {**BASE, "low": 1, "high": 2, "line": 7.5},
+            "`line` must be a whole number of at least 1, not 7.5",
+        ),
         ({**BASE, "low": 1, "high": 2, "start": 9, "end": 3}, "`end` 3 is before `start` 9"),
         ({**BASE, "low": 1, "high": 2, "low_inclusive": "yes"}, "must be true or false"),
         ({**BASE, "low": 1, "high": 2, "source": 7}, "`source` must be a string"),
         ('{"measure": "killed", "low": NaN, "high": 2, "document": "d"}', "finite number"),
         ("[1, 2, 3]", "must be a JSON object"),
-        ('{"measure": "killed",', "invalid JSON"),
+        ('{"measure": "killed",', "invalid JSON after `measure`"),
     ],
 )
 def test_bad_lines_are_errors_naming_the_line(write: Writer, line: object, words: str) -> None:
@@ -201,3 +209,47 @@ def test_utf16_claims_file_is_one_error(write: Writer) -> None:
     assert claims == []
     (error,) = errors
     assert "UTF-16" in error.message and (error.line, error.column) == (1, 1)
+
+
+def test_decimals_without_a_fraction_are_whole_numbers(write: Writer) -> None:
+    line = {**BASE, "low": 1, "high": 2, "line": 7.0, "column": 3.0, "start": 0.0, "end": 5.0}
+    (claim,), errors = read_claims(_write_lines(write, line), RULES)
+    assert errors == []
+    assert (claim.line, claim.column, claim.start, claim.end) == (7, 3, 0, 5)
+    assert all(type(n) is int for n in (claim.line, claim.column, claim.start, claim.end))
+
+
+GOOD_LINE = '{"measure": "killed", "low": 1, "high": 2, "document": "a.md"}'
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        (
+            '{"measure": "killed", "low": 1, "high": 2}',
+            ":2: error: missing `document` (the path of the article the claim is from)",
+        ),
+        (
+            '{"measure": "killed", "low": "1,100", "high": 2, "document": "a.md"}',
+            ":2: error: `low` must be a finite number or null, not a string",
+        ),
+        (
+            '{"measure": "kiled", "low": 1, "high": 2, "document": "a.md"}',
+            ":2: error: unknown `measure` 'kiled'; did you mean 'killed'? "
+            "(the rule files define: killed)",
+        ),
+        (
+            '{"measure": "killed", "low": 1 "high": 2, "document": "a.md"}',
+            ":2:32: error: invalid JSON after `low`: Expecting ',' delimiter",
+        ),
+    ],
+    ids=["missing-field", "wrong-type", "unknown-measure", "invalid-json"],
+)
+def test_check_names_the_file_line_and_field_of_a_bad_line(
+    write: Writer, capsys: pytest.CaptureFixture[str], line: str, printed: str
+) -> None:
+    rules = write("r.rules", 'measure killed: count\n    when "killed"\n')
+    claims = write("bad.jsonl", f"{GOOD_LINE}\n{line}\n{GOOD_LINE}\n")
+    args = ["check", "--claims", str(claims), "--rules", str(rules), "--no-cache"]
+    assert main(args) == 3
+    assert capsys.readouterr().err.splitlines() == [f"{claims}{printed}"]

@@ -1,25 +1,27 @@
 """Read claims produced by another pipeline (``crosscheck check --claims FILE.jsonl``).
 
-One JSON object per line, in the claim contract of DESIGN.md: ``measure``,
-``subject``, ``low``, ``high`` (``null`` for an unbounded end), optional
-``low_inclusive``/``high_inclusive`` (default true), ``unit``, ``stated``,
-``hedge``, ``document``, ``source``, ``date``, ``start``, ``end``, ``line``,
-``column``, ``sentence``, ``url``. Instead of ``low``/``high`` a line may give
-``value`` (a number, or a vague phrase such as "several hundred") with an
-optional ``hedge`` ("approximately"), read exactly as extraction reads them under
-the rule file's settings. With ``low``/``high`` the ``hedge`` is only recorded:
-the bounds are taken as already hedged (that is what ``crosscheck extract``
-writes). Each claim is converted to its measure's unit. Amounts are
-non-negative: a negative ``low`` is raised to 0 with a warning, a missing one
-is 0. ``source`` defaults to the document's file stem, ``unit`` to the
-measure's unit, ``subject`` to the measure's subject.
+One JSON object per line, in the claim contract (see
+crosscheck/schemas/claims.schema.json): ``measure``, ``subject``, ``low``, ``high``
+(``null`` for an unbounded end), optional ``low_inclusive``/``high_inclusive``
+(default true), ``unit``, ``stated``, ``hedge``, ``document``, ``source``,
+``date``, ``start``, ``end``, ``line``, ``column``, ``sentence``, ``url``. Instead
+of ``low``/``high`` a line may give ``value`` (a number, or a vague phrase such as
+"several hundred") with an optional ``hedge`` ("approximately"), read exactly as
+extraction reads them under the rule file's settings. With ``low``/``high`` the
+``hedge`` is only recorded: the bounds are taken as already hedged (that is what
+``crosscheck extract`` writes). Each claim is converted to its measure's unit.
+Amounts are non-negative: a negative ``low`` is raised to 0 with a warning, a
+missing one is 0. ``source`` defaults to the document's file stem, ``unit`` to
+the measure's unit, ``subject`` to the measure's subject.
 
-Every bad line gives a ``LoadError`` at ``FILE:LINE`` and is left out; claims of
-a measure the rule files do not define are errors (with a did-you-mean).
+Every bad line gives a ``LoadError`` at ``FILE:LINE`` (``:COLUMN`` for bad JSON) naming
+the field at fault, and is left out; claims of a measure the rule files do not
+define are errors (with a did-you-mean).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 from fractions import Fraction
@@ -32,7 +34,7 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.fs.reader import FileReader
 from crosscheck.hedges import HEDGE_FAMILIES, ReadingSettings, family_of, hedged_interval
 from crosscheck.interval import Interval
-from crosscheck.load.claimfields import flag, integer, number, text
+from crosscheck.load.claimfields import field_at, flag, integer, number, text
 from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.metadata import parse_iso_date
@@ -89,7 +91,6 @@ def claim_from_json(
     document = text(obj, "document")
     if not document:
         raise LoadProblem("missing `document` (the path of the article the claim is from)")
-    day = text(obj, "date")
     start, end = integer(obj, "start", 0), integer(obj, "end", 0)
     if start is not None and end is not None and end < start:
         raise LoadProblem(f"`end` {end} is before `start` {start}")
@@ -103,7 +104,7 @@ def claim_from_json(
             hedge=hedge,
             document=document,
             source=text(obj, "source") or _default_source(document),
-            date=parse_iso_date(day) if day else None,
+            date=_date(obj),
             start=start,
             end=end,
             line=integer(obj, "line", 1),
@@ -112,7 +113,9 @@ def claim_from_json(
             url=text(obj, "url"),
         )
     except ValidationError as err:
-        raise LoadProblem(f"not a valid claim: {err.errors()[0]['msg']}") from None
+        first = err.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise LoadProblem(f"not a valid claim: `{field}`: {first['msg']}") from None
     return claim, warnings
 
 
@@ -120,7 +123,9 @@ def _json_line(raw: bytes) -> dict[str, Any]:
     try:
         value = json.loads(decode_text(raw.rstrip(b"\r\n")), parse_float=Fraction)
     except json.JSONDecodeError as err:
-        raise LoadProblem(f"invalid JSON: {err.msg}", 1, err.colno) from None
+        place = field_at(err.doc, err.pos)
+        where = f" {place}" if place else ""
+        raise LoadProblem(f"invalid JSON{where}: {err.msg}", 1, err.colno) from None
     if not isinstance(value, dict):
         raise LoadProblem(f"each line must be a JSON object, not {type(value).__name__}", 1, 1)
     return value
@@ -141,7 +146,7 @@ def _measure(obj: dict[str, Any], ruleset: RuleSet) -> str:
         guess = difflib.get_close_matches(measure, names, n=1)
         hint = f"; did you mean {guess[0]!r}?" if guess else ""
         known = ", ".join(names) or "none"
-        raise LoadProblem(f"unknown measure {measure!r}{hint} (the rule files define: {known})")
+        raise LoadProblem(f"unknown `measure` {measure!r}{hint} (the rule files define: {known})")
     return measure
 
 
@@ -157,12 +162,13 @@ def _stated_interval(obj: dict[str, Any], settings: ReadingSettings) -> tuple[In
             raise LoadProblem(f"missing `{key}` (use null for an unbounded end, or give `value`)")
     low, high = number(obj, "low"), number(obj, "high")
     if low is not None and high is not None and low > high:
-        raise LoadProblem(f"low {_show(low)} is greater than high {_show(high)}")
+        raise LoadProblem(f"`low` {_show(low)} is greater than `high` {_show(high)}")
     low_closed, high_closed = flag(obj, "low_inclusive"), flag(obj, "high_inclusive")
     try:
         interval = Interval(low, high, low_closed, high_closed)
     except ValueError:
-        raise LoadProblem(f"the interval from {_show(low)} to {_show(high)} is empty") from None
+        empty = f"the interval from `low` {_show(low)} to `high` {_show(high)} is empty"
+        raise LoadProblem(empty) from None
     return interval, hedge
 
 
@@ -172,7 +178,7 @@ def _check_hedge(hedge: str | None) -> None:
     except KeyError:
         guess = difflib.get_close_matches(str(hedge).lower(), HEDGE_FAMILIES, n=1)
         hint = f"; did you mean {guess[0]!r}?" if guess else ""
-        raise LoadProblem(f"unknown hedge {hedge!r}{hint}") from None
+        raise LoadProblem(f"unknown `hedge` {hedge!r}{hint}") from None
 
 
 def _from_value(value: Any, hedge: str | None, settings: ReadingSettings) -> Interval:
@@ -194,7 +200,17 @@ def _factor(unit: str, canonical: str, measure: str) -> Fraction:
     try:
         return conversion_factor(unit, canonical)
     except UnitError as err:
-        raise LoadProblem(f"unit {unit!r} does not fit measure {measure!r}: {err}") from None
+        raise LoadProblem(f"`unit` {unit!r} does not fit measure {measure!r}: {err}") from None
+
+
+def _date(obj: dict[str, Any]) -> dt.date | None:
+    day = text(obj, "date")
+    if not day:
+        return None
+    try:
+        return parse_iso_date(day)
+    except LoadProblem:
+        raise LoadProblem(f"`date` {day!r} is not an ISO date such as 2024-12-23") from None
 
 
 def _non_negative(interval: Interval) -> tuple[Interval, list[LoadProblem]]:
