@@ -9,17 +9,29 @@ of the code that fills it (see ``codeid``): keys made by other code can never be
 found, so when the generation changes every value is dropped rather than left to
 pile up. This module knows nothing of what the payloads mean, and loads nothing
 heavier than ``sqlite3``.
+
+The file is crosscheck's only when its SQLite header carries crosscheck's stamp
+(``PRAGMA application_id``, set when crosscheck creates the file). Nothing is done to a
+file without it, through no symlink: a cloned repository or a restored CI cache can
+hold ``.crosscheck/claims.sqlite`` (or ``.crosscheck``) as a link to another program's
+database, whose tables would otherwise be emptied. Such a file raises ``NotACache``
+and the run goes on without the cache. Only a file that is no database at all, in the
+cache folder itself (no link on the way), is taken for a damaged cache and replaced.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+# crosscheck's stamp in the SQLite header ("xchk"); a file without it is not ours.
+APPLICATION_ID = 0x7863686B
 TABLES = ("claims", "files", "outcomes", "runs", "meta")
 SCHEMA = [
     f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, payload TEXT NOT NULL)" for t in TABLES
@@ -29,6 +41,20 @@ _QUERY_KEYS = 500  # keys per look-up, below SQLite's limit on bound parameters
 _DIGEST_CHARS = 32
 # What reading a damaged payload can raise; ValueError covers a failed checksum.
 _DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+
+
+_NOT_OURS = (
+    "it lacks crosscheck's stamp; left untouched, running without the cache; "
+    "remove it to let crosscheck make its own"
+)
+
+
+def _is_regular(path: Path) -> bool:
+    """Whether ``path`` leads to a regular file (not a fifo, device or folder)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _digest(text: str) -> str:
@@ -48,8 +74,12 @@ def unseal(payload: str) -> str:
     return text
 
 
+class NotACache(Exception):
+    """A file at the cache's path that crosscheck did not make; it is left untouched."""
+
+
 class CacheDB:
-    """Sealed payloads by table and key, stored in an SQLite file."""
+    """Sealed payloads by table and key, stored in an SQLite file stamped as crosscheck's."""
 
     def __init__(self, path: Path, generation: str) -> None:
         self.path = path
@@ -63,20 +93,40 @@ class CacheDB:
             self.put("meta", "generation", seal(generation))
 
     def _open(self) -> sqlite3.Connection:
+        """A connection to the stamped file, made and stamped when there is none;
+        ``NotACache`` when the file there is not crosscheck's."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        linked = self.path.is_symlink() or self.path.parent.is_symlink()
+        if not linked and not os.path.lexists(self.path):
+            return self._connect(ours=True)
+        if not _is_regular(self.path):
+            raise NotACache(f"{self.path}: not a crosscheck cache ({_NOT_OURS})")
         try:
-            return self._connect()
+            return self._connect(ours=not linked)
         except sqlite3.DatabaseError as err:
+            if linked:
+                raise NotACache(f"{self.path}: not a crosscheck cache ({_NOT_OURS})") from None
             self.warning = f"{self.path}: damaged cache ({err}); rebuilding it"
             self.path.unlink(missing_ok=True)
-            return self._connect()
+            return self._connect(ours=True)
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, *, ours: bool) -> sqlite3.Connection:
+        """Open the file and check its stamp before any table. An empty database (no
+        tables, as one being made by another run) is stamped when the file is ``ours``
+        (in the cache folder, no link on the way)."""
         db = sqlite3.connect(self.path)
-        for statement in SCHEMA:
-            db.execute(statement)
-        for table in TABLES:
-            db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        try:
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                if not ours or db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    raise NotACache(f"{self.path}: not a crosscheck cache ({_NOT_OURS})")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for statement in SCHEMA:
+                db.execute(statement)
+            for table in TABLES:
+                db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def get(self, table: str, key: str, decode: Callable[[str], T]) -> T | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import click
 
 from crosscheck.cache.codeid import code_id
-from crosscheck.cache.db import CacheDB
+from crosscheck.cache.db import CacheDB, NotACache
 from crosscheck.fs.atomic import replace_file
 
 if TYPE_CHECKING:
@@ -183,6 +183,10 @@ def open_store(enabled: bool, folder: Path = Path(".crosscheck")) -> Iterator[Ca
         return
     try:
         cache = CacheDB(folder / "claims.sqlite", code_id())
+    except NotACache as err:
+        click.echo(f"warning: {err}", err=True)
+        yield None
+        return
     except (OSError, sqlite3.Error) as err:
         click.echo(f"warning: claim cache unavailable ({err}); continuing without it", err=True)
         yield None
