@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 from crosscheck.dsl.ast import Measure, RuleSet, Subject
@@ -62,6 +63,8 @@ def troop_ruleset() -> RuleSet:
     )
 
 
-def doc(text: str, path: str = "t.txt", line_offset: int = 0) -> Document:
+def doc(
+    text: str, path: str = "t.txt", line_offset: int = 0, date: dt.date | None = None
+) -> Document:
     """A document around ``text``."""
-    return Document(path=path, text=text, source="Test Wire", line_offset=line_offset)
+    return Document(path=path, text=text, source="Test Wire", line_offset=line_offset, date=date)

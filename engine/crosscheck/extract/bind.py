@@ -1,12 +1,20 @@
-"""Binding mentions to the measures of a rule set.
+"""Binding mentions to the measures of a rule set, by the structure of their sentence.
 
-A number binds to a measure when (1) one of the measure's ``when`` phrases pairs
-with it inside its clause (see ``pairing``; the longest phrase wins where phrases
-overlap, so "killed or wounded" is a casualty phrase, not a death phrase); (2) its
-dimension is the measure's (a length never binds to a count); (3) no ``unless``
-phrase of the measure is in the sentence, except inside a phrase that another
-number has taken ("1,100 killed and 300 wounded"); (4) the measure's subject is in
-focus (``DocumentContext.focus``).
+First each number gets its role (``roles``): a total after "of the", a place after
+"from", a part after "including", a figure of an earlier event, or an amount open to
+binding, with the noun it counts. Then a number open to binding binds to a measure
+when (1) one of the measure's ``when`` phrases pairs with it inside its clause (see
+``pairing``; the longest phrase wins where phrases overlap, so "killed or wounded" is a
+casualty phrase), or it is the value a linking verb gives its clause's subject ("the
+number of people killed ... has risen to 174", see ``links``); (2) its dimension is the
+measure's, and a number counting things never binds to a measure of people; (3) no
+``unless`` phrase of the measure rules it out: one in the sentence does, except inside a
+phrase another number has taken ("1,100 killed and 300 wounded") or beyond another
+number ("12,000 destroyed and 30,000 damaged"); a number ruled out for the measures of
+its phrase stays open to a free phrase on its other side; (4) the measure's subject is
+in focus (``DocumentContext.focus``). A number with no phrase takes the measure of the
+figure before it when it restates it in parentheses or shares its verb ("237 in
+Pakistan and 74 in Afghanistan").
 
 A number with no phrase in its clause may take the measure of the previous
 sentence when its clause restates that sentence through a pronoun ("... sent its
@@ -17,19 +25,18 @@ of exactly one measure of the number's dimension.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.context import DocumentContext
-from crosscheck.extract.pairing import MAX_GAP_WORDS, clauses, pair
-from crosscheck.extract.patterns import phrase_pattern
-from crosscheck.extract.phrases import Hit, PhraseIndex, owned_by
+from crosscheck.extract.links import gapped, restated, subject_phrase
+from crosscheck.extract.measures import MeasureTable
+from crosscheck.extract.pairing import MAX_GAP_WORDS, clauses, gap_words, pair
+from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
-from crosscheck.text.phrases import normalize_phrase
+from crosscheck.extract.roles import FREE, Role, role_of
+from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
 from crosscheck.text.segment import Sentence
-from crosscheck.units import dimension_of
 
 # A clause that restates an earlier figure through a pronoun: "this involves",
 # "they number", "puts its size at".
@@ -52,68 +59,13 @@ class Binding(NamedTuple):
     steps: tuple[str, ...]
 
 
-def head_nouns(phrases: Sequence[str]) -> list[str]:
-    """The common nouns that end multi-word subject phrases ("troops" of "North Korean troops")."""
-    heads = []
-    for phrase in phrases:
-        words = phrase.split()
-        if len(words) > 1 and words[-1].islower() and words[-1] not in heads:
-            heads.append(words[-1])
-    return heads
+def _ruled_out(mention: Mention, role: Role) -> Binding:
+    why = f"not bound: {role.why}"
+    return Binding(mention, None, None, why, (f"role in its sentence: {role.kind.value}", why))
 
 
-def _qualifier(phrases: Sequence[str]) -> _Qualifier | None:
-    """The modifiers of a subject's phrases ("North Korean" of "North Korean troops")."""
-    modifiers = []
-    for phrase in phrases:
-        words = phrase.split()
-        if len(words) > 1 and words[-1].islower():
-            modifiers.append(" ".join(words[:-1]))
-    return _Qualifier(modifiers) if modifiers else None
-
-
-class _Qualifier:
-    """Matches a subject phrase's modifier right before a measure phrase.
-
-    "North Korean casualties" names the subject of "North Korean troops" as the
-    modifier of the measure's own noun; so does "DPRK's losses" for "DPRK forces".
-    """
-
-    def __init__(self, modifiers: list[str]) -> None:
-        self._pattern = re.compile(phrase_pattern(modifiers) + r"(?:['’‘]s)?[ \t]+\Z")
-        # What a match ends with before its blanks: the last piece of a modifier, which
-        # phrase_pattern keeps as written, or a possessive "s". A cheap test first.
-        tails = [re.split(r"[ '-]", normalize_phrase(modifier))[-1] for modifier in modifiers]
-        self._ends = (*tails, "s") if all(tails) else None
-
-    def before(self, low: str, start: int) -> re.Match[str] | None:
-        """The modifier right before ``start`` (within 40 characters), if any."""
-        window = max(0, start - 40)
-        if self._ends is not None and not low[window:start].rstrip(" \t").endswith(self._ends):
-            return None
-        return self._pattern.search(low, window, start)
-
-
-class Binder:
-    """The compiled phrase matchers of one rule set, and the binding decisions."""
-
-    def __init__(self, ruleset: RuleSet) -> None:
-        self.ruleset = ruleset
-        measures = ruleset.measures
-        self.when = PhraseIndex(owned_by((n, m.when) for n, m in measures.items()))
-        self.unless = PhraseIndex(owned_by((n, m.unless) for n, m in measures.items()))
-        self.subjects = {
-            n: PhraseIndex(owned_by([(n, s.phrases)])) for n, s in ruleset.subjects.items()
-        }
-        self.heads = {
-            n: PhraseIndex(owned_by([(n, head_nouns(s.phrases))]))
-            for n, s in ruleset.subjects.items()
-        }
-        self.qualifiers = {n: _qualifier(s.phrases) for n, s in ruleset.subjects.items()}
-        self.dimension = {n: dimension_of(ruleset.unit_of(n)) for n in measures}
-        self.order = {n: i for i, n in enumerate(measures)}
-        self.dimensions = set(self.dimension.values())
-        self._owner_dimensions: dict[tuple[str, ...], frozenset[str]] = {}
+class Binder(MeasureTable):
+    """The binding decisions of one sentence, over a rule set's compiled measures."""
 
     def bind(
         self,
@@ -129,7 +81,7 @@ class Binder:
         """
         hits = doc.hits(self.when, sentence, doc.when_starts)
         if hits:
-            hits = _outside(hits, [m for m in mentions if m.dimension in self.dimensions])
+            hits = outside(hits, [m for m in mentions if m.dimension in self.dimensions])
         if (
             not explain
             and not hits
@@ -137,38 +89,116 @@ class Binder:
         ):
             return [Binding(m, None, None, "no measure phrase", ()) for m in mentions]
         spans = clauses(doc.low, sentence.start, sentence.end)
-        links: dict[int, Hit] = {}
-        grouped = _by_clause(spans, mentions, hits)
+        grouped = by_clause(spans, mentions, hits)
+        roles = self._roles(doc, sentence, grouped, mentions)
+        links = self._subject_links(doc, sentence, mentions, roles, hits)
+        taken = set(links.values())
         dimensions = []
         for _, members, found in grouped:
+            members = [i for i in members if roles[i].bindable and i not in links]
+            found = [h for h in found if h not in taken]
             by_dimension = self._by_dimension(found, {mentions[i].dimension for i in members})
             dimensions.append(by_dimension)
             if found:
-                links.update(self._link(doc.low, mentions, members, by_dimension))
-        state = _SentenceState(doc, sentence, sorted(links.values(), key=lambda h: h.start))
+                links.update(self._link(doc.low, mentions, members, by_dimension, roles))
+        ordered = sorted(links.values(), key=lambda h: h.start)
+        state = SentenceState(doc, sentence, ordered, mentions)
         state.explain = explain
         results: list[Binding] = []
         for (span, members, found), by_dimension in zip(grouped, dimensions, strict=True):
             for i in members:
-                if i in links:
-                    results.append(self._decide(state, mentions[i], links[i]))
+                if not roles[i].bindable:
+                    results.append(_ruled_out(mentions[i], roles[i]))
+                elif i in links:
+                    results.append(self._decide(state, mentions[i], links[i], roles[i]))
                 else:
-                    same = by_dimension[mentions[i].dimension]
-                    results.append(self._unlinked(state, mentions[i], span, found, same))
+                    same = by_dimension.get(mentions[i].dimension, [])
+                    carried = self._joined(state, mentions, results, i)
+                    results.append(carried or self._unlinked(state, mentions[i], span, found, same))
         return results
 
-    def _by_dimension(self, found: list[Hit], dimensions: set[str]) -> dict[str, list[Hit]]:
-        if not found:
-            return {d: [] for d in dimensions}
-        owned = [(h, self._dimensions_of(h.owners)) for h in found]
-        return {d: [h for h, of in owned if d in of] for d in dimensions}
+    def _roles(
+        self,
+        doc: DocumentContext,
+        sentence: Sentence,
+        grouped: list[tuple[tuple[int, int], list[int], list[Hit]]],
+        mentions: Sequence[Mention],
+    ) -> list[Role]:
+        """The role of each mention in its clause (see ``roles``)."""
+        roles: list[Role] = [FREE] * len(mentions)
+        previous: int | None = None
+        for span, members, _ in grouped:
+            for i in members:
+                mention = mentions[i]
+                if mention.unit != "item":
+                    continue  # roles are of counts: a length or a sum of money has its unit
+                roles[i] = role_of(
+                    doc.low,
+                    mention.start,
+                    mention.end,
+                    (span[0], span[1]),
+                    sentence.start,
+                    doc.other_before,
+                    self.all_phrase_words,
+                    previous,
+                )
+            previous = span[0]
+        return roles
 
-    def _dimensions_of(self, owners: tuple[str, ...]) -> frozenset[str]:
-        """The dimensions of the measures that own a phrase (cached: phrases are few)."""
-        known = self._owner_dimensions.get(owners)
-        if known is None:
-            known = self._owner_dimensions[owners] = frozenset(self.dimension[m] for m in owners)
-        return known
+    def _subject_links(
+        self,
+        doc: DocumentContext,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        roles: list[Role],
+        hits: list[Hit],
+    ) -> dict[int, Hit]:
+        """Numbers after a linking verb, linked to their clause's subject phrase."""
+        links: dict[int, Hit] = {}
+        for i, mention in enumerate(mentions):
+            if not roles[i].bindable or mention.dimension not in self.dimensions:
+                continue
+            same = [h for h in hits if mention.dimension in self._dimensions_of(h.owners)]
+            if not same or self._phrase_right_after(doc.low, mention, same):
+                continue
+            free = [
+                m.start
+                for k, m in enumerate(mentions)
+                if k != i and roles[k].bindable and m.dimension == mention.dimension
+            ]
+            hit = subject_phrase(doc.low, sentence.start, mention, same, free)
+            taken = hit is None or hit in links.values()
+            if hit is not None and not taken and self._may_count(roles[i], hit.owners):
+                links[i] = hit
+        return links
+
+    def _phrase_right_after(self, low: str, mention: Mention, hits: list[Hit]) -> bool:
+        """Whether a phrase follows the number closely ("rose to 174 deaths")."""
+        return any(
+            hit.start >= mention.end and len(low[mention.end : hit.start].split()) <= 2
+            for hit in hits
+        )
+
+    def _joined(
+        self,
+        state: SentenceState,
+        mentions: Sequence[Mention],
+        results: list[Binding],
+        i: int,
+    ) -> Binding | None:
+        """The measure of the number before, for a gapped or restated figure."""
+        earlier = next((b for b in reversed(results) if b.measure is not None), None)
+        if earlier is None or earlier.mention.dimension != mentions[i].dimension:
+            return None
+        doc, mention = state.doc, mentions[i]
+        if restated(doc.low, mention, earlier.mention):
+            how = "restates the figure before it, in parentheses"
+        elif gapped(doc.low, doc.text, mention, earlier.mention):
+            how = "shares the verb of the figure before it (a gapped conjunct)"
+        else:
+            return None
+        why = f"bound to {earlier.measure}: {how}"
+        return Binding(mention, earlier.measure, earlier.hit, why, (why,))
 
     def _link(
         self,
@@ -176,26 +206,68 @@ class Binder:
         mentions: Sequence[Mention],
         members: list[int],
         by_dimension: dict[str, list[Hit]],
+        roles: list[Role],
     ) -> dict[int, Hit]:
         links: dict[int, Hit] = {}
         for dimension, phrases in by_dimension.items():
             if not phrases:
                 continue
             numbers = [i for i in members if mentions[i].dimension == dimension]
+
+            def allowed(
+                a: int, b: int, numbers: list[int] = numbers, phrases: list[Hit] = phrases
+            ) -> bool:
+                return self._may_count(roles[numbers[a]], phrases[b].owners)
+
             pairs = pair(
                 low,
                 [(mentions[i].start, mentions[i].end) for i in numbers],
                 [(h.start, h.end) for h in phrases],
+                allowed,
             )
             links.update({numbers[a]: phrases[b] for a, b in pairs.items()})
         return links
 
-    def _decide(self, state: _SentenceState, mention: Mention, hit: Hit) -> Binding:
-        candidates = [m for m in hit.owners if self.dimension[m] == mention.dimension]
+    def _decide(self, state: SentenceState, mention: Mention, hit: Hit, role: Role) -> Binding:
+        """The measure ``mention`` takes through ``hit``; if every measure of that phrase is
+        ruled out, through another free phrase next to it ("autopsied 225 bodies")."""
+        binding = self._decide_by(state, mention, hit, role)
+        if binding.measure is not None:
+            return binding
+        for other in self._alternatives(state, mention, hit):
+            alternative = self._decide_by(state, mention, other, role)
+            if alternative.measure is not None:
+                return alternative._replace(steps=binding.steps + alternative.steps)
+        return binding
+
+    def _alternatives(self, state: SentenceState, mention: Mention, hit: Hit) -> list[Hit]:
+        """Free phrases of the mention's dimension close to it, nearest first."""
+        doc = state.doc
+        found = []
+        for other in doc.hits(self.when, state.sentence, doc.when_starts):
+            if (
+                other == hit
+                or other in state.linked_set
+                or mention.overlaps(other.start, other.end)
+            ):
+                continue
+            if mention.dimension not in self._dimensions_of(other.owners):
+                continue
+            left, right = sorted([(mention.start, mention.end), (other.start, other.end)])
+            if gap_words(doc.low, left[1], right[0]) is not None:
+                found.append((right[0] - left[1], other))
+        return [other for _, other in sorted(found, key=lambda pair: pair[0])]
+
+    def _decide_by(self, state: SentenceState, mention: Mention, hit: Hit, role: Role) -> Binding:
+        candidates = [
+            m
+            for m in hit.owners
+            if self.dimension[m] == mention.dimension and self._may_count(role, (m,))
+        ]
         ranked = []
         if not state.explain:  # the same measure, without the story of the choice
             for measure in candidates:
-                if not state.veto(self.unless, measure):
+                if not state.veto(self.unless, measure, mention):
                     focus = self._focus(state.doc, measure, state.sentence, hit)
                     if focus is not None:
                         ranked.append((focus[0], self.order[measure], measure))
@@ -203,10 +275,12 @@ class Binder:
             return Binding(mention, chosen, hit, "bound" if ranked else "not bound", ())
         steps = [
             f"paired with the phrase {hit.phrase!r} ({', '.join(hit.owners)})",
-            f"dimension {mention.dimension}: may be {', '.join(candidates)}",
+            f"dimension {mention.dimension}: may be {', '.join(candidates) or 'none'}",
         ]
+        if role.counts is not None:
+            steps.append(f"counts {role.counts!r}")
         for measure in candidates:
-            veto = state.veto(self.unless, measure)
+            veto = state.veto(self.unless, measure, mention)
             focus = None if veto else self._focus(state.doc, measure, state.sentence, hit)
             if focus is not None:
                 ranked.append((focus[0], self.order[measure], measure))
@@ -216,32 +290,9 @@ class Binder:
         measure = min(ranked)[2]
         return Binding(mention, measure, hit, f"bound to {measure} by {hit.phrase!r}", tuple(steps))
 
-    def _judged(self, measure: str, veto: Hit | None, focus: tuple[int, str] | None) -> str:
-        if veto is not None:
-            return f"{measure}: ruled out by unless-phrase {veto.phrase!r} in the sentence"
-        if focus is None:
-            return f"{measure}: subject {self.ruleset.measures[measure].subject} not in focus"
-        return f"{measure}: subject {focus[1]}"
-
-    def _focus(
-        self, doc: DocumentContext, measure: str, sentence: Sentence, hit: Hit | None
-    ) -> tuple[int, str] | None:
-        subject = self.ruleset.measures[measure].subject
-        if subject is None:
-            return 3, "not required (the measure has none)"
-        qualifier = self.qualifiers[subject]
-        if hit is not None and qualifier is not None:
-            found_before = qualifier.before(doc.low, hit.start)
-            if found_before is not None:
-                return 0, f"{subject} qualifies the phrase ({found_before.group().strip()!r})"
-        found = doc.focus(self.subjects[subject], self.heads[subject], sentence)
-        if found is None:
-            return None
-        return found[0], f"{subject} {found[1]}"
-
     def _unlinked(
         self,
-        state: _SentenceState,
+        state: SentenceState,
         mention: Mention,
         clause: tuple[int, int],
         found: list[Hit],
@@ -273,7 +324,7 @@ class Binder:
         return Binding(mention, None, None, why, (why,))
 
     def _carry(
-        self, state: _SentenceState, mention: Mention, clause: tuple[int, int], pronoun: str
+        self, state: SentenceState, mention: Mention, clause: tuple[int, int], pronoun: str
     ) -> Binding | None:
         doc = state.doc
         in_sentence = doc.hits(self.when, state.sentence, doc.when_starts)
@@ -290,8 +341,8 @@ class Binder:
             if len(measures) > 1:
                 return None
             measure = measures.pop()
-            source = _SentenceState(doc, sentence, [])
-            if source.veto(self.unless, measure) or state.veto(self.unless, measure):
+            source = SentenceState(doc, sentence, [])
+            if source.veto(self.unless, measure) or state.veto(self.unless, measure, mention):
                 return None
             focus = self._focus(doc, measure, state.sentence, None)
             if focus is None:
@@ -305,68 +356,3 @@ class Binder:
             why = f"bound to {measure} carried over from {where} ({hit.phrase!r})"
             return Binding(mention, measure, hit, why, steps)
         return None
-
-
-class _SentenceState:
-    """The phrases numbers of one sentence took, and the vetoes found so far."""
-
-    def __init__(self, doc: DocumentContext, sentence: Sentence, linked: list[Hit]) -> None:
-        self.doc = doc
-        self.sentence = sentence
-        self.linked = linked
-        self.linked_set = set(linked)
-        self._starts = [h.start for h in linked]
-        self._vetoes: dict[str, Hit | None] = {}
-        self.explain = True
-
-    def veto(self, unless: PhraseIndex, measure: str) -> Hit | None:
-        """The first unless-phrase of ``measure`` in the sentence not inside a taken phrase."""
-        if measure in self._vetoes:
-            return self._vetoes[measure]
-        found = None
-        for hit in self.doc.hits(unless, self.sentence):
-            if measure in hit.owners and not self._taken(hit):
-                found = hit
-                break
-        self._vetoes[measure] = found
-        return found
-
-    def _taken(self, hit: Hit) -> bool:
-        k = bisect_right(self._starts, hit.start) - 1
-        return any(
-            0 <= j < len(self.linked) and self.linked[j].overlaps(hit.start, hit.end)
-            for j in (k, k + 1)
-        )
-
-
-def _outside(hits: list[Hit], mentions: Sequence[Mention]) -> list[Hit]:
-    """Hits that do not overlap a mention (both lists are in text order)."""
-    kept, k = [], 0
-    for hit in hits:
-        while k < len(mentions) and mentions[k].end <= hit.start:
-            k += 1
-        if k < len(mentions) and mentions[k].overlaps(hit.start, hit.end):
-            continue
-        kept.append(hit)
-    return kept
-
-
-def _by_clause(
-    spans: list[tuple[int, int]], mentions: Sequence[Mention], hits: list[Hit]
-) -> list[tuple[tuple[int, int], list[int], list[Hit]]]:
-    """Each clause with the indices of its mentions and its hits (a merge, not a search)."""
-    if len(spans) == 1:  # the whole sentence: everything in it
-        return [(spans[0], list(range(len(mentions))), hits)]
-    out = []
-    i = j = 0
-    for start, end in spans:
-        members = []
-        while i < len(mentions) and mentions[i].start < end:
-            members.append(i)
-            i += 1
-        found = []
-        while j < len(hits) and hits[j].start < end:
-            found.append(hits[j])
-            j += 1
-        out.append(((start, end), members, found))
-    return out

@@ -13,9 +13,11 @@ MAX_CHAIN = 3  # sentences back that a subject stays in focus through its head n
 class DocumentContext:
     """A text, its lower-cased copy, and what has been looked up in it so far."""
 
-    def __init__(self, text: str, low: str) -> None:
+    def __init__(self, text: str, low: str, other_before: int | None = None) -> None:
         self.text = text
         self.low = low
+        # Years before this one date other events than the article's (see ``roles``).
+        self.other_before = other_before
         self.locator = SentenceLocator(text)
         self._found: dict[tuple[int, int], bool] = {}
         self._hits: dict[tuple[int, int], list[Hit]] = {}

@@ -11,7 +11,7 @@ shortest gaps: an exact dynamic programme over the sequence, linear in its lengt
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 MAX_GAP_WORDS = 10  # words between a number and its phrase
 MAX_GAP_CHARS = 120
@@ -23,6 +23,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:which|who|whom|whose|while|whilst|whereas|but|although|though|and|or|as|"
     r"after|before|because|since|when|where|yet|so|according|despite|including)(?![a-z]))"
 )
+_CONJUNCTION = re.compile(r"(?<![a-z])(?:and|but|while|whereas)(?![a-z])")
 # A character that every clause break holds; most of a sentence has none of them.
 _BREAK_CHARACTER = re.compile(r"[;:()\[\],\-–—]")
 
@@ -53,11 +54,22 @@ def gap_words(low: str, start: int, end: int) -> int | None:
     return words if words <= MAX_GAP_WORDS else None
 
 
+Allowed = Callable[[int, int], bool]  # (number index, phrase index) -> may they pair
+
+
 def pair(
-    low: str, numbers: Sequence[tuple[int, int]], phrases: Sequence[tuple[int, int]]
+    low: str,
+    numbers: Sequence[tuple[int, int]],
+    phrases: Sequence[tuple[int, int]],
+    allowed: Allowed | None = None,
 ) -> dict[int, int]:
-    """Pair numbers with phrases (both given as spans in order): number index -> phrase index."""
+    """Pair numbers with phrases (both given as spans in order): number index -> phrase index.
+
+    ``allowed``, when given, says which number may take which phrase at all.
+    """
     if len(numbers) == 1 and len(phrases) == 1:
+        if allowed is not None and not allowed(0, 0):
+            return {}
         return _pair_one(low, numbers[0], phrases[0])
     elements = sorted(
         [(s, e, False, i) for i, (s, e) in enumerate(numbers)]
@@ -68,7 +80,7 @@ def pair(
     took = [False] * (n + 1)
     for k in range(2, n + 1):
         best[k] = best[k - 1]
-        weight = _weight(low, elements[k - 2], elements[k - 1])
+        weight = _weight(low, elements[k - 2], elements[k - 1], allowed)
         if weight is not None and best[k - 2] + weight > best[k]:
             best[k], took[k] = best[k - 2] + weight, True
     pairs: dict[int, int] = {}
@@ -93,10 +105,18 @@ def _pair_one(low: str, number: tuple[int, int], phrase: tuple[int, int]) -> dic
 
 
 def _weight(
-    low: str, left: tuple[int, int, bool, int], right: tuple[int, int, bool, int]
+    low: str,
+    left: tuple[int, int, bool, int],
+    right: tuple[int, int, bool, int],
+    allowed: Allowed | None,
 ) -> int | None:
     if left[2] == right[2]:
         return None  # two numbers or two phrases side by side
+    number, phrase = (right, left) if left[2] else (left, right)
+    if allowed is not None and not allowed(number[3], phrase[3]):
+        return None
+    if left[2] and _CONJUNCTION.search(low, left[1], right[0]):
+        return None  # "destroyed and 30,000 damaged": the number opens a conjunct of its own
     words = gap_words(low, left[1], right[0])
     if words is None:
         return None

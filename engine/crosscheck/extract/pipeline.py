@@ -39,7 +39,7 @@ class Extractor:
         The same claims as ``decisions`` gives, found faster: numbers are read only on
         lines near a measure phrase or a restating pronoun (see ``active_lines``).
         """
-        context = DocumentContext(document.text, lowered(document.text))
+        context = _context(document)
         surveyed = self._survey.survey(context.text, context.low)
         if not surveyed.runs:
             return []
@@ -66,13 +66,13 @@ class Extractor:
 
     def mentions(self, document: Document) -> list[Mention]:
         """Every amount in ``document`` (years, dates and names left out), in text order."""
-        context = DocumentContext(document.text, lowered(document.text))
+        context = _context(document)
         items = self.reader.scan(context.text, context.low)
         return [item for item, _ in self._located(context, items) if isinstance(item, Mention)]
 
     def decisions(self, document: Document) -> list[Decision]:
         """For every number in ``document``: whether it became a claim, and why."""
-        context = DocumentContext(document.text, lowered(document.text))
+        context = _context(document)
         items = self.reader.scan(context.text, context.low)
         lines: list[LineIndex] = []
         out: list[Decision] = []
@@ -188,6 +188,12 @@ class Extractor:
                 "url": document.url,
             }
         )
+
+
+def _context(document: Document) -> DocumentContext:
+    """The binding state of a document; years two or more before its date are history."""
+    other_before = document.date.year - 1 if document.date is not None else None
+    return DocumentContext(document.text, lowered(document.text), other_before)
 
 
 def _line_index(made: list[LineIndex], document: Document) -> LineIndex:

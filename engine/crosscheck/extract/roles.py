@@ -1,0 +1,237 @@
+"""The role a number plays in its sentence, read from the words around it (pure).
+
+Binding by distance alone misreads reporting: in "Of the 900 workers on the site, 120
+were injured" the nearest phrase to 900 is "injured", yet 900 is a total; in "more than
+300 houses were damaged" 300 counts houses. A role says what a number is before any
+measure phrase is paired with it:
+
+- ``FREE``: an amount open to binding;
+- ``ATTACHED``: the object of a preposition ("of the 900 workers", "out of 300
+  passengers", "from two collapsed buildings", "through three districts"): a total or a
+  place, not the event's count;
+- ``PART``: a part of a figure named before it ("including 60 women", "Of the dead, 60
+  were women");
+- ``OTHER_EVENT``: in a clause about another, earlier event ("In 2008, a quake ... killed
+  almost 70,000").
+
+A role also records the noun the number counts ("300 houses": houses), so that a number
+counting things never binds to a measure of people (see ``Binder``). The rules are
+deliberately few and general: each names the sentence structure it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import NamedTuple
+
+from crosscheck.extract.patterns import words_pattern
+from crosscheck.extract.structure_words import (
+    LINKING_VERBS,
+    OTHER_EVENT_NOUNS,
+    PART_OPENERS,
+    PERSON_EVENT_STEMS,
+    PERSON_NOUNS,
+    PREPOSITIONS_OF_PLACE,
+    QUANTITY_NOUNS,
+    THING_NOUNS,
+)
+
+
+class RoleKind(Enum):
+    """What a number is in its sentence."""
+
+    FREE = "free"
+    ATTACHED = "attached"
+    PART = "part"
+    OTHER_EVENT = "other event"
+
+
+class Role(NamedTuple):
+    """A number's role, the noun it counts (if any), and why, in words."""
+
+    kind: RoleKind
+    counts: str | None
+    why: str
+
+    @property
+    def bindable(self) -> bool:
+        """Whether the number may be bound to a measure at all."""
+        return self.kind is RoleKind.FREE
+
+
+_DETERMINER = r"(?:the|those|these|its|their|some|all)[ \t]+"
+_OF_BEFORE = re.compile(rf"(?<![a-z])(?:out[ \t]+of|of|among|amongst)[ \t]+(?:{_DETERMINER})?\Z")
+_PLACE_BEFORE = re.compile(
+    rf"(?<![a-z]){words_pattern(PREPOSITIONS_OF_PLACE)}[ \t]+(?:{_DETERMINER})?\Z"
+)
+_QUANTITY_BEFORE_OF = re.compile(
+    rf"(?<![a-z]){words_pattern(QUANTITY_NOUNS)}[ \t]+(?:out[ \t]+)?of[ \t]+(?:{_DETERMINER})?\Z"
+)
+_WORD = re.compile(r"[ \t]*[-‐‑]?[ \t]*([A-Za-z][A-Za-z'’]*)")
+_STOP_WORDS = frozenset(
+    [
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "have",
+        "has",
+        "had",
+        "and",
+        "or",
+        "but",
+        "to",
+        "in",
+        "of",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "more",
+        "than",
+        "who",
+        "which",
+        "that",
+        "while",
+        "when",
+        "after",
+        "before",
+        "since",
+    ]
+)
+# What never stands inside a list of parts: a comma, or a verb giving a value ("at", "is").
+_NOT_A_LIST = re.compile(
+    r",|(?<![a-z])(?:at|to|is|was|were|are|stands|stood|put|estimated)(?![a-z])"
+)
+_PART_OPENER = re.compile(rf"(?<![a-z]){words_pattern(PART_OPENERS)}(?![a-z])")
+_YEAR = re.compile(r"(?<![0-9A-Za-z])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+_SINCE_BEFORE = re.compile(
+    r"(?<![a-z])(?:since|from|until|till|by)[ \t]+(?:early[ \t]+|late[ \t]+)?\Z"
+)
+_EVENT_AFTER = re.compile(rf"[ \t]+{words_pattern(OTHER_EVENT_NOUNS)}(?![a-z])")
+_LINKING = re.compile(rf"(?<![a-z]){words_pattern(LINKING_VERBS)}(?:[ \t]+(?:to|at|by))?[ \t]*\Z")
+
+
+def counted_noun(
+    text: str, end: int, limit: int, known: frozenset[str] = frozenset()
+) -> str | None:
+    """The noun a number ending at ``end`` counts ("300 houses": houses), if it is known.
+
+    The first person noun, thing noun or word of ``known`` (the rule set's phrase words)
+    within three words after the number, past modifiers and an "of" ("two collapsed
+    buildings", "millions of homeless victims"); none when a verb or function word comes
+    first ("120 were injured") or no word is known.
+    """
+    pos = end
+    for step in range(3):
+        match = _WORD.match(text, pos, limit)
+        if match is None:
+            return None
+        low = match.group(1).lower()
+        if low in PERSON_NOUNS or low in THING_NOUNS or low in known:
+            return low
+        if low in _STOP_WORDS and not (step == 0 and low == "of"):
+            return None
+        pos = match.end()
+    return None
+
+
+def is_thing(noun: str | None) -> bool:
+    """Whether a counted noun names things, not people ("houses", not "workers")."""
+    return noun is not None and noun in THING_NOUNS
+
+
+def counts_people(phrases: tuple[str, ...]) -> bool:
+    """Whether a measure with these phrases counts people (killed, injured, troops...)."""
+    words = [w for phrase in phrases for w in re.findall(r"[a-z]+", phrase.lower())]
+    return any(w in PERSON_NOUNS or w.startswith(PERSON_EVENT_STEMS) for w in words)
+
+
+FREE = Role(RoleKind.FREE, None, "")
+# A sentence that opens on a group named by a measure: "Of the dead, 60 were women".
+_GROUP_OPENER = re.compile(r"(?:of|among|amongst)[ \t]+(?:the|those|them|these)(?![a-z])[^,0-9]*,")
+
+
+def role_of(
+    low: str,
+    start: int,
+    end: int,
+    clause: tuple[int, int],
+    sentence_start: int,
+    other_before: int | None,
+    measure_words: frozenset[str] = frozenset(),
+    previous_start: int | None = None,
+) -> Role:
+    """The role of the number at [start, end) (hedge included) in its clause.
+
+    ``other_before`` is the year before which events are other events (None: unknown);
+    a number counting one of ``measure_words`` ("of around 100 deaths") is the amount a
+    measure looks for, whatever stands before it.
+    """
+    noun = counted_noun(low, end, clause[1], measure_words)
+    opened = _GROUP_OPENER.match(low, sentence_start, start)
+    if opened is not None:
+        return Role(RoleKind.PART, noun, f"a part of the group {opened.group()[:-1]!r}")
+    before = low[max(clause[0], start - 60) : start]
+    measured = noun is not None and noun in measure_words
+    if _OF_BEFORE.search(before) and not _QUANTITY_BEFORE_OF.search(before) and not measured:
+        return Role(RoleKind.ATTACHED, noun, "the object of 'of'/'out of'/'among': a total")
+    if is_thing(noun) and not measured and _PLACE_BEFORE.search(before):
+        return Role(RoleKind.ATTACHED, noun, f"counts the {noun} of a place or source")
+    opener = _last(_PART_OPENER.finditer(low, clause[0], start))
+    if opener is not None and not _NOT_A_LIST.search(low, opener.end(), start):
+        return Role(RoleKind.PART, noun, f"a part of a figure named before ({opener.group()!r})")
+    if other_before is not None:
+        relative = previous_start is not None and _RELATIVE.match(low, clause[0]) is not None
+        reach = (
+            previous_start if relative and previous_start is not None else clause[0],
+            clause[1],
+        )
+        year = _other_year(low, reach, other_before)
+        if year is not None:
+            return Role(RoleKind.OTHER_EVENT, noun, f"the clause is about another event ({year})")
+    return Role(RoleKind.FREE, noun, "")
+
+
+# A clause that describes the noun before it: "an October 2005 quake, which ... killed".
+_RELATIVE = re.compile(r"[ \t]*(?:which|that|who|when)(?![a-z])")
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _other_year(low: str, clause: tuple[int, int], other_before: int) -> str | None:
+    """A year in the clause that dates an earlier event ("in 2008", "the 2012 quake")."""
+    for match in _YEAR.finditer(low, clause[0], clause[1]):
+        if int(match.group(1)) >= other_before:
+            continue
+        if _SINCE_BEFORE.search(low, max(clause[0], match.start() - 12), match.start()):
+            continue  # "since 2022": the span of this event, not another one
+        return match.group(1)
+    return None
+
+
+def links_to_subject(low: str, sentence_start: int, start: int) -> int | None:
+    """Where the linking verb before a number starts ("has risen to 174"), if one does.
+
+    Such a number is the value of the clause's subject: "The number of people killed
+    ... has risen to 174".
+    """
+    match = _LINKING.search(low, max(sentence_start, start - 40), start)
+    return match.start() if match is not None else None
+
+
+def other_event_note(low: str, end: int, limit: int) -> bool:
+    """Whether a year at ``end`` names an event ("the 2008 earthquake")."""
+    return _EVENT_AFTER.match(low, end, limit) is not None
