@@ -71,7 +71,7 @@ def run(
     corpus: Path, ruleset: RuleSet, store: Path, *, want_claims: bool = True
 ) -> tuple[Gathered, Report]:
     """One complete run, as from the command line (the cache commits when it closes)."""
-    with CacheDB(store, "test") as db:
+    with CacheDB(store, "test", b"test secret") as db:
         cache = ClaimCache(db)
         gathered = gather_corpus([corpus], ruleset, cache=cache)
         report = evaluate_gathered(ruleset, gathered, cache=cache)
@@ -206,7 +206,7 @@ def test_claims_of_files_read_again_are_fetched_only_when_wanted(
         "get_many",
         lambda self, keys: fetched.append(len(keys)) or real_get_many(self, keys),
     )
-    with CacheDB(store, "test") as db:
+    with CacheDB(store, "test", b"test secret") as db:
         cache = ClaimCache(db)
         gathered = gather_corpus([corpus], ruleset, cache=cache)
         assert evaluate_gathered(ruleset, gathered, cache=cache) == first  # the report is recalled
@@ -238,7 +238,7 @@ def test_damaged_rows_are_recomputed_not_trusted(
 def test_a_cache_that_cannot_be_written_is_reported_not_fatal(
     corpus: Path, ruleset: RuleSet, tmp_path: Path
 ) -> None:
-    db = CacheDB(tmp_path / "cache.sqlite", "test")
+    db = CacheDB(tmp_path / "cache.sqlite", "test", b"test secret")
     db._db.execute("PRAGMA query_only = ON")  # every write now fails, as on a read-only disk
     cache = ClaimCache(db)
     gathered = gather_corpus([corpus], ruleset, cache=cache)

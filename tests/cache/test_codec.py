@@ -1,4 +1,5 @@
-"""Cached values come back exactly as written, and any damage to them is refused."""
+"""Cached values come back exactly as written, and any damage to them (as sealed by the
+store, see ``cache.db``) is refused."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from crosscheck.cache.codec import (
     encode_file_entry,
     encode_report,
 )
+from crosscheck.cache.db import seal, unseal
 from crosscheck.evaluate import evaluate
 from crosscheck.load.rules import load_rules
 from crosscheck.model import Claim, Report
 from crosscheck.testing.claimsets import claim_sets
 
+SECRET = b"s" * 32
 RULESET = load_rules(Path(__file__).resolve().parents[2] / "rules" / "nk_deployment.rules")
 
 
@@ -47,18 +50,18 @@ def test_reports_round_trip_exactly(claims: list[Claim]) -> None:
 
 @given(claim_sets(RULESET, min_size=1), st.data())
 def test_any_changed_character_is_refused(claims: list[Claim], data: st.DataObject) -> None:
-    payload = encode_claims(claims)
+    payload = seal(encode_claims(claims), SECRET)
     at = data.draw(st.integers(0, len(payload) - 1))
     replacement = data.draw(st.characters(codec="utf-8").filter(lambda c: c != payload[at]))
     with pytest.raises(ValueError):
-        decode_claims(payload[:at] + replacement + payload[at + 1 :])
+        decode_claims(unseal(payload[:at] + replacement + payload[at + 1 :], SECRET))
 
 
 def test_file_entries_round_trip_and_refuse_damage() -> None:
     keys = ["a" * 64, "0123456789abcdef" * 4]
-    payload = encode_file_entry((10, 20, 30, 40, 50), keys)
-    assert decode_file_entry(payload) == ((10, 20, 30, 40, 50), keys)
+    payload = seal(encode_file_entry((10, 20, 30, 40, 50), keys), SECRET)
+    assert decode_file_entry(unseal(payload, SECRET)) == ((10, 20, 30, 40, 50), keys)
     with pytest.raises(ValueError):
-        decode_file_entry(payload.replace("20", "21"))
+        decode_file_entry(unseal(payload.replace("20", "21"), SECRET))
     with pytest.raises(ValueError):
-        decode_file_entry(payload[:-1])
+        decode_file_entry(unseal(payload[:-1], SECRET))

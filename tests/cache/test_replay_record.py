@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import crosscheck.fs.witness as inputs
+from crosscheck.cache.db import seal, unseal
 from crosscheck.cache.runs import RunRecord, decode_record, encode_record
 from crosscheck.fs.witness import (
     FileWitness,
@@ -51,11 +52,12 @@ def test_run_records_round_trip_exactly(record: RunRecord) -> None:
 
 @given(RECORDS.filter(lambda r: r.output != ""), st.data())
 def test_any_changed_character_is_refused(record: RunRecord, data: st.DataObject) -> None:
-    payload = encode_record(record)
+    secret = b"s" * 32
+    payload = seal(encode_record(record), secret)
     at = data.draw(st.integers(0, len(payload) - 1))
     replacement = data.draw(st.characters(codec="utf-8").filter(lambda c: c != payload[at]))
     with pytest.raises((ValueError, TypeError)):
-        decode_record(payload[:at] + replacement + payload[at + 1 :])
+        decode_record(unseal(payload[:at] + replacement + payload[at + 1 :], secret))
 
 
 def _aged(path: Path) -> None:

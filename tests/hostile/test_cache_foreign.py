@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cache.db import APPLICATION_ID, CacheDB, NotACache, seal
+from crosscheck.cache.db import APPLICATION_ID, CacheDB, NotACache
 from crosscheck.cli.main import main
 
 from .sample import copy_sample
@@ -133,7 +133,7 @@ def test_the_store_refuses_an_unstamped_database(tmp_path: Path) -> None:
     foreign = tmp_path / "other.sqlite"
     before = _foreign(foreign)
     with pytest.raises(NotACache):
-        CacheDB(foreign, "code")
+        CacheDB(foreign, "code", b"secret")
     assert _hash(foreign) == before
-    with CacheDB(tmp_path / "ours.sqlite", "code") as db:
-        db.put("claims", "k", seal("v"))
+    with CacheDB(tmp_path / "ours.sqlite", "code", b"secret") as db:
+        db.put("claims", "k", "v")

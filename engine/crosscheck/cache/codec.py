@@ -1,9 +1,10 @@
 """How cached values are written as text and read back: exactly, and checked twice.
 
-Every payload starts with a checksum of the rest: a payload damaged after it was
-written is refused (``ValueError``) even where the damage would still parse, such
-as one changed digit. Records are then rebuilt by pydantic from their own JSON,
-validated field by field (pydantic's ``ValidationError`` is a ``ValueError``).
+The store seals every text with a keyed checksum (see ``db``): a payload damaged or
+forged after it was written is refused (``ValueError``) even where the damage would
+still parse, such as one changed digit. Records are then rebuilt by pydantic from
+their own JSON, validated field by field (pydantic's ``ValidationError`` is a
+``ValueError``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from crosscheck.cache.db import seal, unseal
 from crosscheck.fs.pathtext import json_escaped
 from crosscheck.fs.stamp import FileStamp
 from crosscheck.model import Claim, Report
@@ -45,33 +45,33 @@ def _json(data: Any) -> str:
 
 
 def encode_claims(claims: Sequence[Claim]) -> str:
-    """A sealed payload of claims."""
-    return seal(_json(_CLAIMS.dump_python(list(claims))))
+    """The text of claims, to store."""
+    return _json(_CLAIMS.dump_python(list(claims)))
 
 
-def decode_claims(payload: str) -> list[Claim]:
+def decode_claims(text: str) -> list[Claim]:
     """The claims of ``encode_claims``; ValueError when damaged."""
-    return _CLAIMS.validate_json(unseal(payload))
+    return _CLAIMS.validate_json(text)
 
 
 def encode_report(report: Report) -> str:
-    """A sealed payload of a report."""
-    return seal(_json(report.model_dump()))
+    """The text of a report, to store."""
+    return _json(report.model_dump())
 
 
-def decode_report(payload: str) -> Report:
+def decode_report(text: str) -> Report:
     """The report of ``encode_report``; ValueError when damaged."""
-    return Report.model_validate_json(unseal(payload))
+    return Report.model_validate_json(text)
 
 
 def encode_file_entry(stamp: FileStamp, keys: Sequence[str]) -> str:
-    """A sealed payload of a file's stamp and document keys."""
-    return seal(json.dumps({"stamp": list(stamp), "keys": list(keys)}))
+    """The text of a file's stamp and document keys, to store."""
+    return json.dumps({"stamp": list(stamp), "keys": list(keys)})
 
 
-def decode_file_entry(payload: str) -> tuple[FileStamp, list[str]]:
+def decode_file_entry(text: str) -> tuple[FileStamp, list[str]]:
     """The stamp and document keys of ``encode_file_entry``; ValueError when damaged."""
-    entry = json.loads(unseal(payload))
+    entry = json.loads(text)
     stamp = tuple(int(part) for part in entry["stamp"])
     keys = entry["keys"]
     if len(stamp) != 5 or not all(isinstance(k, str) and _HEX_KEY.fullmatch(k) for k in keys):

@@ -1,14 +1,17 @@
 """The SQLite file under ``.crosscheck/`` that every cached result is kept in.
 
 One table per kind of result, each a map from a key (a hash of everything the
-value depends on, see ``cachekeys``) to a sealed payload: the payload's text
-preceded by its checksum. A damaged cache is dropped and rebuilt, never trusted:
-a file SQLite cannot open is replaced, and a payload whose checksum fails is
-deleted so that its value is computed again. The file belongs to one generation
-of the code that fills it (see ``codeid``): keys made by other code can never be
-found, so when the generation changes every value is dropped rather than left to
-pile up. This module knows nothing of what the payloads mean, and loads nothing
-heavier than ``sqlite3``.
+value depends on, see ``cachekeys``) to a sealed payload: the value's text preceded by
+its checksum, a keyed BLAKE2b of the table, the key and the text under a secret kept
+outside the cache folder (see ``secret``). A damaged cache is dropped and rebuilt,
+never trusted: a file SQLite cannot open is replaced, and a payload whose checksum
+fails is deleted so that its value is computed again. Without the secret a checksum
+cannot be made, so a row forged by whoever could write ``.crosscheck/`` (or sealed
+under another key, or moved to another key) is refused the same way. The file
+belongs to one generation of the code that fills it (see ``codeid``): keys made by
+other code can never be found, so when the generation changes every value is
+dropped rather than left to pile up. This module knows nothing of what the payloads
+mean, and loads nothing heavier than ``sqlite3``.
 
 The file is crosscheck's only when its SQLite header carries crosscheck's stamp
 (``PRAGMA application_id``, set when crosscheck creates the file). Nothing is done to a
@@ -43,10 +46,7 @@ _DIGEST_CHARS = 32
 _DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
-_NOT_OURS = (
-    "it lacks crosscheck's stamp; left untouched, running without the cache; "
-    "remove it to let crosscheck make its own"
-)
+_NOT_OURS = "it lacks crosscheck's stamp; left untouched, remove it to let crosscheck make its own"
 
 
 def _is_regular(path: Path) -> bool:
@@ -57,19 +57,22 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=_DIGEST_CHARS // 2).hexdigest()
+def _digest(text: str, secret: bytes, where: str) -> str:
+    mac = hashlib.blake2b(key=secret, digest_size=_DIGEST_CHARS // 2)
+    mac.update(where.encode("utf-8") + b"\0")
+    mac.update(text.encode("utf-8"))
+    return mac.hexdigest()
 
 
-def seal(text: str) -> str:
-    """``text`` preceded by its checksum."""
-    return _digest(text) + text
+def seal(text: str, secret: bytes, where: str = "") -> str:
+    """``text`` preceded by its checksum under ``secret``, bound to ``where`` (its place)."""
+    return _digest(text, secret, where) + text
 
 
-def unseal(payload: str) -> str:
-    """The text of a sealed payload; ValueError when it was damaged."""
+def unseal(payload: str, secret: bytes, where: str = "") -> str:
+    """The text of a payload sealed under ``secret`` at ``where``; ValueError otherwise."""
     digest, text = payload[:_DIGEST_CHARS], payload[_DIGEST_CHARS:]
-    if _digest(text) != digest:
+    if _digest(text, secret, where) != digest:
         raise ValueError("checksum mismatch")
     return text
 
@@ -81,16 +84,21 @@ class NotACache(Exception):
 class CacheDB:
     """Sealed payloads by table and key, stored in an SQLite file stamped as crosscheck's."""
 
-    def __init__(self, path: Path, generation: str) -> None:
+    def __init__(self, path: Path, generation: str, secret: bytes) -> None:
+        """Open (or make) the store at ``path`` for ``generation``, sealing under ``secret``.
+
+        Every value is dropped when the generation changes, or when the secret does.
+        """
         self.path = path
         self.warning: str | None = None
         self.write_failure: str | None = None
         self.is_open = True
+        self._secret = secret
         self._db = self._open()
-        if self.get("meta", "generation", unseal) != generation:
+        if self.get("meta", "generation", str) != generation:
             for table in TABLES:
                 self._write(f"DELETE FROM {table}", ())
-            self.put("meta", "generation", seal(generation))
+            self.put("meta", "generation", generation)
 
     def _open(self) -> sqlite3.Connection:
         """A connection to the stamped file, made and stamped when there is none;
@@ -130,7 +138,7 @@ class CacheDB:
         return db
 
     def get(self, table: str, key: str, decode: Callable[[str], T]) -> T | None:
-        """The decoded value stored under ``key``, or None when absent or damaged."""
+        """The value stored under ``key`` (its text, decoded), or None when absent or damaged."""
         try:
             row = self._db.execute(f"SELECT payload FROM {table} WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError:
@@ -168,17 +176,18 @@ class CacheDB:
     def _decoded(
         self, table: str, key: str, payload: str | None, decode: Callable[[str], T]
     ) -> T | None:
-        """The decoded payload; a damaged one is deleted so that it is computed again."""
+        """The payload's text decoded; a damaged one is deleted so that it is computed again."""
         if payload is None:
             return None
         try:
-            return decode(payload)
+            return decode(unseal(payload, self._secret, f"{table}\0{key}"))
         except _DAMAGE:
             self._write(f"DELETE FROM {table} WHERE key = ?", (key,))
             return None
 
-    def put(self, table: str, key: str, payload: str) -> None:
-        """Store a (sealed) payload under ``key``, replacing any older one."""
+    def put(self, table: str, key: str, text: str) -> None:
+        """Store ``text`` sealed under ``key``, replacing any older value."""
+        payload = seal(text, self._secret, f"{table}\0{key}")
         self._write(f"INSERT OR REPLACE INTO {table} (key, payload) VALUES (?, ?)", (key, payload))
 
     def keep_latest(self, table: str, count: int) -> None:

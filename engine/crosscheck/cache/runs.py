@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from crosscheck.cache.codeid import code_id
-from crosscheck.cache.db import CacheDB, seal, unseal
+from crosscheck.cache.db import CacheDB
 from crosscheck.fs.witness import FileWitness, FolderWitness, ProbeWitness, Witness, refreshed
 
 KEEP_RUNS = 4  # runs kept: a few option sets (formats, baselines) over one corpus
@@ -72,7 +72,7 @@ def remember_run(db: CacheDB, key: str, record: RunRecord) -> None:
 
 
 def encode_record(record: RunRecord) -> str:
-    """A sealed payload of a run record."""
+    """The text of a run record, to store."""
     data = {
         "files": [list(entry) for entry in record.witness.files],
         "probes": [list(entry) for entry in record.witness.probes],
@@ -82,12 +82,12 @@ def encode_record(record: RunRecord) -> str:
         "days": [None if day is None else day.isoformat() for day in record.days],
     }
     # ASCII escapes keep a file name that is not valid UTF-8 (a lone surrogate) storable.
-    return seal(json.dumps(data, separators=(",", ":")))
+    return json.dumps(data, separators=(",", ":"))
 
 
-def decode_record(payload: str) -> RunRecord:
+def decode_record(text: str) -> RunRecord:
     """The record of ``encode_record``; ValueError or TypeError when damaged."""
-    data = json.loads(unseal(payload))
+    data = json.loads(text)
     files = tuple(_file_witness(entry) for entry in data["files"])
     probes = tuple(_probe_witness(entry) for entry in data["probes"])
     folders = tuple(_folder_witness(entry) for entry in data["folders"])

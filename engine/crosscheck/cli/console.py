@@ -20,6 +20,7 @@ import click
 
 from crosscheck.cache.codeid import code_id
 from crosscheck.cache.db import CacheDB, NotACache
+from crosscheck.cache.secret import NoSecret, cache_secret
 from crosscheck.fs.atomic import replace_file
 
 if TYPE_CHECKING:
@@ -175,20 +176,24 @@ def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
+def _store(folder: Path) -> CacheDB | None:
+    """The cache under ``folder``, sealed with the user's secret; None (and a warning
+    on stderr) when it cannot be used."""
+    try:
+        return CacheDB(folder / "claims.sqlite", code_id(), cache_secret())
+    except (NotACache, NoSecret) as err:
+        problem = str(err)
+    except (OSError, sqlite3.Error) as err:
+        problem = f"claim cache unavailable ({err})"
+    click.echo(f"warning: {problem}; running without the cache", err=True)
+    return None
+
+
 @contextmanager
 def open_store(enabled: bool, folder: Path = Path(".crosscheck")) -> Iterator[CacheDB | None]:
-    """The cache under ``folder``, or None when disabled or unusable."""
-    if not enabled:
-        yield None
-        return
-    try:
-        cache = CacheDB(folder / "claims.sqlite", code_id())
-    except NotACache as err:
-        click.echo(f"warning: {err}", err=True)
-        yield None
-        return
-    except (OSError, sqlite3.Error) as err:
-        click.echo(f"warning: claim cache unavailable ({err}); continuing without it", err=True)
+    """The cache under ``folder``, or None when disabled or unusable (said on stderr)."""
+    cache = _store(folder) if enabled else None
+    if cache is None:
         yield None
         return
     if cache.warning:
