@@ -1,8 +1,7 @@
-"""Small builders for rule sets and claims, so tests read like the rule language."""
+"""Small builders for rule sets, so tests read like the rule language (claims: claim_factory)."""
 
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
 
 from crosscheck.dsl.ast import (
@@ -16,8 +15,6 @@ from crosscheck.dsl.ast import (
     Scope,
     ScopeKind,
 )
-from crosscheck.interval import Interval
-from crosscheck.model import Claim
 
 
 def ruleset(measures: list[Measure], rules: list[Rule]) -> RuleSet:
@@ -40,24 +37,3 @@ def agree(measure: str, percent: int | None) -> Agreement:
     """``MEASURE agree within PERCENT%`` (exactly when None)."""
     tol = None if percent is None else Relative(Fraction(percent))
     return Agreement(MeasureRef(measure), tol)
-
-
-def claim(
-    measure: str,
-    interval: Interval,
-    document: str,
-    source: str | None = None,
-    day: str | None = None,
-    unit: str = "item",
-    stated: str = "",
-) -> Claim:
-    """A claim read from ``document`` (source defaults to the document's name)."""
-    return Claim(
-        measure=measure,
-        interval=interval,
-        unit=unit,
-        stated=stated or str(interval),
-        document=document,
-        source=source or document,
-        date=date.fromisoformat(day) if day else None,
-    )

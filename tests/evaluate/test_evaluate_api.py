@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from fractions import Fraction as F
 
-from evaluate_helpers import agree, claim, rule, ruleset
+from evaluate_helpers import agree, rule, ruleset
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claim_factory import make_claim
 from crosscheck.dsl.ast import (
     Comparison,
     Constant,
@@ -27,7 +28,7 @@ KILLED = Measure("killed", "count", cumulative=True)
 CASUALTIES = Measure("casualties", "count", cumulative=True)
 DEPLOYED = Measure("deployed", "count")
 
-NEWSWEEK = claim(
+NEWSWEEK = make_claim(
     "killed",
     Interval.closed(990, 1210),
     "002_newsweek.txt",
@@ -35,7 +36,7 @@ NEWSWEEK = claim(
     "2024-12-23",
     stated="approximately 1,100",
 )
-CNEWS = claim(
+CNEWS = make_claim(
     "killed",
     Interval.closed(90, 110),
     "004_cnews.txt",
@@ -44,10 +45,12 @@ CNEWS = claim(
     stated="around 100",
 )
 TROOPS = [
-    claim("deployed", Interval.closed(11000, 12000), "000_rbk.txt", "RBK-Ukraine", "2025-01-24"),
-    claim("deployed", Interval.closed(9900, 12100), "001_defence.txt", "Defence Talks"),
-    claim("deployed", Interval(F(11000), None, False), "002_newsweek.txt", "Newsweek"),
-    claim("deployed", Interval.closed(10800, 13200), "003_newsbg.txt", "News.bg"),
+    make_claim(
+        "deployed", Interval.closed(11000, 12000), "000_rbk.txt", "RBK-Ukraine", "2025-01-24"
+    ),
+    make_claim("deployed", Interval.closed(9900, 12100), "001_defence.txt", "Defence Talks"),
+    make_claim("deployed", Interval(F(11000), None, False), "002_newsweek.txt", "Newsweek"),
+    make_claim("deployed", Interval.closed(10800, 13200), "003_newsbg.txt", "News.bg"),
 ]
 
 
@@ -97,8 +100,8 @@ def test_the_rules_own_message_and_severity() -> None:
         message="more deaths than casualties",
     )
     claims = [
-        claim("killed", Interval.point(1500), "a", "A", "2024-12-01"),
-        claim("casualties", Interval.point(1000), "b", "B", "2024-12-02"),
+        make_claim("killed", Interval.point(1500), "a", "A", "2024-12-01"),
+        make_claim("casualties", Interval.point(1000), "b", "B", "2024-12-02"),
     ]
     (v,) = evaluate(ruleset([KILLED, CASUALTIES], [named]), claims).violations
     assert (v.message, v.severity) == ("more deaths than casualties", Severity.WARNING)
@@ -110,8 +113,8 @@ def test_the_rules_own_message_and_severity() -> None:
 
 def test_monotonic_message_names_dates_in_order() -> None:
     rules = ruleset([CASUALTIES], [rule("grow", Monotonic(MeasureRef("casualties")))])
-    later = claim("casualties", Interval.closed(990, 1210), "a", "Cnews Live", "2025-01-24")
-    earlier = claim("casualties", Interval(F(3000), None, False), "b", "RBK", "2024-12-23")
+    later = make_claim("casualties", Interval.closed(990, 1210), "a", "Cnews Live", "2025-01-24")
+    earlier = make_claim("casualties", Interval(F(3000), None, False), "b", "RBK", "2024-12-23")
     (v,) = evaluate(rules, [later, earlier]).violations
     assert v.claims == (earlier, later)
     assert "(RBK, 2024-12-23) then" in v.message and "fell" in v.message
@@ -119,7 +122,7 @@ def test_monotonic_message_names_dates_in_order() -> None:
 
 
 def test_skipped_claims_say_why() -> None:
-    undated = claim("killed", Interval.point(5), "c", "C")
+    undated = make_claim("killed", Interval.point(5), "c", "C")
     rules = ruleset([KILLED], [rule("death_tolls_agree", agree("killed", 50), days=7)])
     outcome = evaluate(rules, [NEWSWEEK, undated])
     assert [(s.rule, s.claim) for s in outcome.skipped] == [("death_tolls_agree", undated)]
@@ -138,7 +141,8 @@ def test_output_follows_rule_order_then_claims() -> None:
         ],
     )
     claims = [
-        claim("deployed", Interval.point(n), doc) for n, doc in [(30, "c"), (20, "a"), (11, "b")]
+        make_claim("deployed", Interval.point(n), doc)
+        for n, doc in [(30, "c"), (20, "a"), (11, "b")]
     ]
     outcome = evaluate(rules, claims)
     assert [(v.rule, [c.document for c in v.claims]) for v in outcome.violations] == [
@@ -161,7 +165,7 @@ def test_input_order_does_not_matter() -> None:
         ],
     )
     claims: list[Claim] = [
-        claim(
+        make_claim(
             "killed",
             Interval.closed(n, n + 50),
             f"doc{n % 7}",
@@ -179,7 +183,7 @@ def test_input_order_does_not_matter() -> None:
 
 def test_claims_of_unknown_measures_are_ignored() -> None:
     rules = ruleset([DEPLOYED], [rule("troops", agree("deployed", None))])
-    stray = [claim("missiles", Interval.point(n), f"d{n}") for n in range(3)]
+    stray = [make_claim("missiles", Interval.point(n), f"d{n}") for n in range(3)]
     assert evaluate(rules, stray) == Outcome((), (), ())
 
 
@@ -187,6 +191,9 @@ def test_claims_of_unknown_measures_are_ignored() -> None:
 def test_agreement_of_points_is_the_stated_formula(x: int, y: int, percent: int) -> None:
     # Spec: x ≈ y within p iff |x - y| <= p * max(x, y).
     rules = ruleset([DEPLOYED], [rule("r", agree("deployed", percent))])
-    claims = [claim("deployed", Interval.point(x), "a"), claim("deployed", Interval.point(y), "b")]
+    claims = [
+        make_claim("deployed", Interval.point(x), "a"),
+        make_claim("deployed", Interval.point(y), "b"),
+    ]
     violated = bool(evaluate(rules, claims).violations)
     assert violated == (abs(x - y) > F(percent, 100) * max(x, y))

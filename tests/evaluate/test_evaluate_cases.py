@@ -7,8 +7,6 @@ undecided relations and skipped claims (no `skipped` means none).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from crosscheck.dsl.ast import RuleFile, RuleSet
+from claim_factory import make_claim
+from crosscheck.dsl.ast import RuleSet
+from crosscheck.dsl.parser import parse
+from crosscheck.dsl.validate import build_ruleset
 from crosscheck.evaluate import evaluate
 from crosscheck.interval import Interval
 from crosscheck.model import Claim, Violation
@@ -34,35 +35,30 @@ def load_cases() -> list[Any]:
 
 def compile_rules(text: str) -> RuleSet:
     """The rule set of a rule file's text, through the real parser and checker."""
-    try:
-        from crosscheck.dsl.parser import parse
-        from crosscheck.dsl.validate import build_ruleset
-    except ImportError as err:  # written in parallel by another part of the project
-        pytest.skip(f"rule language not available yet: {err}")
-    build: Callable[[list[RuleFile]], RuleSet] = build_ruleset
-    return build([parse(text, "case.rules")])
+    return build_ruleset([parse(text, "case.rules")])
 
 
 def number(value: Any) -> Fraction | None:
     return None if value is None else Fraction(str(value))
 
 
-def make_claim(spec: dict[str, Any], position: int, rules: RuleSet) -> Claim:
+def claim_from_spec(spec: dict[str, Any], position: int, rules: RuleSet) -> Claim:
+    """The claim a case's entry describes, at ``position`` (so ids can be told apart)."""
     measure = spec["measure"]
     day = spec.get("date")
-    return Claim(
-        measure=measure,
-        interval=Interval(
+    return make_claim(
+        measure,
+        Interval(
             number(spec["low"]),
             number(spec["high"]),
             spec.get("low_inclusive", True),
             spec.get("high_inclusive", True),
         ),
+        spec["document"],
+        spec.get("source"),
+        day,
         unit=rules.unit_of(measure) if measure in rules.measures else "item",
         stated=spec.get("stated", spec["id"]),
-        document=spec["document"],
-        source=spec.get("source", spec["document"]),
-        date=date.fromisoformat(day) if isinstance(day, str) else day,
         start=position,
         end=position + 1,
     )
@@ -84,7 +80,7 @@ def test_case_names_are_unique() -> None:
 @pytest.mark.parametrize("case", load_cases())
 def test_case(case: dict[str, Any]) -> None:
     rules = compile_rules(case["rules"])
-    claims = [make_claim(spec, n, rules) for n, spec in enumerate(case["claims"])]
+    claims = [claim_from_spec(spec, n, rules) for n, spec in enumerate(case["claims"])]
     ids = {
         (c.document, c.start): spec["id"] for c, spec in zip(claims, case["claims"], strict=True)
     }

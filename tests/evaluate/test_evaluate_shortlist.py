@@ -15,11 +15,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from fractions import Fraction as F
 
-from evaluate_helpers import agree, claim, rule
+from evaluate_helpers import agree, rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_evaluate_cases import compile_rules
 
+from claim_factory import make_claim
 from crosscheck.dsl.ast import (
     Absolute,
     Comparison,
@@ -85,20 +86,20 @@ def rules_under_test() -> RuleSet:
     return replace(rules, rules=rules.rules + extra)
 
 
-def make_claim(
+def grid_claim(
     measure: str, ends: tuple[F | None, F | None, bool, bool], doc: int, day: int | None, at: int
 ) -> Claim:
     low, high, low_closed, high_closed = ends
     if low is not None and high is not None and low == high:
         low_closed = high_closed = True  # a point: the only non-empty reading
-    return Claim(
-        measure=measure,
-        interval=Interval(low, high, low_closed, high_closed),
+    return make_claim(
+        measure,
+        Interval(low, high, low_closed, high_closed),
+        f"doc{doc}",
+        f"src{doc % 3}",
+        None if day is None else DAY_ZERO + timedelta(days=day),
         unit=RULES.unit_of(measure),
         stated=f"stated {at}",
-        document=f"doc{doc}",
-        source=f"src{doc % 3}",
-        date=None if day is None else DAY_ZERO + timedelta(days=day),
         start=at,
         end=at + 1,
     )
@@ -121,7 +122,7 @@ def claim_sets(draw: st.DrawFn) -> list[Claim]:
     for at in range(count):
         measure = draw(st.sampled_from(MEASURES))
         day = draw(st.one_of(st.none(), st.integers(0, 40)))
-        claims.append(make_claim(measure, draw(ends()), draw(st.integers(0, 6)), day, at))
+        claims.append(grid_claim(measure, draw(ends()), draw(st.integers(0, 6)), day, at))
     duplicates = draw(st.lists(st.sampled_from(claims), max_size=3)) if claims else []
     return claims + duplicates  # equal claims are still two claims
 
@@ -152,7 +153,7 @@ def random_claims(seed: int, count: int) -> list[Claim]:
         high = rng.choice((low, low + rng.randrange(0, 40), None))
         shape = (low, high, rng.random() < 0.7, rng.random() < 0.7)
         day = None if rng.random() < 0.05 else rng.randrange(60)
-        claims.append(make_claim(measure, shape, rng.randrange(40), day, at))
+        claims.append(grid_claim(measure, shape, rng.randrange(40), day, at))
     return claims
 
 
@@ -166,8 +167,8 @@ def test_shortlist_on_larger_random_sets() -> None:
 
 def test_agreeing_claims_are_not_paired_at_all() -> None:
     # 200 equal estimates and one far off: only the outlier's pairs can fail.
-    items = [claim("deployed", Interval.point(100), f"d{n:03d}") for n in range(200)]
-    items.append(claim("deployed", Interval.point(500), "outlier"))
+    items = [make_claim("deployed", Interval.point(100), f"d{n:03d}") for n in range(200)]
+    items.append(make_claim("deployed", Interval.point(500), "outlier"))
     sides = single_sides(_items(items))
     scope = rule("r", agree("deployed", 15)).scope
     threshold = Threshold(F(85, 100), F(0))
@@ -181,7 +182,7 @@ def test_running_totals_that_grow_are_not_paired() -> None:
     # A toll that grows day by day: pairs dated the wrong way round are never candidates.
     rules = ruleset_of(Measure("killed", "count", cumulative=True))
     tolls = [
-        claim("killed", Interval.point(10 * day + 10), f"d{day:03d}", day=_day(day))
+        make_claim("killed", Interval.point(10 * day + 10), f"d{day:03d}", date=_day(day))
         for day in range(150)
     ]
     sides = single_sides(_items(tolls))

@@ -11,10 +11,11 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from evaluate_helpers import agree, claim, rule, ruleset
-from test_evaluate_cases import compile_rules, load_cases, make_claim
+from evaluate_helpers import agree, rule, ruleset
+from test_evaluate_cases import claim_from_spec, compile_rules, load_cases
 from test_evaluate_sample_rules import SEED_CLAIMS, sample_rules
 
+from claim_factory import make_claim
 from crosscheck.dsl.ast import Measure, RuleSet
 from crosscheck.evaluate import evaluate
 from crosscheck.evaluate.trace import HOLDS_TEXT, UNDECIDED_TEXT, trace_rule
@@ -40,7 +41,7 @@ def assert_trace_matches_evaluate(rules: RuleSet, claims: list[Claim]) -> None:
 @pytest.mark.parametrize("case", load_cases())
 def test_trace_agrees_with_evaluate_on_every_case(case: dict[str, Any]) -> None:
     rules = compile_rules(case["rules"])
-    claims = [make_claim(spec, n, rules) for n, spec in enumerate(case["claims"])]
+    claims = [claim_from_spec(spec, n, rules) for n, spec in enumerate(case["claims"])]
     assert_trace_matches_evaluate(rules, claims)
 
 
@@ -50,10 +51,10 @@ def test_trace_agrees_with_evaluate_on_the_seed_figures() -> None:
 
 def test_every_pair_is_decided_once_with_its_own_verdict() -> None:
     rules = ruleset([Measure("deployed", "count")], [rule("r", agree("deployed", 15))])
-    near = claim("deployed", Interval.closed(100, 100), "a.txt")
-    close = claim("deployed", Interval.closed(90, 95), "b.txt")
-    far = claim("deployed", Interval.closed(10, 20), "c.txt")
-    wide = claim("deployed", Interval.closed(50, 100), "d.txt")
+    near = make_claim("deployed", Interval.closed(100, 100), "a.txt")
+    close = make_claim("deployed", Interval.closed(90, 95), "b.txt")
+    far = make_claim("deployed", Interval.closed(10, 20), "c.txt")
+    wide = make_claim("deployed", Interval.closed(50, 100), "d.txt")
     trace = trace_rule(rules, rules.rules[0], [near, close, far, wide])
 
     by_pair = {frozenset(d.claims): d for d in trace.decisions}
@@ -69,8 +70,8 @@ def test_every_pair_is_decided_once_with_its_own_verdict() -> None:
 
 def test_values_name_the_intervals_compared() -> None:
     rules = ruleset([Measure("killed", "count")], [rule("r", agree("killed", 50))])
-    a = claim("killed", Interval.closed(990, 1210), "a.txt", "Newsweek", "2024-12-23")
-    b = claim("killed", Interval.closed(90, 110), "b.txt", "Cnews Live", "2024-12-23")
+    a = make_claim("killed", Interval.closed(990, 1210), "a.txt", "Newsweek", "2024-12-23")
+    b = make_claim("killed", Interval.closed(90, 110), "b.txt", "Cnews Live", "2024-12-23")
     (decision,) = trace_rule(rules, rules.rules[0], [a, b]).decisions
     assert decision.values == (
         "killed [990, 1,210] (Newsweek, 2024-12-23) vs killed [90, 110] (Cnews Live, 2024-12-23)"
@@ -80,8 +81,8 @@ def test_values_name_the_intervals_compared() -> None:
 
 def test_a_day_window_skips_undated_claims() -> None:
     rules = ruleset([Measure("killed", "count")], [rule("r", agree("killed", 50), days=7)])
-    dated = claim("killed", Interval.closed(100, 100), "a.txt", day="2024-12-23")
-    undated = claim("killed", Interval.closed(900, 900), "b.txt")
+    dated = make_claim("killed", Interval.closed(100, 100), "a.txt", date="2024-12-23")
+    undated = make_claim("killed", Interval.closed(900, 900), "b.txt")
     trace = trace_rule(rules, rules.rules[0], [dated, undated])
     assert trace.decisions == ()
     assert [s.claim for s in trace.skipped] == [undated]
@@ -93,8 +94,10 @@ def test_running_totals_dated_the_other_way_are_shown_as_not_compared() -> None:
         "measure casualties: count, cumulative\n"
         "rule r: killed <= casualties\n"
     )
-    january_deaths = claim("killed", Interval.closed(5000, 5000), "a.txt", day="2025-01-24")
-    december_losses = claim("casualties", Interval.closed(100, 100), "b.txt", day="2024-12-23")
+    january_deaths = make_claim("killed", Interval.closed(5000, 5000), "a.txt", date="2025-01-24")
+    december_losses = make_claim(
+        "casualties", Interval.closed(100, 100), "b.txt", date="2024-12-23"
+    )
     (decision,) = trace_rule(rules, rules.rules[0], [january_deaths, december_losses]).decisions
     assert decision.truth is Truth.HOLDS
     assert decision.verdict == "not compared: running totals are compared in date order"

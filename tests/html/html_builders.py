@@ -4,99 +4,79 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
+from claim_factory import make_claim
 from crosscheck.interval import Interval
 from crosscheck.model import Claim, Report, Severity, Skipped, Violation
 
 HOSTILE = '<script>window.__pwned=1</script> and <img src=x onerror="window.__pwned=2">'
 
 
-def make_claim(
-    stated: str,
-    interval: Interval,
-    source: str,
-    day: date | None,
-    sentence: str | None,
-    measure: str = "killed",
-    **extra: object,
-) -> Claim:
-    """A claim with a plausible location; ``extra`` overrides any field."""
-    fields: dict[str, object] = {
-        "measure": measure,
-        "interval": interval,
+def as_reported(source: str, stated: str, **changes: Any) -> dict[str, Any]:
+    """The fields of a claim ``stated`` by ``source``: a plausible article, web address and
+    place in it, in persons; ``changes`` replaces any of them."""
+    slug = source.lower()
+    return {
         "unit": "person",
         "stated": stated,
-        "document": f"corpus/{source.lower().replace(' ', '_')}.md",
+        "document": f"corpus/{slug.replace(' ', '_')}.md",
         "source": source,
-        "date": day,
         "start": 120,
         "end": 120 + len(stated),
         "line": 7,
         "column": 14,
-        "sentence": sentence,
-        "url": f"https://news.example/{source.lower().replace(' ', '-')}/story",
-    }
-    fields.update(extra)
-    return Claim.model_validate(fields)
+        "url": f"https://news.example/{slug.replace(' ', '-')}/story",
+    } | changes
 
 
 def sample_claims() -> dict[str, Claim]:
     """Claims from four sources over several dates, bounded, half-open and undated."""
     return {
         "harbor": make_claim(
-            "about 1,100",
-            Interval.closed(990, 1210),
-            "Harbor Post",
-            date(2024, 12, 23),
-            "Officials said about 1,100 soldiers had been killed since October.",
+            interval=Interval.closed(990, 1210),
+            date=date(2024, 12, 23),
+            sentence="Officials said about 1,100 soldiers had been killed since October.",
             hedge="about",
+            **as_reported("Harbor Post", "about 1,100"),
         ),
         "ridge": make_claim(
-            "100",
-            Interval.point(100),
-            "Ridge Daily",
-            date(2024, 12, 20),
-            "A spokesman put the number of dead at 100 and the wounded at 300.",
+            interval=Interval.point(100),
+            date=date(2024, 12, 20),
+            sentence="A spokesman put the number of dead at 100 and the wounded at 300.",
+            **as_reported("Ridge Daily", "100"),
         ),
         "valley": make_claim(
-            "more than 3,000",
+            "casualties",
             Interval(Fraction(3000), None, False, False),
-            "Valley Wire",
-            date(2025, 1, 14),
-            "Casualties now number more than 3,000, the agency said.",
-            measure="casualties",
+            date=date(2025, 1, 14),
+            sentence="Casualties now number more than 3,000, the agency said.",
+            **as_reported("Valley Wire", "more than 3,000"),
         ),
         "coast": make_claim(
-            "fewer than 2,000",
+            "casualties",
             Interval(None, Fraction(2000), False, False),
-            "Coast Herald",
-            date(2025, 1, 3),
-            "Fewer than 2,000 casualties were counted by the monitors.",
-            measure="casualties",
+            date=date(2025, 1, 3),
+            sentence="Fewer than 2,000 casualties were counted by the monitors.",
+            **as_reported("Coast Herald", "fewer than 2,000"),
         ),
         "undated": make_claim(
-            "roughly 800",
-            Interval.closed(720, 880),
-            "Ridge Daily",
-            None,
-            "Roughly 800 soldiers died, an undated bulletin said.",
+            interval=Interval.closed(720, 880),
+            sentence="Roughly 800 soldiers died, an undated bulletin said.",
             hedge="roughly",
+            **as_reported("Ridge Daily", "roughly 800"),
         ),
         "uncited": make_claim(
-            "some 1,000",
-            Interval.closed(900, 1100),
-            "Harbor Post",
-            date(2025, 1, 10),
-            "Some 1,000 soldiers are now believed dead.",
+            interval=Interval.closed(900, 1100),
+            date=date(2025, 1, 10),
+            sentence="Some 1,000 soldiers are now believed dead.",
             hedge="some",
+            **as_reported("Harbor Post", "some 1,000"),
         ),
         "nosentence": make_claim(
-            "1,500",
-            Interval.point(1500),
-            "Coast Herald",
-            date(2025, 1, 3),
-            None,
-            url=None,
+            interval=Interval.point(1500),
+            date=date(2025, 1, 3),
+            **as_reported("Coast Herald", "1,500", url=None),
         ),
     }
 
@@ -141,21 +121,22 @@ def sample_report() -> Report:
 def hostile_report() -> Report:
     """Article text full of markup and script, in every field that comes from articles."""
     claim = make_claim(
-        "1,100",
-        Interval.point(1100),
-        f"Evil {HOSTILE}",
-        date(2024, 12, 23),
-        f"They said 1,100 died. {HOSTILE} & more",
-        document=f"corpus/{HOSTILE}.md",
-        url="javascript:window.__pwned=3",
+        interval=Interval.point(1100),
+        date=date(2024, 12, 23),
+        sentence=f"They said 1,100 died. {HOSTILE} & more",
         subject="<b>bold</b>",
+        **as_reported(
+            f"Evil {HOSTILE}",
+            "1,100",
+            document=f"corpus/{HOSTILE}.md",
+            url="javascript:window.__pwned=3",
+        ),
     )
     other = make_claim(
-        "90",
-        Interval.point(90),
-        "Plain Source",
-        date(2024, 12, 24),
-        "Only 90 died, it said.",
+        interval=Interval.point(90),
+        date=date(2024, 12, 24),
+        sentence="Only 90 died, it said.",
+        **as_reported("Plain Source", "90"),
     )
     violation = Violation(
         rule="tolls_agree",

@@ -7,10 +7,11 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
-from html_builders import make_claim
+from html_builders import as_reported
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from claim_factory import make_claim
 from crosscheck.interval import Interval
 from crosscheck.report.html.chart import Plotted, source_styles, x_positions
 from crosscheck.report.html.scales import date_scale, date_ticks, nice_step, value_scale
@@ -89,7 +90,7 @@ def test_dates_map_left_to_right_and_undated_claims_get_their_own_lane() -> None
 def test_claims_of_one_day_sit_side_by_side() -> None:
     day = date(2024, 12, 23)
     items = [
-        Plotted(make_claim("1", Interval.point(1), name, day, None), True)
+        Plotted(make_claim(interval=Interval.point(1), date=day, **as_reported(name, "1")), True)
         for name in ("A", "B", "C")
     ]
     xs = x_positions(items, date_scale([day], left=80, right=860))

@@ -5,49 +5,51 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from claim_factory import make_claim
 from crosscheck.interval import Interval
 from crosscheck.model import Claim, Report, Severity, Violation
 
+# A located, dated claim of about 1,100, and what a second one, of exactly 100 from
+# another source and file, says otherwise.
+ALPHA: dict[str, Any] = {
+    "measure": "killed",
+    "subject": "troops",
+    "interval": Interval.closed(990, 1210),
+    "unit": "person",
+    "stated": "approximately 1,100",
+    "hedge": "approximately",
+    "document": "corpus/alpha.md",
+    "source": "Alpha Wire",
+    "date": date(2024, 12, 23),
+    "start": 120,
+    "end": 139,
+    "line": 7,
+    "column": 98,
+    "sentence": "Officials said approximately 1,100 of the troops were killed.",
+}
+BETA: dict[str, Any] = {
+    "interval": Interval.point(100),
+    "stated": "100",
+    "hedge": None,
+    "document": "corpus/beta.md",
+    "source": "Beta Daily",
+    "date": date(2024, 12, 24),
+    "start": 40,
+    "end": 43,
+    "line": 3,
+    "column": 12,
+    "sentence": "A spokesman put the number of dead at 100.",
+}
 
-def make_claim(**overrides: Any) -> Claim:
-    """A located, dated claim of about 1,100; any field can be overridden."""
-    fields: dict[str, Any] = {
-        "measure": "killed",
-        "subject": "troops",
-        "interval": Interval.closed(990, 1210),
-        "unit": "person",
-        "stated": "approximately 1,100",
-        "hedge": "approximately",
-        "document": "corpus/alpha.md",
-        "source": "Alpha Wire",
-        "date": date(2024, 12, 23),
-        "start": 120,
-        "end": 139,
-        "line": 7,
-        "column": 98,
-        "sentence": "Officials said approximately 1,100 of the troops were killed.",
-    }
-    fields.update(overrides)
-    return Claim(**fields)
+
+def alpha_claim(**overrides: Any) -> Claim:
+    """The claim of about 1,100 (``ALPHA``), with ``overrides``."""
+    return make_claim(**(ALPHA | overrides))
 
 
 def other_claim(**overrides: Any) -> Claim:
-    """A second claim, from another source and file, of exactly 100."""
-    fields: dict[str, Any] = {
-        "interval": Interval.point(100),
-        "stated": "100",
-        "hedge": None,
-        "document": "corpus/beta.md",
-        "source": "Beta Daily",
-        "date": date(2024, 12, 24),
-        "start": 40,
-        "end": 43,
-        "line": 3,
-        "column": 12,
-        "sentence": "A spokesman put the number of dead at 100.",
-    }
-    fields.update(overrides)
-    return make_claim(**fields)
+    """The second claim, of exactly 100 (``ALPHA`` changed by ``BETA``), with ``overrides``."""
+    return make_claim(**(ALPHA | BETA | overrides))
 
 
 def make_violation(
@@ -58,7 +60,7 @@ def make_violation(
     detail: str = "",
 ) -> Violation:
     """A violation citing ``claims`` (by default the two sample claims)."""
-    cited = (make_claim(), other_claim()) if claims is None else claims
+    cited = (alpha_claim(), other_claim()) if claims is None else claims
     return Violation(rule=rule, severity=severity, message=message, claims=cited, detail=detail)
 
 
@@ -74,7 +76,7 @@ def mixed_report() -> Report:
         make_violation(
             rule="parts_add_up",
             severity=Severity.WARNING,
-            claims=(make_claim(document="corpus\\sub dir\\gamma, v2.md", line=None),),
+            claims=(alpha_claim(document="corpus\\sub dir\\gamma, v2.md", line=None),),
             message="killed + wounded != casualties",
         ),
         make_violation(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from report_builders import make_claim, make_report, make_violation, mixed_report
+from report_builders import alpha_claim, make_report, make_violation, mixed_report
 
 from crosscheck.model import Severity
 from crosscheck.report import RenderContext, renderers
@@ -54,7 +54,7 @@ def test_properties_locate_the_first_claim() -> None:
 
 
 def test_values_round_trip_through_the_runner() -> None:
-    claim = make_claim(document="corpus\\a, b: c%.md", line=4, column=None)
+    claim = alpha_claim(document="corpus\\a, b: c%.md", line=4, column=None)
     violation = make_violation(
         rule="parts_add_up",
         severity=Severity.WARNING,

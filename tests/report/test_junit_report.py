@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from report_builders import make_claim, make_report, make_violation, mixed_report
+from report_builders import alpha_claim, make_report, make_violation, mixed_report
 
 from crosscheck.model import Severity
 from crosscheck.report import RenderContext, renderers
@@ -37,7 +37,7 @@ def test_registered_under_its_format_name() -> None:
 def test_one_test_case_per_rule_and_counts_match() -> None:
     report = make_report(
         make_violation(),
-        make_violation(claims=(make_claim(document="corpus/gamma.md"),)),
+        make_violation(claims=(alpha_claim(document="corpus/gamma.md"),)),
         make_violation(rule="parts_add_up", severity=Severity.WARNING),
         make_violation(rule="plausible_deployment", severity=Severity.INFO),
     )
@@ -90,7 +90,7 @@ def test_rules_without_violations_pass() -> None:
 
 
 def test_text_xml_cannot_carry_is_replaced() -> None:
-    claim = make_claim(stated="approximately\x011,100")
+    claim = alpha_claim(stated="approximately\x011,100")
     violation = make_violation(claims=(claim,), message="tolls\x00 differ")
     text = render(make_report(violation), RenderContext())
     failure = suite_of(text).find("testcase/failure")

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
-from report_builders import make_claim, make_report, make_violation, mixed_report, other_claim
+from report_builders import alpha_claim, make_report, make_violation, mixed_report, other_claim
 
 from crosscheck import HOMEPAGE, __version__
 from crosscheck.model import Severity
@@ -118,7 +118,7 @@ def test_results_point_at_their_rule() -> None:
 
 
 def test_location_is_first_claim_with_span_and_snippet() -> None:
-    claim = make_claim(line=7, column=98, start=120, end=139)
+    claim = alpha_claim(line=7, column=98, start=120, end=139)
     res = sarif(make_report(make_violation()))["runs"][0]["results"][0]
     physical = res["locations"][0]["physicalLocation"]
     assert physical["artifactLocation"]["uri"] == "corpus/alpha.md"
@@ -132,7 +132,7 @@ def test_location_is_first_claim_with_span_and_snippet() -> None:
 
 def test_related_locations_cite_the_other_claims() -> None:
     third = other_claim(document="corpus/gamma.md", source="Gamma", date=None, stated="90")
-    violation = make_violation(claims=(make_claim(), other_claim(), third))
+    violation = make_violation(claims=(alpha_claim(), other_claim(), third))
     res = sarif(make_report(violation))["runs"][0]["results"][0]
     related = res["relatedLocations"]
     assert [r["id"] for r in related] == [1, 2]
@@ -167,7 +167,7 @@ def test_artifact_uri(document: str, uri: str) -> None:
 
 
 def test_unknown_line_leaves_out_the_region() -> None:
-    violation = make_violation(claims=(make_claim(line=None),))
+    violation = make_violation(claims=(alpha_claim(line=None),))
     res = sarif(make_report(violation))["runs"][0]["results"][0]
     assert "region" not in res["locations"][0]["physicalLocation"]
 
@@ -177,7 +177,7 @@ def test_fingerprint_ignores_line_numbers_and_claim_order() -> None:
     moved = make_violation(
         claims=(
             other_claim(line=30, column=1, start=900, end=903),
-            make_claim(line=12, column=5, start=400, end=419),
+            alpha_claim(line=12, column=5, start=400, end=419),
         )
     )
     assert fingerprint(moved) == fingerprint(before)
@@ -190,9 +190,9 @@ def test_fingerprint_ignores_line_numbers_and_claim_order() -> None:
     "changed",
     [
         make_violation(rule="other_rule"),
-        make_violation(claims=(make_claim(stated="about 1,100"), other_claim())),
-        make_violation(claims=(make_claim(document="corpus/other.md"), other_claim())),
-        make_violation(claims=(make_claim(sentence="A different sentence."), other_claim())),
+        make_violation(claims=(alpha_claim(stated="about 1,100"), other_claim())),
+        make_violation(claims=(alpha_claim(document="corpus/other.md"), other_claim())),
+        make_violation(claims=(alpha_claim(sentence="A different sentence."), other_claim())),
     ],
     ids=["rule", "stated", "document", "sentence"],
 )

@@ -8,41 +8,34 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claim_factory import make_claim
 from crosscheck.accept.waivers import apply_waivers, days_alike, document_matches, is_expired
 from crosscheck.dsl import ast
-from crosscheck.interval import Interval
-from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.model import Report, Severity, Violation
 
 NEWSWEEK = "corpus/2024-12-23_newsweek_more-troops.md"
 CNEWS = "corpus/2024-12-23_cnews-live_troops-and-drones.md"
 TODAY = dt.date(2025, 3, 1)
-
-
-def claim(document: str, stated: str, low: int, high: int) -> Claim:
-    return Claim(
-        measure="killed",
-        interval=Interval.closed(low, high),
-        unit="item",
-        stated=stated,
-        document=document,
-        source=document.split("_")[1],
-    )
-
 
 TOLLS = Violation(
     rule="death_tolls_agree",
     severity=Severity.ERROR,
     message="death tolls disagree",
     claims=(
-        claim(NEWSWEEK, "approximately 1,100", 990, 1210),
-        claim(CNEWS, "about 100", 90, 110),
+        make_claim(
+            document=NEWSWEEK, source="newsweek", stated="approximately 1,100", low=990, high=1210
+        ),
+        make_claim(document=CNEWS, source="cnews-live", stated="about 100", low=90, high=110),
     ),
 )
 CALIBER = Violation(
     rule="one_caliber",
     severity=Severity.ERROR,
     message="calibers differ",
-    claims=(claim(NEWSWEEK, "240mm", 240, 240), claim(CNEWS, "170mm", 170, 170)),
+    claims=(
+        make_claim(document=NEWSWEEK, source="newsweek", stated="240mm", low=240, high=240),
+        make_claim(document=CNEWS, source="cnews-live", stated="170mm", low=170, high=170),
+    ),
 )
 REPORT = Report(violations=(TOLLS, CALIBER), claims=4, documents=2, rules=2)
 
