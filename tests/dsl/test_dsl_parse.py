@@ -213,7 +213,6 @@ def test_parser_is_built_once() -> None:
 
 
 def test_grammar_has_no_conflicts_or_collisions_in_strict_mode() -> None:
-    pytest.importorskip("interegular")
     Lark(
         GRAMMAR.read_text("utf-8"),
         parser="lalr",

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
+from crosscheck.extract import Extractor
+from crosscheck.load.articles import iter_documents
+from crosscheck.load.rules import load_rules
 from crosscheck.model import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,18 +22,14 @@ def _fold(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def extracted() -> tuple[list[Any], dict[str, Any]]:
-    load = pytest.importorskip("crosscheck.load.rules")
-    corpus = pytest.importorskip("crosscheck.load.articles")
     gold = yaml.safe_load((ROOT / "tests/gold/corpus_gold.yaml").read_text(encoding="utf-8"))
-    from crosscheck.extract import Extractor
-
-    extractor = Extractor(load.load_rules(ROOT / "rules/nk_deployment.rules"))
+    extractor = Extractor(load_rules(ROOT / "rules/nk_deployment.rules"))
     import os
 
     here = os.getcwd()
     os.chdir(ROOT)  # documents are named relative to the repository root
     try:
-        docs = [d for d in corpus.iter_documents([Path("corpus")]) if isinstance(d, Document)]
+        docs = [d for d in iter_documents([Path("corpus")]) if isinstance(d, Document)]
     finally:
         os.chdir(here)
     return [c for d in docs for c in extractor.claims(d)], gold

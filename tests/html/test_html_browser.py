@@ -1,8 +1,8 @@
 """The HTML report in a real headless Chromium, driven by Playwright.
 
 Needs Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium) and the Python
-package playwright (pip install playwright; its own browser download, `playwright install`,
-is not used). Skipped, saying which is missing, when either is absent.
+package playwright, a test dependency (its own browser download, `playwright install`, is
+not used). Skipped, saying so, when there is no Chromium.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from html_builders import HOSTILE, sample_claims
+from playwright import sync_api
 
 from crosscheck.model import Report, Severity
 from crosscheck.report import RenderContext
@@ -24,9 +25,6 @@ if not CHROMIUM.exists():
     pytest.skip(
         f"{CHROMIUM} not found (install: apt-get install -y chromium)", allow_module_level=True
     )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright not installed (install: pip install playwright)"
-)
 
 # Without the background-networking flags Chromium keeps dialling out and this
 # machine's closed network refuses it; --no-sandbox because CI runs as root.

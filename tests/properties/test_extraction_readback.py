@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crosscheck import extract
 from crosscheck import testing as cct
 from crosscheck.dsl import build_ruleset, parse
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.model import Document
-
-extract = pytest.importorskip("crosscheck.extract", reason="extraction is not there yet")
 
 RULES = """
 measure killed: count

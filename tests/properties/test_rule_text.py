@@ -7,10 +7,8 @@ fuzzing runs over sentences of the project's own Lark grammar
 
 from __future__ import annotations
 
-import importlib.util
 from importlib import resources
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
@@ -19,6 +17,7 @@ from lark import Lark
 from crosscheck import testing as cct
 from crosscheck.dsl import RuleFileError, build_ruleset, format_rules, parse
 from crosscheck.dsl.ast import RuleFile
+from crosscheck.dsl.formatter import format_text
 
 
 @given(cct.rule_files())
@@ -37,7 +36,6 @@ def test_printing_is_idempotent(text: str) -> None:
 
 # ------------------------------------------------------------------ the comment-keeping formatter
 
-HAS_FORMATTER = importlib.util.find_spec("crosscheck.dsl.formatter") is not None
 comment_texts = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=15
 ).map(lambda t: "# " + t.strip())
@@ -60,11 +58,8 @@ def commented(draw: st.DrawFn) -> tuple[str, list[str]]:
     return "\n".join(out), comments
 
 
-@pytest.mark.skipif(not HAS_FORMATTER, reason="crosscheck.dsl.formatter is not there yet")
 @given(commented())
 def test_formatting_with_comments_is_idempotent_and_keeps_them(case: tuple[str, list[str]]) -> None:
-    from crosscheck.dsl.formatter import format_text
-
     text, comments = case
     once = format_text(text)
     assert format_text(once) == once
