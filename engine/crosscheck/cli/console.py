@@ -21,7 +21,9 @@ import click
 from crosscheck.cache.codeid import code_id
 from crosscheck.cache.db import CacheDB, NotACache
 from crosscheck.cache.secret import NoSecret, cache_secret
+from crosscheck.cli.messages import load_error_text
 from crosscheck.fs.atomic import replace_file
+from crosscheck.text.escape import shown, shown_lines
 
 if TYPE_CHECKING:
     from crosscheck.load.errors import LoadError
@@ -36,9 +38,15 @@ BUG_REPORTS = "https://github.com/crosscheck-dev/crosscheck/issues"
 
 
 class OutputError(click.ClickException):
-    """An output file that cannot be written: a usage error, one line, exit code 2."""
+    """An output file that cannot be written: a usage error, one line, exit code 2.
+
+    The message is escaped (it names a file, see ``text.escape``).
+    """
 
     exit_code = EXIT_USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(shown(message))
 
 
 class InternalError(click.ClickException):
@@ -75,7 +83,7 @@ def report_load_errors(errors: Sequence[LoadError]) -> bool:
     printed but do not make the input unreadable.
     """
     for error in errors:
-        click.echo(error.render(), err=True)
+        complain(load_error_text(error))
     return any(error.is_error for error in errors)
 
 
@@ -111,10 +119,17 @@ def write_output(text: str, output: Path | None, inputs: Inputs | None = None) -
         raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
 
 
+def complain(text: str) -> None:
+    """Print a message on stderr, control characters but newlines escaped (its values
+    from inputs must be escaped already, newlines too: see ``text.escape``)."""
+    click.echo(shown_lines(text), err=True)
+
+
 def say(text: str, *, nl: bool = True) -> None:
-    """Print ``text`` on standard output; one that cannot be written is an ``OutputError``."""
+    """Print ``text`` on standard output, control characters but newlines escaped (as
+    ``complain``); one that cannot be written is an ``OutputError``."""
     try:
-        click.echo(text, nl=nl)
+        click.echo(shown_lines(text), nl=nl)
     except OSError as err:
         raise OutputError(f"cannot write standard output: {err.strerror or err}") from None
 
@@ -145,14 +160,14 @@ def progress_callback() -> Iterator[Callable[[str, int], None] | None]:
     columns = (
         SpinnerColumn(),
         TextColumn("{task.completed} documents"),
-        TextColumn("{task.fields[name]}"),
+        TextColumn("{task.fields[name]}", markup=False),
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("extract", total=None, name="")
 
         def advance(name: str, done: int) -> None:
-            progress.update(task, completed=done, name=name)
+            progress.update(task, completed=done, name=shown(name))
 
         yield advance
 
@@ -185,7 +200,7 @@ def _store(folder: Path) -> CacheDB | None:
         problem = str(err)
     except (OSError, sqlite3.Error) as err:
         problem = f"claim cache unavailable ({err})"
-    click.echo(f"warning: {problem}; running without the cache", err=True)
+    complain(f"warning: {shown(problem)}; running without the cache")
     return None
 
 
@@ -197,10 +212,10 @@ def open_store(enabled: bool, folder: Path = Path(".crosscheck")) -> Iterator[Ca
         yield None
         return
     if cache.warning:
-        click.echo(f"warning: {cache.warning}", err=True)
+        complain(f"warning: {shown(cache.warning)}")
     try:
         yield cache
     finally:
         cache.close()
         if cache.write_failure:
-            click.echo(f"warning: {cache.write_failure}", err=True)
+            complain(f"warning: {shown(cache.write_failure)}")

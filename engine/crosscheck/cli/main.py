@@ -19,7 +19,8 @@ import click
 
 from crosscheck import __version__
 from crosscheck.cli.commands.lazy import LazyGroup
-from crosscheck.cli.console import EXIT_USAGE, Environment, InternalError
+from crosscheck.cli.console import EXIT_USAGE, Environment, InternalError, OutputError
+from crosscheck.text.escape import shown
 
 
 class _Guarded(LazyGroup):
@@ -92,10 +93,14 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
             obj=Environment(today or dt.date.today()),
         )
     except click.UsageError as err:
-        err.show()
+        # Its message may quote an argument, or a file name: shown escaped.
+        click.UsageError(shown(err.format_message()), err.ctx).show()
         return EXIT_USAGE
-    except click.ClickException as err:
+    except (InternalError, OutputError) as err:  # their own layout, escaped already
         err.show()
+        return err.exit_code
+    except click.ClickException as err:
+        click.ClickException(shown(err.format_message())).show()
         return err.exit_code
     except click.Abort:
         click.echo("aborted", err=True)

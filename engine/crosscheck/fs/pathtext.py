@@ -1,8 +1,8 @@
 """Text that can be written as UTF-8 even when it carries a file name that is not UTF-8.
 
 Python holds the stray bytes of such a name as lone surrogates (PEP 383), which
-UTF-8 cannot encode. Plain-text outputs write them back as the bytes they were
-(``surrogateescape``), as ``ls`` does; formats that must be valid UTF-8 use these.
+UTF-8 cannot encode. Plain-text outputs escape them (``\\xff``, see ``text.escape``), as
+git quotes such names; formats that must be valid UTF-8 use these.
 """
 
 from __future__ import annotations

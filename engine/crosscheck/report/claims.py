@@ -8,14 +8,17 @@ from collections.abc import Sequence
 from crosscheck.fs.pathtext import json_escaped
 from crosscheck.model import Claim, claim_to_json
 from crosscheck.report.text import describe_interval
+from crosscheck.text.escape import shown
 
 
 def claim_text_line(claim: Claim) -> str:
-    """``path:line:col: measure "stated" → [low, high] (source, date)``."""
+    """``path:line:col: measure "stated" → [low, high] (source, date)``, each value
+    from an input escaped (see ``text.escape``)."""
     when = claim.date.isoformat() if claim.date else "undated"
     value = describe_interval(claim.interval, claim.unit)
-    origin = f"({claim.source}, {when})"
-    return f'{claim.location()}: {claim.measure} "{claim.stated}" → {value} {origin}'
+    origin = f"({shown(claim.source)}, {when})"
+    what = f'{shown(claim.measure)} "{shown(claim.stated)}"'
+    return f"{shown(claim.location())}: {what} → {value} {origin}"
 
 
 def render_claims(claims: Sequence[Claim], fmt: str) -> str:

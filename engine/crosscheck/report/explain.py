@@ -1,5 +1,8 @@
 """Text for ``crosscheck explain``: what each measure bound, what each rule decided,
 and why a number on a given line was or was not bound. Pure: strings in, string out.
+
+Every value taken from an input (paths, quoted text, sources, lines of articles) is
+escaped (``text.escape.shown``), so none drives a terminal or starts a line.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from crosscheck.extract.records import Decision
 from crosscheck.interval import Truth
 from crosscheck.model import Claim, Document, Skipped
 from crosscheck.report.text import describe_interval
+from crosscheck.text.escape import shown
 from crosscheck.text.segment import LineIndex
 
 _INDENT = "  "
@@ -40,7 +44,7 @@ class Examined:
     def location(self, decision: Decision) -> str:
         """``path:line:col`` of a decision's number."""
         line, column = self.position(decision.start)
-        return f"{self.document.path}:{line}:{column}"
+        return f"{shown(self.document.path)}:{line}:{column}"
 
     def line_text(self, line: int) -> str | None:
         """The text of a file line of the document, ``None`` if it is not in its body."""
@@ -55,18 +59,19 @@ def _plural(count: int, word: str) -> str:
 
 def _origin(claim: Claim) -> str:
     when = claim.date.isoformat() if claim.date else "undated"
-    return f"({claim.source}, {when})"
+    return f"({shown(claim.source)}, {when})"
 
 
 def _reading(decision: Decision) -> str:
     """``"approximately 1,100" → [990, 1,210]``, or just the text when it is no amount."""
+    stated = shown(decision.stated)
     if decision.claim is not None:
         value = describe_interval(decision.claim.interval, decision.claim.unit)
-        return f'"{decision.stated}" → {value}'
+        return f'"{stated}" → {value}'
     if decision.mention is not None:
         value = describe_interval(decision.mention.interval, decision.mention.unit)
-        return f'"{decision.stated}" → {value}'
-    return f'"{decision.stated}"'
+        return f'"{stated}" → {value}'
+    return f'"{stated}"'
 
 
 # ------------------------------------------------------------------ measures
@@ -84,7 +89,7 @@ def render_measure(ruleset: RuleSet, name: str, examined: Sequence[Examined]) ->
                 bound.append(_bound_line(item, decision))
             elif decision.claim is None and (decision.phrase or "").lower() in phrases:
                 missed.append(f"{item.location(decision)}: {_reading(decision)}")
-                missed.append(f"{_INDENT * 2}because {decision.reason}")
+                missed.append(f"{_INDENT * 2}because {shown(decision.reason)}")
     lines = [format_statement(ruleset.measures[name]), ""]
     lines.append(f"{_INDENT}bound: {_plural(len(bound), 'claim')}")
     lines.extend(_INDENT * 2 + line for line in bound)
@@ -96,7 +101,7 @@ def render_measure(ruleset: RuleSet, name: str, examined: Sequence[Examined]) ->
 
 def _bound_line(item: Examined, decision: Decision) -> str:
     assert decision.claim is not None
-    how = f'by "{decision.phrase}"' if decision.phrase else f"({decision.reason})"
+    how = f'by "{shown(decision.phrase)}"' if decision.phrase else f"({shown(decision.reason)})"
     return f"{item.location(decision)}: {_reading(decision)} {how} {_origin(decision.claim)}"
 
 
@@ -125,9 +130,9 @@ def render_rule(trace: RuleTrace) -> str:
 
 def _decision_lines(decision: RuleDecision) -> list[str]:
     label = decision.truth.name.ljust(_LABEL_WIDTH)
-    lines = [f"{_INDENT}{label}{decision.values}: {decision.verdict}"]
+    lines = [f"{_INDENT}{label}{shown(decision.values)}: {shown(decision.verdict)}"]
     pad = _INDENT + " " * _LABEL_WIDTH
-    lines.extend(f'{pad}"{c.stated}" at {c.location()}' for c in decision.claims)
+    lines.extend(f'{pad}"{shown(c.stated)}" at {shown(c.location())}' for c in decision.claims)
     return lines
 
 
@@ -135,8 +140,8 @@ def _skipped_line(skipped: Skipped) -> str:
     claim = skipped.claim
     label = "SKIPPED".ljust(_LABEL_WIDTH)
     return (
-        f'{_INDENT}{label}{claim.measure} "{claim.stated}" {_origin(claim)} '
-        f"at {claim.location()}: {skipped.reason}"
+        f'{_INDENT}{label}{shown(claim.measure)} "{shown(claim.stated)}" {_origin(claim)} '
+        f"at {shown(claim.location())}: {shown(skipped.reason)}"
     )
 
 
@@ -163,10 +168,10 @@ def render_line(item: Examined, line: int, column: int | None = None) -> str:
     """The text of one line of a document, then for each number on it (or the one at
     ``column``) whether it became a claim, and the steps that decided it."""
     text = item.line_text(line)
-    head = f"{item.document.path}:{line}" + (f":{column}" if column is not None else "")
+    head = f"{shown(item.document.path)}:{line}" + (f":{column}" if column is not None else "")
     if text is None:
         return f"{head}: no such line in the article's text\n"
-    lines = [head, f"{_INDENT}| {text}"]
+    lines = [head, f"{_INDENT}| {shown(text)}"]
     found = decisions_on_line(item, line, column)
     if not found:
         where = "at this column" if column is not None else "on this line"
@@ -179,6 +184,6 @@ def render_line(item: Examined, line: int, column: int | None = None) -> str:
 def _number_lines(line: int, column: int, decision: Decision) -> list[str]:
     outcome = f"a {decision.measure} claim" if decision.claim is not None else "not a claim"
     lines = [f"{line}:{column} {_reading(decision)}: {outcome}"]
-    lines.append(f"{_INDENT}because {decision.reason}")
-    lines.extend(f"{_INDENT}- {step}" for step in decision.steps)
+    lines.append(f"{_INDENT}because {shown(decision.reason)}")
+    lines.extend(f"{_INDENT}- {shown(step)}" for step in decision.steps)
     return lines

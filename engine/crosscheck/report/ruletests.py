@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from crosscheck.report.junit import counts, xml_safe
 from crosscheck.ruletests import Coverage, RuleTestResult
+from crosscheck.text.escape import shown
 
 SUITES = "crosscheck test"
 
@@ -22,10 +23,11 @@ class FileResults:
 
 
 def render_text(files: Sequence[FileResults], covered: Coverage) -> str:
-    """PASS/FAIL per test with what differed, then which tests cover each rule."""
+    """PASS/FAIL per test with what differed, then which tests cover each rule; every
+    value from an input (paths, test names, quoted text) escaped (see ``text.escape``)."""
     lines: list[str] = []
     for file in files:
-        lines.append(f"{file.path} (rules: {file.rules})")
+        lines.append(f"{shown(file.path)} (rules: {shown(file.rules)})")
         for result in file.results:
             lines.extend(_result_lines(result))
         lines.append("")
@@ -37,9 +39,9 @@ def render_text(files: Sequence[FileResults], covered: Coverage) -> str:
 
 def _result_lines(result: RuleTestResult) -> list[str]:
     if result.passed:
-        return [f"  PASS  {result.test.name}"]
-    lines = [f"  FAIL  {result.test.name} (line {result.test.line})"]
-    lines.extend(f"        {problem}" for problem in result.problems)
+        return [f"  PASS  {shown(result.test.name)}"]
+    lines = [f"  FAIL  {shown(result.test.name)} (line {result.test.line})"]
+    lines.extend(f"        {shown(problem)}" for problem in result.problems)
     return lines
 
 
@@ -51,7 +53,9 @@ def coverage_lines(covered: Coverage) -> list[str]:
     lines = ["coverage (the tests that say what each rule does):"]
     for rule, tests in covered.items():
         if tests:
-            named = (name if fires else f"{name} (stays silent)" for name, fires in tests)
+            named = (
+                shown(name) if fires else f"{shown(name)} (stays silent)" for name, fires in tests
+            )
             lines.append(f"  {rule}: {'; '.join(named)}")
     bare = [rule for rule, tests in covered.items() if not tests]
     if bare:

@@ -2,12 +2,18 @@
 
 corpus/a.md:7:98: error[death_tolls_agree] killed: ≈1,100 vs ≈100 ...
   Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at corpus/a.md:7:98 — <sentence>
+
+In this report every value taken from an input (file names, sources, quoted text,
+messages, notes) is escaped (``text.escape.shown``): no control character reaches the
+terminal and no line starts with an input's text. The JUnit and GitHub reporters reuse
+the lines with values as they are, and escape them their own way.
 """
 
 from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Callable
 
 from rich.console import Console
 from rich.text import Text
@@ -15,6 +21,7 @@ from rich.text import Text
 from crosscheck.interval import Interval
 from crosscheck.model import Claim, Report, Severity, Violation
 from crosscheck.report import RenderContext
+from crosscheck.text.escape import shown
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -25,29 +32,34 @@ def describe_interval(interval: Interval, unit: str) -> str:
     return f"{interval}{suffix}"
 
 
-def claim_line(claim: Claim) -> Text:
-    """The indented citation of one claim."""
+def _as_is(value: str) -> str:
+    return value
+
+
+def claim_line(claim: Claim, show: Callable[[str], str] = _as_is) -> Text:
+    """The indented citation of one claim, each value from an input passed through ``show``."""
     when = claim.date.isoformat() if claim.date else "undated"
     line = Text("  ")
-    line.append(f"{claim.source}, {when}", style="bold")
-    line.append(f': "{claim.stated}" → {describe_interval(claim.interval, claim.unit)}')
-    line.append(f" at {claim.location()}", style="dim")
+    line.append(f"{show(claim.source)}, {when}", style="bold")
+    line.append(f': "{show(claim.stated)}" → {describe_interval(claim.interval, claim.unit)}')
+    line.append(f" at {show(claim.location())}", style="dim")
     if claim.sentence:
-        line.append(" — " + " ".join(claim.sentence.split()))
+        line.append(" — " + show(" ".join(claim.sentence.split())))
     return line
 
 
-def violation_lines(violation: Violation) -> list[Text]:
-    """The heading line and the claim lines of one violation."""
+def violation_lines(violation: Violation, show: Callable[[str], str] = _as_is) -> list[Text]:
+    """The heading line and the claim lines of one violation, each value from an input
+    passed through ``show``."""
     first = violation.claims[0] if violation.claims else None
-    head = Text(f"{first.location()}: " if first else "", style="bold")
+    head = Text(f"{show(first.location())}: " if first else "", style="bold")
     head.append(violation.severity.value, style=SEVERITY_STYLE[violation.severity])
-    head.append(f"[{violation.rule}] ")
-    head.append(violation.message)
+    head.append(f"[{show(violation.rule)}] ")
+    head.append(show(violation.message))
     lines = [head]
     if violation.detail:
-        lines.append(Text("  " + violation.detail, style="dim"))
-    lines.extend(claim_line(c) for c in violation.claims)
+        lines.append(Text("  " + show(violation.detail), style="dim"))
+    lines.extend(claim_line(c, show) for c in violation.claims)
     return lines
 
 
@@ -55,10 +67,10 @@ def skipped_lines(report: Report) -> list[str]:
     """One note per rule and reason naming the claims the rule could not use."""
     groups: dict[tuple[str, str], list[str]] = {}
     for item in report.skipped:
-        groups.setdefault((item.rule, item.reason), []).append(item.claim.location())
+        groups.setdefault((item.rule, item.reason), []).append(shown(item.claim.location()))
     return [
-        f"note: {rule} skipped {len(where)} claim{'' if len(where) == 1 else 's'} "
-        f"({reason}): {', '.join(where)}"
+        f"note: {shown(rule)} skipped {len(where)} claim{'' if len(where) == 1 else 's'} "
+        f"({shown(reason)}): {', '.join(where)}"
         for (rule, reason), where in groups.items()
     ]
 
@@ -89,9 +101,9 @@ def render(report: Report, context: RenderContext) -> str:
     if context.show_undecided:
         blocks += report.undecided
     for violation in blocks:
-        lines.extend(violation_lines(violation))
+        lines.extend(violation_lines(violation, shown))
         lines.append(Text())
-    notes = skipped_lines(report) + [f"note: {note}" for note in report.unused_waivers]
+    notes = skipped_lines(report) + [f"note: {shown(note)}" for note in report.unused_waivers]
     lines.extend(Text(note, style="dim") for note in notes)
     lines.append(Text(summary_line(report)))
     if not context.color:

@@ -7,8 +7,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
 from crosscheck.accept.baseline import write_baseline
 from crosscheck.accept.waivers import apply_waivers, days_alike
 from crosscheck.cache.claims import ClaimCache
@@ -20,6 +18,7 @@ from crosscheck.cli.console import (
     EXIT_OK,
     EXIT_VIOLATIONS,
     OutputError,
+    complain,
     refuse_clash,
     report_load_errors,
     write_output,
@@ -30,6 +29,7 @@ from crosscheck.model import Claim, Report, Severity, Violation
 from crosscheck.pipeline.evaluation import apply_baseline_to_report, evaluate_gathered
 from crosscheck.pipeline.gather import Gathered
 from crosscheck.report import CHARTING_FORMATS, RenderContext, renderer
+from crosscheck.text.escape import shown
 
 if TYPE_CHECKING:
     from crosscheck.load.errors import LoadError
@@ -114,4 +114,4 @@ def save_baseline(path: Path, violations: Sequence[Violation], reader: FileReade
         write_baseline(path, violations)
     except OSError as err:
         raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
-    click.echo(f"wrote {len(violations)} accepted violations to {path}", err=True)
+    complain(f"wrote {len(violations)} accepted violations to {shown(str(path))}")

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import click
 
-from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, say
+from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, complain, say
+from crosscheck.cli.messages import rule_error_text
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.dsl.formatter import format_text
 from crosscheck.fs.atomic import replace_file
 from crosscheck.load.rules import RULE_SUFFIX
+from crosscheck.text.escape import shown, shown_source
 
 
 class _Unusable(Exception):
@@ -47,14 +49,15 @@ def fmt_command(rules: tuple[Path, ...], check: bool) -> int:
                 say(_diff(file, text, formatted), nl=False)
             else:
                 _replace(file, formatted)
-                say(f"formatted {file}")
+                say(f"formatted {shown(str(file))}")
         except RuleFileError as err:
             failed += 1
-            click.echo(err.render(), err=True)
+            for error in err.errors:
+                complain(rule_error_text(error))
         except _Unusable as err:
             failed += 1
-            click.echo(f"{file}: error: {err}", err=True)
-    click.echo(_summary(len(files), changed, failed, check), err=True)
+            complain(f"{shown(str(file))}: error: {shown(str(err))}")
+    complain(_summary(len(files), changed, failed, check))
     if failed or not files:
         return EXIT_USAGE
     return EXIT_VIOLATIONS if check and changed else EXIT_OK
@@ -71,7 +74,7 @@ def _rule_files(paths: Sequence[Path]) -> tuple[list[Path], int]:
             files.append(path)
         else:
             missing += 1
-            click.echo(f"{path}: error: no such rule file or directory", err=True)
+            complain(f"{shown(str(path))}: error: no such rule file or directory")
     return files, missing
 
 
@@ -96,10 +99,11 @@ def _diff(file: Path, before: str, after: str) -> str:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"{file} (as written)",
-        tofile=f"{file} (formatted)",
+        fromfile=f"{shown(str(file))} (as written)",
+        tofile=f"{shown(str(file))} (formatted)",
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    # Each line of the file on a line of its own, its control characters escaped.
+    return "".join(shown_source(line.removesuffix("\n")) + "\n" for line in lines)
 
 
 def _summary(total: int, changed: int, failed: int, check: bool) -> str:

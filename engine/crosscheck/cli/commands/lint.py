@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from crosscheck.cli.commands.readers import load_ruleset_or_exit
-from crosscheck.cli.console import EXIT_OK, EXIT_VIOLATIONS, say
+from crosscheck.cli.console import EXIT_OK, EXIT_VIOLATIONS, complain, say
+from crosscheck.cli.messages import finding_text
 from crosscheck.dsl.lint.linter import lint
 
 
@@ -31,13 +32,13 @@ def lint_command(rules: Path) -> int:
     texts = {path: text for path in ruleset.files if (text := _read(path)) is not None}
     findings = lint(ruleset, texts, dt.date.today())
     for finding in findings:
-        say(finding.render())
+        say(finding_text(finding))
     count = len(findings)
     files = len(ruleset.files)
     if count:
-        click.echo(f"{count} finding{'' if count == 1 else 's'} in rule files", err=True)
+        complain(f"{count} finding{'' if count == 1 else 's'} in rule files")
         return EXIT_VIOLATIONS
-    click.echo(f"no findings in {files} rule file{'' if files == 1 else 's'}", err=True)
+    complain(f"no findings in {files} rule file{'' if files == 1 else 's'}")
     return EXIT_OK
 
 

@@ -11,12 +11,14 @@ import click
 
 from crosscheck.accept.baseline import BaselineEntry, BaselineError, read_baseline
 from crosscheck.cache.claims import ClaimCache
-from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_USAGE, progress_callback
+from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_USAGE, complain, progress_callback
+from crosscheck.cli.messages import load_error_text, rule_error_text
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.fs.reader import FileReader
 from crosscheck.load.rules import load_rules
 from crosscheck.pipeline.gather import Gathered, StrictModeError, gather_claims_file, gather_corpus
+from crosscheck.text.escape import shown
 
 
 def load_ruleset_or_exit(path: Path, reader: FileReader | None = None) -> RuleSet:
@@ -25,9 +27,9 @@ def load_ruleset_or_exit(path: Path, reader: FileReader | None = None) -> RuleSe
         return load_rules(path, reader)
     except RuleFileError as err:
         for error in err.errors:
-            click.echo(error.render(), err=True)
+            complain(rule_error_text(error))
         count = len(err.errors)
-        click.echo(f"{count} error{'' if count == 1 else 's'} in rule files", err=True)
+        complain(f"{count} error{'' if count == 1 else 's'} in rule files")
         raise SystemExit(EXIT_USAGE) from None
 
 
@@ -36,7 +38,7 @@ def read_baseline_or_exit(path: Path, reader: FileReader | None = None) -> list[
     try:
         return read_baseline(path, reader)
     except BaselineError as err:
-        click.echo(f"error: {err}", err=True)
+        complain(f"error: {shown(str(err))}")
         raise SystemExit(EXIT_BAD_INPUT) from None
 
 
@@ -91,5 +93,5 @@ def gather(
                 reader=reader,
             )
         except StrictModeError as err:
-            click.echo(err.error.render(), err=True)
+            complain(load_error_text(err.error))
             raise SystemExit(EXIT_BAD_INPUT) from None

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from crosscheck.cli.commands.readers import load_ruleset_or_exit
-from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, write_output
+from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, complain, write_output
+from crosscheck.cli.messages import load_error_text
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract import Extractor
 from crosscheck.fs.realpath import resolved
@@ -77,9 +78,9 @@ def rules_path(test_file: RuleTestFile) -> Path:
 
 def _fail(errors: Sequence[LoadError]) -> None:
     for error in errors:
-        click.echo(error.render(), err=True)
+        complain(load_error_text(error))
     count = len(errors)
-    click.echo(f"{count} error{'' if count == 1 else 's'} in test files", err=True)
+    complain(f"{count} error{'' if count == 1 else 's'} in test files")
     raise SystemExit(EXIT_USAGE)
 
 
