@@ -102,10 +102,19 @@ def read_baseline(path: Path, reader: FileReader | None = None) -> list[Baseline
             f"{path}: not a crosscheck baseline (version {FORMAT_VERSION} expected); "
             "write a new one with --write-baseline"
         )
-    try:
-        return [
-            BaselineEntry(str(e["fingerprint"]), str(e["rule"]), str(e.get("summary", "")))
-            for e in data["violations"]
-        ]
-    except (KeyError, TypeError) as err:
-        raise BaselineError(f"{path}: damaged baseline entry ({err})") from None
+    violations = data.get("violations")
+    if not isinstance(violations, list):
+        raise BaselineError(f"{path}: damaged baseline: `violations` must be a list of entries")
+    return [_entry(path, number, entry) for number, entry in enumerate(violations, start=1)]
+
+
+def _entry(path: Path, number: int, entry: Any) -> BaselineEntry:
+    """Entry ``number`` of a baseline; ``BaselineError`` when it is not one."""
+    fields = entry if isinstance(entry, dict) else {}
+    fingerprint, rule, summary = (fields.get(k) for k in ("fingerprint", "rule", "summary"))
+    if not isinstance(fingerprint, str) or not isinstance(rule, str):
+        raise BaselineError(
+            f"{path}: damaged baseline: entry {number} needs a `fingerprint` and a `rule` "
+            "as text; write a new baseline with --write-baseline"
+        )
+    return BaselineEntry(fingerprint, rule, summary if isinstance(summary, str) else "")

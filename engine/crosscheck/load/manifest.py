@@ -42,13 +42,25 @@ class Entry:
 
 
 def parse_manifest_yaml(text: str) -> tuple[list[Entry], list[LoadProblem]]:
-    """The entries of a YAML manifest, and the problems of entries left out."""
+    """The entries of a YAML manifest, and the problems of entries left out.
+
+    A file none of whose items maps a name to ``key: value`` lines is no manifest
+    (``--manifest`` given some other file): one problem says so, and quotes none of
+    its lines.
+    """
+    import yaml  # loaded by ``compose`` already; most runs read no YAML at all
+
     root = yamltext.compose(text)
     if root is None:
         return [], []
+    items = yamltext.mapping_items(root, "manifest")
+    if items and not any(isinstance(value, yaml.MappingNode) for _, _, value in items):
+        raise LoadProblem(
+            "not a manifest: no file name in it is followed by `key: value` lines", 1, 1
+        )
     entries: list[Entry] = []
     problems: list[LoadProblem] = []
-    for name, key_node, value_node in yamltext.mapping_items(root, "manifest"):
+    for name, key_node, value_node in items:
         try:
             metadata, warnings = metadata_from_node(value_node, f"manifest entry {name!r}")
         except LoadProblem as problem:

@@ -17,7 +17,8 @@ as escapes instead, so that an input can neither drive the terminal nor start a 
 never start one. ``shown_lines`` escapes all but the newline, for a text made of
 lines that crosscheck itself put together (a safety net: its values are escaped too).
 ``shown_source`` keeps tabs too, for a line of a file quoted above a caret that must
-line up with it.
+line up with it; ``source_excerpt`` quotes at most ``EXCERPT`` characters of such a
+line, around the column the caret points at.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _UNSAFE_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _UNSAFE_BUT_TAB = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+EXCERPT = 60  # characters of an input quoted in a message, at most
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -57,3 +59,20 @@ def shown_source(line: str) -> str:
     """A line of a file with every control character but the tab (and every lone
     surrogate) escaped: a caret under it can still be lined up with tabs."""
     return _UNSAFE_BUT_TAB.sub(_escape, line)
+
+
+def source_excerpt(line: str, column: int, width: int = EXCERPT) -> tuple[str, int]:
+    """At most ``width`` characters of ``line`` escaped (as ``shown_source``) around
+    ``column`` (1-based), cut ends marked ``…``; and the column's place in the excerpt."""
+    at = min(max(column - 1, 0), len(line))
+    before, after = shown_source(line[:at]), shown_source(line[at:])
+    if len(before) + len(after) <= width:
+        return before + after, len(before) + 1
+    kept = min(len(before), max(width // 3, width - len(after)))
+    head = before[len(before) - kept :]
+    if kept < len(before):
+        head = "…" + head[1:]
+    tail = after[: width - len(head)]
+    if len(tail) < len(after):
+        tail = tail[:-1] + "…"
+    return head + tail, len(head) + 1
