@@ -17,7 +17,7 @@ import crosscheck.fs.clash as clash
 import crosscheck.load.articles as articles
 from crosscheck.cli.main import main
 
-from .sample import ARTICLE, RULE_FILE, copy_sample
+from .sample import ARTICLE, ROOT, RULE_FILE, copy_sample
 
 CLAIMS = Path(__file__).resolve().parents[1] / "cli" / "data" / "seed_claims.jsonl"
 CHECK = ["check", "corpus", "--rules", "rules", "-j", "1"]
@@ -129,3 +129,15 @@ def test_a_report_beside_the_corpus_is_written(
 
 def test_the_suffixes_refused_are_the_article_suffixes() -> None:
     assert clash.ARTICLE_SUFFIXES == articles.ARTICLE_SUFFIXES
+
+
+@pytest.mark.parametrize(
+    "target", [RULE_FILE, "rules/tests/t.yaml", "rules/new.rules", "rules/tests/new.yml"]
+)
+def test_rule_tests_do_not_overwrite_what_they_read(
+    sample: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    Path("rules/tests").mkdir()
+    Path("rules/tests/t.yaml").write_bytes((ROOT / "rules/tests/nk_deployment.yaml").read_bytes())
+    err = _refused(capsys, ["test", "rules", "-o", target], target)
+    assert target in err and "refusing" in err

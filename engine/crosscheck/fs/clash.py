@@ -16,6 +16,8 @@ article's (``.md``, ``.markdown``, ``.txt``, ``.jsonl``) may not be written insi
 folder the run lists or searches (for articles or rule files). crosscheck's own
 formats (``.json``, ``.sarif``, ``.xml``, ``.html``) are never read as articles, and
 hidden folders are never searched, so those outputs may go anywhere but over an input.
+``crosscheck test`` refuses the same way over rule files and test files (``.rules``,
+``.yaml``, ``.yml``) in the folders it reads them from.
 """
 
 from __future__ import annotations
@@ -55,15 +57,22 @@ def is_inside(path: Path, folders: Iterable[str]) -> bool:
     return parent in {os.path.realpath(folder) for folder in folders}
 
 
-def clash(output: Path, files: Iterable[str], folders: Iterable[str]) -> str | None:
+def clash(
+    output: Path,
+    files: Iterable[str],
+    folders: Iterable[str],
+    suffixes: tuple[str, ...] = ARTICLE_SUFFIXES,
+    what: str = "an article",
+) -> str | None:
     """Why ``output`` may not be written by a run that read ``files`` and listed
-    ``folders``, or None when it may."""
+    ``folders`` for ``what`` files are named ``*SUFFIX`` (articles, by default), or
+    None when it may."""
     if is_one_of(output, files):
         return f"refusing to write {output}: this run reads it as an input; choose another file"
-    if output.suffix.lower() in ARTICLE_SUFFIXES and is_inside(output, folders):
+    if output.suffix.lower() in suffixes and is_inside(output, folders):
         return (
             f"refusing to write {output}: it is in a folder this run reads, so the next run "
-            f"could read it as an article; write it elsewhere or name it "
-            f"with another suffix than {', '.join(ARTICLE_SUFFIXES)}"
+            f"would read it as {what}; write it elsewhere or name it "
+            f"with another suffix than {', '.join(suffixes)}"
         )
     return None

@@ -14,6 +14,7 @@ from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, complai
 from crosscheck.cli.messages import load_error_text
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract import Extractor
+from crosscheck.fs.clash import clash
 from crosscheck.fs.realpath import resolved
 from crosscheck.load.errors import LoadError
 from crosscheck.load.rules import RULE_SUFFIX
@@ -144,9 +145,25 @@ def test_command(targets: tuple[Path, ...], fmt: str, output: Path | None) -> in
     names += [r.name for f in test_files for r in ruleset(rules_path(f)).rules]
     covered = coverage(dict.fromkeys(names), (r for f in files for r in f.results))
     text = render_junit(files) if fmt == "junit" else render_text(files, covered)
-    write_output(text, output)
+    read = _Read(todo.tests, [file for rules in rulesets.values() for file in rules.files])
+    write_output(text, output, read)
     failed = any(not r.passed for f in files for r in f.results)
     return EXIT_VIOLATIONS if failed else EXIT_OK
+
+
+@dataclass(frozen=True)
+class _Read:
+    """The test files and rule files a ``crosscheck test`` run read (see ``fs.clash``)."""
+
+    tests: list[Path]
+    rules: list[str]
+
+    def clash(self, output: Path) -> str | None:
+        """Why the run may not write ``output``: it is one of the files read, or a rule
+        or test file in one of their folders."""
+        files = [*map(str, self.tests), *self.rules]
+        folders = {os.path.dirname(file) or "." for file in files}
+        return clash(output, files, folders, (RULE_SUFFIX, *TEST_SUFFIXES), "a rule or test file")
 
 
 def _run(test_file: RuleTestFile, ruleset: RuleSet, rules: Path) -> FileResults:
