@@ -14,46 +14,8 @@ from fractions import Fraction
 from functools import lru_cache
 
 from crosscheck.interval import Interval
-
-# Every hedge phrase we read, mapped to the family that decides its meaning.
-HEDGE_FAMILIES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "approximately",
-            "about",
-            "around",
-            "roughly",
-            "some",
-            "an estimated",
-            "estimated",
-            "approx.",
-            "circa",
-            "or so",
-        ],
-        "approximately",
-    ),
-    **dict.fromkeys(["nearly", "almost", "close to", "just under"], "nearly"),
-    **dict.fromkeys(
-        [
-            "over",
-            "more than",
-            "above",
-            "exceeded",
-            "surpassed",
-            "exceeding",
-            "in excess of",
-            "upwards of",
-            "just over",
-        ],
-        "over",
-    ),
-    **dict.fromkeys(["at least", "no fewer than", "no less than", "a minimum of"], "at least"),
-    **dict.fromkeys(
-        ["up to", "as many as", "as high as", "at most", "no more than", "a maximum of"],
-        "up to",
-    ),
-    **dict.fromkeys(["under", "fewer than", "less than", "below"], "under"),
-}
+from crosscheck.lexicon import HEDGE_FAMILIES as HEDGE_FAMILIES  # re-exported: hedge -> family
+from crosscheck.lexicon import VAGUE_AMOUNTS
 
 # Families whose width is a tolerance the rule file may set.
 DEFAULT_TOLERANCES: dict[str, Fraction] = {
@@ -63,22 +25,7 @@ DEFAULT_TOLERANCES: dict[str, Fraction] = {
 
 # Vague amounts and the (closed) ranges they are read as by default.
 DEFAULT_VAGUE: dict[str, tuple[Fraction, Fraction]] = {
-    phrase: (Fraction(low), Fraction(high))
-    for phrase, (low, high) in {
-        "a few": (2, 9),
-        "a handful": (2, 9),
-        "several": (3, 9),
-        "dozens": (24, 99),
-        "scores": (40, 99),
-        "a few hundred": (200, 500),
-        "several hundred": (200, 900),
-        "hundreds": (200, 999),
-        "a few thousand": (2000, 5000),
-        "several thousand": (2000, 9000),
-        "thousands": (2000, 9999),
-        "tens of thousands": (20000, 99999),
-        "hundreds of thousands": (200000, 999999),
-    }.items()
+    phrase: (Fraction(low), Fraction(high)) for phrase, (low, high) in VAGUE_AMOUNTS.items()
 }
 
 

@@ -18,39 +18,12 @@ from typing import NamedTuple
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.pairing import MAX_GAP_CHARS
 from crosscheck.extract.patterns import trie_pattern
+from crosscheck.lexicon import RESTATING_WORDS
 from crosscheck.text.phrases import normalize_phrase
 
 REACH = MAX_GAP_CHARS + 10
 _FIRST_WORD = re.compile(r"[a-z0-9]+")
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
-
-# Every word that a restatement (bind._RESTATEMENT) needs; a superset is harmless.
-RESTATING_WORDS = [
-    "involve",
-    "involves",
-    "involved",
-    "include",
-    "includes",
-    "included",
-    "comprise",
-    "comprises",
-    "comprised",
-    "number",
-    "numbers",
-    "numbered",
-    "total",
-    "totals",
-    "totaled",
-    "totalled",
-    "amount",
-    "amounts",
-    "amounted",
-    "size",
-    "strength",
-    "count",
-    "toll",
-    "tally",
-]
 
 
 class Surveyed(NamedTuple):

@@ -7,98 +7,112 @@ words, the original text where capitals matter, as in month names).
 from __future__ import annotations
 
 import re
+from enum import Enum
 from fractions import Fraction
+from typing import NamedTuple
 
-from crosscheck.extract.patterns import (
+from crosscheck.extract.patterns import may_start, words_pattern
+from crosscheck.lexicon import (
+    CLOCK_WORDS,
+    DESIGNATORS,
+    MERIDIEMS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    ORDINAL_SUFFIXES,
     PRE_HEDGES,
-    may_start,
-    words_pattern,
+    PRONOUN_AFTER_ONE,
+    PRONOUN_BEFORE_ONE,
+    SPACED_CLOCK_WORDS,
+    YEAR_CONTEXT,
+    YEAR_FOLLOWERS,
+    first_letters,
 )
+
+
+class ExclusionKind(Enum):
+    """What a number that is not an amount is instead."""
+
+    TOO_LONG = "too long"  # a run of digits too long to be an amount
+    DESIGNATOR = "designator"  # F-16, COVID-19, Resolution 2231
+    PHONE = "phone"  # +82 2 123 4567
+    LABEL = "label"  # #3
+    GROUPED = "grouped"  # one group of a date, phone number or code (2024-12-23)
+    LEADING_ZERO = "leading zero"  # 0123: a code or phone number
+    CLOCK = "clock"  # 2:20 pm
+    DATE = "date"  # June 2024, January 24
+    ORDINAL = "ordinal"  # 2nd, 21st
+    DECADE = "decade"  # 1990s
+    YEAR = "year"  # in 2025
+    CODE = "code"  # 9M723, 5G
+    MULTIPLIER = "multiplier"  # three times, 2x
+    COMPOUND = "compound"  # two-pronged
+    PRONOUN = "pronoun"  # no one, one of
+    NAME = "name"  # Air Force One
+    EMPTY = "empty"  # an amount under zero
+    NEGATED = "negated"  # a negated hedge ("not about 100")
+
+    @property
+    def phone_like(self) -> bool:
+        """Whether the digits may go on in further groups that belong to them (phones, codes)."""
+        return self in _PHONE_LIKE
+
+
+_PHONE_LIKE = frozenset([ExclusionKind.PHONE, ExclusionKind.GROUPED, ExclusionKind.LEADING_ZERO])
+
+
+class Exclusion(NamedTuple):
+    """Why a number is not an amount: its kind, and a message a person reads."""
+
+    kind: ExclusionKind
+    message: str
+
 
 MAX_DIGITS = 24  # a longer run of digits is an identifier, not an amount
 
 _MONTH_NAMES = "|".join([*MONTHS, *MONTH_ABBREVIATIONS])
+_ORDINAL = words_pattern(ORDINAL_SUFFIXES)
 _MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTH_NAMES})\.?,?[ \t]+\Z")
 _MONTH_DAYS_BEFORE = re.compile(
-    rf"(?<![A-Za-z])(?:{_MONTH_NAMES})\.?[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?"
-    r"(?:,[ \t]*[0-9]{1,2}(?:st|nd|rd|th)?)*,?[ \t]*(?:and|or|to|through|[-–])[ \t]*\Z"
+    rf"(?<![A-Za-z])(?:{_MONTH_NAMES})\.?[ \t]+[0-9]{{1,2}}{_ORDINAL}?"
+    rf"(?:,[ \t]*[0-9]{{1,2}}{_ORDINAL}?)*,?[ \t]*(?:and|or|to|through|[-–])[ \t]*\Z"
 )
-_MONTH_AFTER_CASED = re.compile(rf"(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?(?:{_MONTH_NAMES})(?![a-z])")
+_MONTH_AFTER_CASED = re.compile(rf"{_ORDINAL}?[ \t]*(?:of[ \t]+)?(?:{_MONTH_NAMES})(?![a-z])")
 _LETTER_HYPHEN_BEFORE = re.compile(r"[a-z][-‐‑]\Z")
 # A separator and a digit right after a number: it continues a date, code or phone number.
 GROUP_AFTER = re.compile(r"[-./:][0-9]")
 _GROUP_BEFORE = re.compile(r"[0-9][-./:]\Z")
 _PHONE_BEFORE = re.compile(r"(?:\+[ \t]?|\([0-9]{2,4}\)[ \t]?)\Z")
 _CLOCK = re.compile(r"[0-9]{1,2}:[0-9]{2}(?![0-9])")
-_CLOCK_AFTER = re.compile(r"[ \t]*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|hrs)(?![a-z])")
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
+_CLOCK_WORDS = [*MERIDIEMS, *CLOCK_WORDS, *SPACED_CLOCK_WORDS]
+_CLOCK_AFTER = re.compile(r"[ \t]*" + words_pattern(_CLOCK_WORDS) + r"(?![a-z])")
+_CLOCK_STARTS = first_letters(_CLOCK_WORDS)  # after a blank
+_CLOCK_GLUED = " \t" + first_letters([*MERIDIEMS, *CLOCK_WORDS])  # right after the digits
+_ORDINAL_AFTER = re.compile(_ORDINAL + r"(?![a-z])")
 _DECADE_AFTER = re.compile(r"'?s(?![a-z])")
 _YEAR_CONTEXT_BEFORE = re.compile(
-    r"(?<![a-z])(?:in|since|by|until|till|of|from|during|before|after|early|late|mid|"
-    r"spring|summer|autumn|fall|winter|year|years|through|to|and|or|between|around the|"
-    r"fiscal|end of|start of|beginning of|through)[ \t,]+\Z|[-‐‑]\Z"
+    r"(?<![a-z])" + words_pattern(YEAR_CONTEXT) + r"[ \t,]+\Z|[-‐‑]\Z"
 )
-# A year is often followed by one of these; an amount by what it counts ("2000 soldiers").
-_YEAR_FOLLOWERS = [
-    "and",
-    "or",
-    "but",
-    "when",
-    "as",
-    "to",
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "of",
-    "after",
-    "before",
-    "until",
-    "while",
-    "that",
-    "which",
-    "where",
-    "was",
-    "were",
-    "is",
-    "are",
-    "had",
-    "has",
-    "have",
-    "will",
-    "would",
-    "saw",
-    "marked",
-    "brought",
-]
-_WORD_AFTER = re.compile(r"[ \t]+(?!" + words_pattern(_YEAR_FOLLOWERS) + r"(?![a-z]))[a-z]")
+_WORD_AFTER = re.compile(r"[ \t]+(?!" + words_pattern(YEAR_FOLLOWERS) + r"(?![a-z]))[a-z]")
 _HEDGE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(PRE_HEDGES) + r"[ \t]+\Z")
-_DESIGNATOR_WORDS = (
-    "article resolution route brigade division regiment battalion chapter flight platform "
-    "channel highway gate type model block phase page room section no. nos. vol. pp. p. "
-    "boeing airbus"
-)
-_DESIGNATORS = tuple(_DESIGNATOR_WORDS.split())
-_DESIGNATOR_BEFORE = re.compile(
-    r"(?<![a-z])(?:" + "|".join(map(re.escape, _DESIGNATORS)) + r")[ \t]+\Z"
-)
-_PRONOUN_BEFORE = re.compile(r"(?<![a-z])(?:no|the|this|that|any|every|each|which)[ \t]+\Z")
-_PRONOUN_AFTER = re.compile(r"[ \t]+(?:of|another|by[ \t]+one|after[ \t]+another)(?![a-z])")
+_DESIGNATOR_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(DESIGNATORS) + r"[ \t]+\Z")
+_PRONOUN_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(PRONOUN_BEFORE_ONE) + r"[ \t]+\Z")
+_PRONOUN_AFTER = re.compile(r"[ \t]+" + words_pattern(PRONOUN_AFTER_ONE) + r"(?![a-z])")
 _NAME_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]*[ \t]\Z")
 
+_DESIGNATOR = Exclusion(
+    ExclusionKind.DESIGNATOR, "part of a name or designation (F-16, COVID-19, Resolution 2231)"
+)
+_PHONE = Exclusion(ExclusionKind.PHONE, "part of a phone number")
+_CLOCK_TIME = Exclusion(ExclusionKind.CLOCK, "a clock time")
+_YEAR = Exclusion(ExclusionKind.YEAR, "a year")
 
-def digits_exclusion(text: str, low: str, start: int, end: int, value: Fraction) -> str | None:
+
+def digits_exclusion(
+    text: str, low: str, start: int, end: int, value: Fraction
+) -> Exclusion | None:
     """Why the digits at [start, end) are not an amount, or ``None`` if they may be."""
     if end - start > MAX_DIGITS:
-        return "a run of digits too long to be an amount"
+        return Exclusion(ExclusionKind.TOO_LONG, "a run of digits too long to be an amount")
     before = low[start - 1] if start else " "
     after = low[end] if end < len(low) else " "
     reason = _before_exclusion(low, start, before)
@@ -107,41 +121,41 @@ def digits_exclusion(text: str, low: str, start: int, end: int, value: Fraction)
     if reason is not None:
         return reason
     if end - start > 1 and low[start] == "0" and low[start + 1] != ".":
-        return "a code or phone number (leading zero)"
-    clock = after in " \tapgu" and may_start(low, end, len(low), "apguh")
+        return Exclusion(ExclusionKind.LEADING_ZERO, "a code or phone number (leading zero)")
+    clock = after in _CLOCK_GLUED and may_start(low, end, len(low), _CLOCK_STARTS)
     if clock and _CLOCK_AFTER.match(low, end):
-        return "a clock time"
+        return _CLOCK_TIME
     return _date_exclusion(text, start, end, value) or _suffix_exclusion(low, end, value)
 
 
-def _before_exclusion(low: str, start: int, before: str) -> str | None:
+def _before_exclusion(low: str, start: int, before: str) -> Exclusion | None:
     """Exclusions decided by what stands right before the digits."""
     if before in " \t":
         window = low[max(0, start - 24) : start]
         # Both patterns end with the last word before the spaces: test it first, cheaply.
         last = window.rstrip(" \t")
-        if last.endswith(_DESIGNATORS) and _DESIGNATOR_BEFORE.search(window):
-            return "part of a name or designation (F-16, COVID-19, Resolution 2231)"
+        if last.endswith(DESIGNATORS) and _DESIGNATOR_BEFORE.search(window):
+            return _DESIGNATOR
         if last.endswith(("+", ")")) and _PHONE_BEFORE.search(window):
-            return "part of a phone number"
+            return _PHONE
         return None
     if before in "-‐‑" and _LETTER_HYPHEN_BEFORE.search(low, max(0, start - 2), start):
-        return "part of a name or designation (F-16, COVID-19, Resolution 2231)"
+        return _DESIGNATOR
     if before in "#№":
-        return "a label (#3)"
+        return Exclusion(ExclusionKind.LABEL, "a label (#3)")
     if before in "+(":
-        return "part of a phone number"
+        return _PHONE
     if before in "-./:‐‑" and _GROUP_BEFORE.search(low, max(0, start - 2), start):
-        return "part of a date, phone number or code"
+        return Exclusion(ExclusionKind.GROUPED, "part of a date, phone number or code")
     return None
 
 
-def _after_exclusion(low: str, start: int, end: int, after: str) -> str | None:
+def _after_exclusion(low: str, start: int, end: int, after: str) -> Exclusion | None:
     """Exclusions decided by a separator right after the digits (times, dates, codes)."""
     if after == ":" and _CLOCK.match(low, start):
-        return "a clock time"
+        return _CLOCK_TIME
     if GROUP_AFTER.match(low, end) and not _range_dash(low, end):
-        return "part of a phone number, date, time or code"
+        return Exclusion(ExclusionKind.GROUPED, "part of a phone number, date, time or code")
     return None
 
 
@@ -151,20 +165,20 @@ def _range_dash(low: str, end: int) -> bool:
     return m is not None and low[end] != "." and not GROUP_AFTER.match(low, m.end())
 
 
-def _date_exclusion(text: str, start: int, end: int, value: Fraction) -> str | None:
+def _date_exclusion(text: str, start: int, end: int, value: Fraction) -> Exclusion | None:
     day_like = end - start <= 2 and value.denominator == 1 and 1 <= value.numerator <= 31
     if not day_like and end - start != 4:
         return None
     if day_like and _MONTH_BEFORE.search(text, max(0, start - 12), start):
-        return "a date (month and day)"
+        return Exclusion(ExclusionKind.DATE, "a date (month and day)")
     if day_like and _MONTH_DAYS_BEFORE.search(text, max(0, start - 40), start):
-        return "a date (a list of days)"
+        return Exclusion(ExclusionKind.DATE, "a date (a list of days)")
     if day_like and _MONTH_AFTER_CASED.match(text, end):
-        return "a date (day and month)"
+        return Exclusion(ExclusionKind.DATE, "a date (day and month)")
     if _is_year_shape(text, start, end, value) and _MONTH_BEFORE.search(
         text, max(0, start - 12), start
     ):
-        return "a date (month and year)"
+        return Exclusion(ExclusionKind.DATE, "a date (month and year)")
     return None
 
 
@@ -172,12 +186,12 @@ def _is_year_shape(text: str, start: int, end: int, value: Fraction) -> bool:
     return end - start == 4 and value.denominator == 1 and 1800 <= value.numerator <= 2100
 
 
-def _suffix_exclusion(low: str, end: int, value: Fraction) -> str | None:
+def _suffix_exclusion(low: str, end: int, value: Fraction) -> Exclusion | None:
     if end < len(low) and low[end].isalpha():
         if _ORDINAL_AFTER.match(low, end):
-            return "an ordinal (2nd, 21st)"
+            return Exclusion(ExclusionKind.ORDINAL, "an ordinal (2nd, 21st)")
         if _DECADE_AFTER.match(low, end) and value % 10 == 0:
-            return "a decade (1990s)"
+            return Exclusion(ExclusionKind.DECADE, "a decade (1990s)")
     return None
 
 
@@ -186,7 +200,9 @@ def letters_follow(low: str, end: int) -> bool:
     return end < len(low) and low[end].isalpha()
 
 
-def year_exclusion(low: str, start: int, end: int, value: Fraction, has_unit: bool) -> str | None:
+def year_exclusion(
+    low: str, start: int, end: int, value: Fraction, has_unit: bool
+) -> Exclusion | None:
     """Why a four-digit number is a year, or ``None`` if it reads as an amount.
 
     1953 or "in 2025" is a year; "2000 soldiers" or "over 2000" is an amount.
@@ -199,18 +215,18 @@ def year_exclusion(low: str, start: int, end: int, value: Fraction, has_unit: bo
     if _HEDGE_BEFORE.search(before):
         return None
     if _YEAR_CONTEXT_BEFORE.search(before):
-        return "a year"
+        return _YEAR
     if _WORD_AFTER.match(low, end):
         return None
-    return "a year"
+    return _YEAR
 
 
-def word_exclusion(text: str, low: str, start: int, end: int) -> str | None:
+def word_exclusion(text: str, low: str, start: int, end: int) -> Exclusion | None:
     """Why number words at [start, end) are not an amount ("no one", "Air Force One")."""
     if low[start:end] == "one" and (
         _PRONOUN_BEFORE.search(low, max(0, start - 8), start) or _PRONOUN_AFTER.match(low, end)
     ):
-        return "a pronoun (no one, one of)"
+        return Exclusion(ExclusionKind.PRONOUN, "a pronoun (no one, one of)")
     if text[start].isupper() and _NAME_WORD_BEFORE.search(text, max(0, start - 24), start):
-        return "part of a name (Air Force One)"
+        return Exclusion(ExclusionKind.NAME, "part of a name (Air Force One)")
     return None

@@ -1,13 +1,15 @@
 """Turning the number at a position into a ``Mention``: units, ranges and hedges.
 
 ``NumberReader.scan`` makes one pass of a compiled pattern over the whole text to
-find candidates (digits, number words, vague words) and reads each candidate from
-a small window around it, so the cost grows with the length of the text and the
-number of candidates, never with their product.
+find candidates (digits, number words, vague words, shares) and reads each candidate
+from a small window around it, so the cost grows with the length of the text and the
+number of candidates, never with their product. Every word list comes from
+``crosscheck.lexicon``; hedges are read by ``crosscheck.extract.hedging``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
@@ -15,73 +17,89 @@ from typing import NamedTuple
 
 from crosscheck.extract.exclusions import (
     GROUP_AFTER,
+    Exclusion,
+    ExclusionKind,
     digits_exclusion,
     letters_follow,
     word_exclusion,
     year_exclusion,
 )
+from crosscheck.extract.hedging import carries_to, hedged_before, post_hedge, pre_hedge
 from crosscheck.extract.numbers import (
-    DIGITS,
     Core,
     digit_core,
+    digits_match,
     digits_value,
     vague_core,
     vague_pattern,
     word_core,
 )
-from crosscheck.extract.patterns import (
-    CHANGE_VERBS,
-    CURRENCY_SIGNS,
-    NUMBER_WORDS,
-    OTHER_UNITS,
-    POST_HEDGES,
-    PRE_HEDGES,
-    UNIT_WORDS,
-    may_start,
-    trie_pattern,
-    words_pattern,
-)
+from crosscheck.extract.patterns import may_start, trie_pattern, words_pattern
 from crosscheck.extract.records import Mention, NotQuantity
+from crosscheck.extract.shares import SHARE_WORDS, share_core
 from crosscheck.hedges import ReadingSettings, hedged_interval
 from crosscheck.interval import Interval
+from crosscheck.lexicon import (
+    ARTICLES,
+    CHANGE_VERBS,
+    COMPOUND_AMOUNTS,
+    CURRENCY_SCALES,
+    CURRENCY_SIGNS,
+    DASHES,
+    MERIDIEMS,
+    MULTIPLIER_SIGNS,
+    MULTIPLIER_WORDS,
+    NUMBER_WORDS,
+    OTHER_UNITS,
+    RANGE_WORDS,
+    UNIT_WORDS,
+    first_letters,
+)
 from crosscheck.units import canonical_name, conversion_factor, dimension_of
 
+_HYPHENS = "-‐‑"
 _UNIT_AFTER = re.compile(
-    r"(?:[ \t]*[-‐‑]?[ \t]*)("
+    rf"(?:[ \t]*[{_HYPHENS}]?[ \t]*)("
     + trie_pattern([*UNIT_WORDS, *OTHER_UNITS], space=r"[ \t]+")
     + r")(?![a-z0-9/])"
     r"|[ \t]?(%)"
 )
-_CURRENCY_BEFORE = re.compile(r"(us\$|\$|€|£|¥|₩)[ \t]?\Z")
-_MULTIPLIER_AFTER = re.compile(r"[ \t]*(?:[-‐‑][ \t]*)?(?:times|fold)(?![a-z])|x(?![a-z0-9])")
-_COMPOUND_AFTER = re.compile(r"[-‐‑](?!(?:strong|man|member|person|plus)(?![a-z]))[a-z]")
-_RANGE_SEP = re.compile(r"[ \t]*[-‐‑–—‒][ \t]*|[ \t]+(to|through|or)[ \t]+")
+_SIGNS = sorted(CURRENCY_SIGNS, key=len, reverse=True)
+_CURRENCY_BEFORE = re.compile("(" + "|".join(map(re.escape, _SIGNS)) + r")[ \t]?\Z")
+_CURRENCY_MARKS = "".join({sign[-1] for sign in _SIGNS})  # the last character of a sign
+_CURRENCY_REACH = max(map(len, _SIGNS)) + 1
+_MULTIPLIER_AFTER = re.compile(
+    rf"[ \t]*(?:[{_HYPHENS}][ \t]*)?" + words_pattern(MULTIPLIER_WORDS) + "(?![a-z])"
+    "|" + words_pattern(MULTIPLIER_SIGNS) + "(?![a-z0-9])"
+)  # fmt: skip
+_MULTIPLIER_FOLLOWS = " \t" + _HYPHENS + first_letters(MULTIPLIER_SIGNS)
+_MULTIPLIER_STARTS = _HYPHENS + first_letters([*MULTIPLIER_WORDS, *MULTIPLIER_SIGNS])
+_COMPOUND_AFTER = re.compile(
+    rf"[{_HYPHENS}](?!" + words_pattern(COMPOUND_AMOUNTS) + "(?![a-z]))[a-z]"
+)
+_RANGE_SEP = re.compile(
+    rf"[ \t]*[{DASHES}][ \t]*|[ \t]+(" + words_pattern(RANGE_WORDS) + r")[ \t]+"
+)
+_RANGE_STARTS = DASHES + first_letters(RANGE_WORDS)
 _AND_SEP = re.compile(r"[ \t]+and[ \t]+")
 _BETWEEN_BEFORE = re.compile(r"(?<![a-z])between[ \t]+\Z")
 _FROM_BEFORE = re.compile(r"(?<![a-z])from[ \t]+\Z")
 _CHANGE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(CHANGE_VERBS) + r"(?![a-z])")
 _CODE_TAIL = re.compile(r"[a-z0-9]*")
 _GROUP_TAIL = re.compile(
-    r"(?:[-./:][0-9]+)*(?:[ \t]*(?:a\.m\.|p\.m\.|am|pm)(?![a-z])|[a-z]+(?:'s)?)?"
+    r"(?:[-./:][0-9]+)*(?:[ \t]*" + words_pattern(MERIDIEMS) + r"(?![a-z])|[a-z]+(?:'s)?)?"
 )
 _PHONE_TAIL = re.compile(r"(?:[ \t]?[-.]?[ \t]?[0-9]+)*")
-_POST_HEDGE = re.compile(
-    r"[ \t]*(or[ \t]+so|or[ \t]+more|or[ \t]+fewer|or[ \t]+less)(?![a-z])"
-    r"|(\+)(?![ \t]*[0-9])|([-‐‑]plus)(?![a-z])"
-)
-_PRE_HEDGE = re.compile(
-    r"(?<![a-z])("
-    + trie_pattern(PRE_HEDGES, space=r"[ \t]+")
-    + r")(?:[ \t]+|[ \t]*([‘“\"'])[ \t]*)\Z"
-)
-# The last word of every hedge: a cheap test before the search for a whole one.
-_HEDGE_ENDS = tuple(sorted({hedge.split()[-1] for hedge in PRE_HEDGES}))
 _CLOSING_QUOTES = "’”\"'"
-_BEFORE_HEDGED = " \t‘“\"'"
-_CURRENCY_MARKS = "$€£¥₩"
-_SPACE_OR_DASH = " \t-‐‑–—‒"
+_SPACE_OR_DASH = " \t" + DASHES
 _COUNT = ("item", dimension_of("item"))
+_PERCENT = (canonical_name("percent"), dimension_of("percent"))
 _ONE = Fraction(1)
+_MULTIPLIER = Exclusion(ExclusionKind.MULTIPLIER, "a multiplier (three times, 2x)")
+_COMPOUND = Exclusion(ExclusionKind.COMPOUND, "part of a compound word (two-pronged)")
+_CODE = Exclusion(ExclusionKind.CODE, "part of a code (9M723, 5G)")
+_EMPTY = Exclusion(ExclusionKind.EMPTY, "an empty amount (under zero)")
+_NEGATED = Exclusion(ExclusionKind.NEGATED, "a negated hedge (not about 100)")
 
 
 class _Unit(NamedTuple):
@@ -91,11 +109,26 @@ class _Unit(NamedTuple):
     word: str | None  # the unit as written, None for a bare count
 
 
+class _Range(NamedTuple):
+    """A number or range as read before its hedges: "11,000 to 12,000 troops"."""
+
+    low: Fraction
+    high: Fraction
+    end: int  # after the unit of the second number
+    unit: _Unit  # the unit of the range (its second number's, converted if need be)
+    ranged: bool  # whether two numbers were read
+    start: int  # where the range starts ("between", a currency sign, or the number)
+
+
 def _unit_table() -> dict[str, tuple[str, str]]:
     table = {word: (canonical_name(name), dimension_of(name)) for word, name in UNIT_WORDS.items()}
     for word, dimension in OTHER_UNITS.items():
         table[word] = (word.rstrip("s") if dimension != "[currency]" else word, dimension)
     return table
+
+
+def _not_quantity(text: str, start: int, end: int, why: Exclusion) -> NotQuantity:
+    return NotQuantity(start, end, text[start:end], why.message, why.kind)
 
 
 class NumberReader:
@@ -106,7 +139,7 @@ class NumberReader:
         self.vague = {" ".join(k.lower().split()): v for k, v in settings.vague.items()}
         self._vague = vague_pattern(self.vague)
         firsts = {_first_word(phrase) for phrase in self.vague}
-        self.words = sorted({*NUMBER_WORDS, "half", *firsts})
+        self.words = sorted({*NUMBER_WORDS, *SHARE_WORDS, *firsts})
         self.candidates = re.compile(
             r"(?<![a-z0-9])(?:[0-9]|" + trie_pattern(self.words) + r"(?![a-z]))"
         )
@@ -123,45 +156,58 @@ class NumberReader:
     def read_each(
         self, text: str, low: str, positions: Iterable[int], lo: int, hi: int
     ) -> Iterator[Mention | NotQuantity]:
-        """The numbers at candidate ``positions`` (in order) within ``[lo, hi)``."""
+        """The numbers at candidate ``positions`` (in order) within ``[lo, hi)``.
+
+        A hedge before the first number of a coordination carries to the next ones
+        ("around 100 deaths and 1,000 injuries": both are about; see ``carries_to``).
+        """
         last = lo
+        carrier: Mention | None = None  # the last mention whose hedge may carry on
         for pos in positions:
             if pos < last:
                 continue
             item = self.read(text, low, pos, last, hi)
-            if item is not None:
-                last = item.end
-                yield item
+            if item is None:
+                continue
+            if isinstance(item, NotQuantity):
+                carrier = None
+            elif carrier is not None and carrier.hedge and carries_to(low, carrier, item):
+                item = carrier = self._carried(item, carrier.hedge)
+            else:
+                carrier = item if hedged_before(low, item) else None
+            last = item.end
+            yield item
 
     def read(self, text: str, low: str, pos: int, lo: int, hi: int) -> Mention | NotQuantity | None:
         """The number starting at ``pos``, read without looking outside ``[lo, hi)``."""
         if low[pos].isdigit():
             return self._read_digits(text, low, pos, lo, hi)
-        core = vague_core(low, pos, lo, hi, self._vague, self.vague)
+        core = vague_core(low, pos, lo, hi, self._vague, self.vague) or share_core(low, pos, lo, hi)
         if core is None:
             core = word_core(low, pos, lo, hi)
             if core is None:
                 return None
-            reason = word_exclusion(text, low, pos, core.end)
-            if reason:
-                return NotQuantity(core.start, core.end, text[core.start : core.end], reason)
+            excluded = word_exclusion(text, low, pos, core.end)
+            if excluded:
+                return _not_quantity(text, core.start, core.end, excluded)
         return self._extend(text, low, core, lo, hi)
 
     def _read_digits(
         self, text: str, low: str, pos: int, lo: int, hi: int
     ) -> Mention | NotQuantity:
-        token = DIGITS.match(low, pos, hi)
+        token = digits_match(low, pos, hi)
         assert token is not None  # a candidate that starts with a digit
         long = token.end() - pos > 24
         value = Fraction(0) if long else digits_value(token.group())
-        reason = digits_exclusion(text, low, pos, token.end(), value)
-        if reason is None:
+        excluded = digits_exclusion(text, low, pos, token.end(), value)
+        if excluded is None:
             core = digit_core(low, pos, hi, token, value)
             assert core is not None
             return self._extend(text, low, core, lo, hi)
-        tail = (_PHONE_TAIL if "phone" in reason else _GROUP_TAIL).match(low, token.end(), hi)
-        end = tail.end() if tail else token.end()
-        return NotQuantity(pos, end, text[pos:end], reason)
+        tail = (_PHONE_TAIL if excluded.kind.phone_like else _GROUP_TAIL).match(
+            low, token.end(), hi
+        )
+        return _not_quantity(text, pos, tail.end() if tail else token.end(), excluded)
 
     def _extend(self, text: str, low: str, core: Core, lo: int, hi: int) -> Mention | NotQuantity:
         """The core with its currency, unit, range and hedges around it."""
@@ -169,81 +215,96 @@ class NumberReader:
         if core.kind == "digits" and core.start > lo:
             currency = _currency_before(low, core.start, lo)
         core, unit = self._unit(low, core, hi, currency)
-        reason = self._not_amount(low, core, unit, hi)
-        if reason:
+        excluded = self._not_amount(low, core, unit, hi)
+        if excluded:
             tail = _CODE_TAIL.match(low, unit.end, hi)
-            end = tail.end() if tail and reason.startswith("part of a code") else unit.end
-            return NotQuantity(core.start, end, text[core.start : end], reason)
+            end = tail.end() if tail and excluded.kind is ExclusionKind.CODE else unit.end
+            return _not_quantity(text, core.start, end, excluded)
         start = currency.start() if currency else core.start
-        low_value, high_value, end, unit, ranged, start = self._range(
-            low, core, unit, start, lo, hi
-        )
-        hedge, start, quoted = self._pre_hedge(low, start, lo)
-        hedge, end = _post_hedge(low, end, hi, hedge)
-        if quoted and end < hi and low[end] in _CLOSING_QUOTES:
+        return self._hedged(text, low, core, self._range(low, core, unit, start, lo, hi), lo, hi)
+
+    def _hedged(
+        self, text: str, low: str, core: Core, read: _Range, lo: int, hi: int
+    ) -> Mention | NotQuantity:
+        """The mention of ``read``, with the hedges before and after it."""
+        before = pre_hedge(low, read.start, read.end, lo, hi)
+        hedge, end = post_hedge(low, read.end, hi, before.hedge)
+        if before.quoted and end < hi and low[end] in _CLOSING_QUOTES:
             end += 1
+        start = before.start
+        if before.negated:
+            return _not_quantity(text, start, end, _NEGATED)
+        interval = self._interval(read.low, read.high, hedge)
+        if interval is None:
+            return _not_quantity(text, start, end, _EMPTY)
+        kind = "range" if read.ranged else ("vague" if core.kind == "vague" else "number")
+        unit = read.unit
+        return Mention(start, end, text[start:end], read.low, read.high, unit.name,
+                       unit.dimension, hedge, interval, kind, core.start)  # fmt: skip
+
+    def _interval(self, low: Fraction, high: Fraction, hedge: str | None) -> Interval | None:
+        """What [low, high] means under ``hedge``; ``None`` when that is empty."""
         if hedge is None:
-            interval = Interval(low_value, high_value)
-        else:
-            try:
-                interval = hedged_interval(low_value, high_value, hedge, self.settings)
-            except ValueError:
-                return NotQuantity(start, end, text[start:end], "an empty amount (under zero)")
-        kind = "range" if ranged else ("vague" if core.kind == "vague" else "number")
-        stated = text[start:end]
-        return Mention(start, end, stated, low_value, high_value, unit.name, unit.dimension,
-                       hedge, interval, kind, core.start)  # fmt: skip
+            return Interval(low, high)
+        try:
+            return hedged_interval(low, high, hedge, self.settings)
+        except ValueError:
+            return None
+
+    def _carried(self, mention: Mention, hedge: str) -> Mention:
+        """``mention`` read under the hedge of the coordination it belongs to."""
+        interval = self._interval(mention.low, mention.high, hedge)
+        if interval is None:
+            return mention
+        return dataclasses.replace(mention, hedge=hedge, interval=interval)
 
     def _unit(
         self, low: str, core: Core, hi: int, currency: re.Match[str] | None
     ) -> tuple[Core, _Unit]:
+        if core.kind == "share":
+            return core, _Unit(*_PERCENT, core.end, None)
         m = _UNIT_AFTER.match(low, core.end, hi)
         word = None if m is None else " ".join((m.group(1) or m.group(2)).split())
         if currency:
             code = CURRENCY_SIGNS[currency.group(1)]
-            if word == "m" and core.scale is None:  # "$3m" is three million dollars
-                core = Core(
-                    core.start,
-                    m.end() if m else core.end,
-                    core.low * 10**6,
-                    core.high * 10**6,
-                    10**6,
-                    core.kind,
-                )
-                return core, _Unit(code, "[currency]", core.end, "m")
+            if m is not None and word in CURRENCY_SCALES and core.scale is None:
+                scale = CURRENCY_SCALES[word]  # "$3m" is three million dollars
+                core = Core(core.start, m.end(), core.low * scale, core.high * scale, scale,
+                            core.kind)  # fmt: skip
+                return core, _Unit(code, "[currency]", core.end, word)
             return core, _Unit(code, "[currency]", core.end, None)
         if m is None or word is None:
             return core, _Unit(*_COUNT, core.end, None)
         name, dimension = self._units[word]
         return core, _Unit(name, dimension, m.end(), word)
 
-    def _not_amount(self, low: str, core: Core, unit: _Unit, hi: int) -> str | None:
+    def _not_amount(self, low: str, core: Core, unit: _Unit, hi: int) -> Exclusion | None:
         follows = low[unit.end] if unit.end < hi else ""
-        multiplier = follows in " \t-‐‑x" and may_start(low, unit.end, hi, "-‐‑tfx")
+        multiplier = follows in _MULTIPLIER_FOLLOWS and may_start(
+            low, unit.end, hi, _MULTIPLIER_STARTS
+        )
         if multiplier and _MULTIPLIER_AFTER.match(low, unit.end, hi):
-            return "a multiplier (three times, 2x)"
+            return _MULTIPLIER
         if core.kind == "words" and unit.word is None and _COMPOUND_AFTER.match(low, core.end, hi):
-            return "part of a compound word (two-pronged)"
+            return _COMPOUND
         if core.kind != "digits":
             return None
         if core.scale is None and unit.word is None and letters_follow(low, core.end):
-            return "part of a code (9M723, 5G)"
+            return _CODE
         if core.scale is None and unit.dimension != "[currency]":
             return year_exclusion(low, core.start, core.end, core.low, unit.word is not None)
         return None
 
-    def _range(
-        self, low: str, core: Core, unit: _Unit, start: int, lo: int, hi: int
-    ) -> tuple[Fraction, Fraction, int, _Unit, bool, int]:
-        single = (core.low, core.high, unit.end, unit, False, start)
-        if core.kind == "vague" or unit.dimension == "[currency]":
+    def _range(self, low: str, core: Core, unit: _Unit, start: int, lo: int, hi: int) -> _Range:
+        single = _Range(core.low, core.high, unit.end, unit, False, start)
+        if core.kind in ("vague", "share") or unit.dimension == "[currency]":
             return single
         if unit.end >= hi or low[unit.end] not in _SPACE_OR_DASH:
             return single
         between = None
         if start - 2 >= lo and low[start - 2] == "n":
             between = _BETWEEN_BEFORE.search(low, max(lo, start - 10), start)
-        separator, starts = (_AND_SEP, "a") if between else (_RANGE_SEP, "-‐‑–—‒to")
+        separator, starts = (_AND_SEP, "a") if between else (_RANGE_SEP, _RANGE_STARTS)
         sep = separator.match(low, unit.end, hi) if may_start(low, unit.end, hi, starts) else None
         if sep is None or sep.end() >= hi:
             return single
@@ -264,14 +325,8 @@ class NumberReader:
             low1 *= factor
         if not low1 < core2.high:
             return single
-        return (
-            low1,
-            core2.high,
-            shared.end,
-            shared,
-            True,
-            between.start() if between else start,
-        )
+        return _Range(low1, core2.high, shared.end, shared, True,
+                      between.start() if between else start)  # fmt: skip
 
     def _second(self, low: str, pos: int, lo: int, hi: int) -> tuple[Core, _Unit] | None:
         if low[pos].isdigit():
@@ -300,37 +355,15 @@ class NumberReader:
             return False
         return _CHANGE_BEFORE.search(low, max(lo, found.start() - 40), found.start()) is not None
 
-    @staticmethod
-    def _pre_hedge(low: str, start: int, lo: int) -> tuple[str | None, int, bool]:
-        if start - 1 < lo or low[start - 1] not in _BEFORE_HEDGED:
-            return None, start, False
-        window = max(lo, start - 30)
-        if not low[window:start].rstrip(_BEFORE_HEDGED).endswith(_HEDGE_ENDS):
-            return None, start, False
-        m = _PRE_HEDGE.search(low, window, start)
-        if m is None:
-            return None, start, False
-        return PRE_HEDGES[" ".join(m.group(1).split())], m.start(), m.group(2) is not None
-
 
 def _currency_before(low: str, start: int, lo: int) -> re.Match[str] | None:
     """The currency sign just before the number at ``start`` ("$5", "€ 5", "us$5"), if any."""
     sign = start - 2 if low[start - 1] == " " else start - 1
     if sign < lo or low[sign] not in _CURRENCY_MARKS:
         return None
-    return _CURRENCY_BEFORE.search(low, max(lo, start - 4), start)
-
-
-def _post_hedge(low: str, end: int, hi: int, hedge: str | None) -> tuple[str | None, int]:
-    """A hedge written after the number ("or so", "or more", "+"), unless one came before."""
-    if end >= hi or low[end] not in " \t+-‐‑" or not may_start(low, end, hi, "o+-‐‑"):
-        return hedge, end
-    post = _POST_HEDGE.match(low, end, hi)
-    if post is None:
-        return hedge, end
-    return hedge or POST_HEDGES[" ".join(post.group(post.lastindex or 1).split())], post.end()
+    return _CURRENCY_BEFORE.search(low, max(lo, start - _CURRENCY_REACH), start)
 
 
 def _first_word(phrase: str) -> str:
     words = phrase.split()
-    return words[1] if len(words) > 1 and words[0] in ("a", "an") else words[0]
+    return words[1] if len(words) > 1 and words[0] in ARTICLES else words[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from crosscheck.extract.exclusions import ExclusionKind
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
 from crosscheck.text.segment import Sentence
@@ -43,12 +44,16 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class NotQuantity:
-    """A number that is not an amount: a year, a date, a time, a name like F-16."""
+    """A number that is not an amount: a year, a date, a time, a name like F-16.
+
+    ``kind`` says what it is instead; ``reason`` says so for a person.
+    """
 
     start: int
     end: int
     text: str
     reason: str
+    kind: ExclusionKind
 
 
 @dataclass(frozen=True, slots=True)
