@@ -2,7 +2,9 @@
 
 Counts get a base dimension of their own (``[count]``) so that a head count can
 never be compared with a percentage, which pint would otherwise treat as the same
-dimensionless kind of thing.
+dimensionless kind of thing. Plain numbers that count nothing (magnitudes, scores,
+indexes, ratios: the ``number`` quantity) get another (``[number]``), so that they are
+never compared with a count either.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ _DEFINITIONS = (
     "soldier = person = soldiers",
     "troop = person = troops",
     "casualty = person = casualties",
+    "number = [number]",
 )
 
 # The quantity words a rule file may use after `measure NAME:`, and their
@@ -29,6 +32,7 @@ QUANTITY_UNITS: dict[str, str] = {
     "mass": "kilogram",
     "duration": "day",
     "percent": "percent",
+    "number": "number",
 }
 
 

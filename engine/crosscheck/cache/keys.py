@@ -29,12 +29,15 @@ def _sha256(*parts: str) -> str:
 
 
 def ruleset_key(ruleset: RuleSet) -> str:
-    """A hash of what extraction depends on: subjects, measures, hedge and vague settings."""
+    """A hash of what extraction depends on: subjects, measures, phrase sets, hedge and
+    vague settings."""
     parts = (
         sorted((k, repr(v)) for k, v in ruleset.subjects.items()),
         sorted((k, repr(v)) for k, v in ruleset.measures.items()),
         sorted((k, str(v)) for k, v in ruleset.hedges.items()),
         sorted((k, str(v)) for k, v in ruleset.vague.items()),
+        sorted((k, repr(v)) for k, v in ruleset.phrase_sets.items()),
+        sorted((k, repr(v)) for k, v in ruleset.hedge_words.items()),
         code_id(),
         CODEC_VERSION,
     )

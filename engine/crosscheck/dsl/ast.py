@@ -38,10 +38,12 @@ NO_SPAN = Span()
 
 @dataclass(frozen=True, slots=True)
 class Import:
-    """``import "shared/common.rules"``: a path relative to the importing file."""
+    """``import "shared/common.rules"`` (a path relative to the importing file), or
+    ``import std.casualties`` (``library``: a rule file shipped with crosscheck)."""
 
     path: str
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    library: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,59 @@ class Measure:
     cumulative: bool = False
     when: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    when_sets: tuple[str, ...] = ()  # phrase sets named in `when` (``RuleSet.when_of``)
+    unless_sets: tuple[str, ...] = ()
+    set_spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)  # of both
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseSet:
+    """``phrases deaths = "kill+" | "death toll"``: phrases a `when` or `unless` can name."""
+
+    name: str
+    phrases: tuple[str, ...]
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+class HedgeKind(StrEnum):
+    """What a hedge phrase a rule file adds makes of the number (``hedge "past" = above``)."""
+
+    AT_LEAST = "at least"
+    ABOVE = "above"
+    AT_MOST = "at most"
+    BELOW = "below"
+    ABOUT = "about"
+    NEARLY = "nearly"
+
+    @property
+    def family(self) -> str:
+        """The hedge family of ``crosscheck.hedges`` that reads it."""
+        return _HEDGE_FAMILY_OF[self]
+
+
+_HEDGE_FAMILY_OF = {
+    HedgeKind.AT_LEAST: "at least",
+    HedgeKind.ABOVE: "over",
+    HedgeKind.AT_MOST: "up to",
+    HedgeKind.BELOW: "under",
+    HedgeKind.ABOUT: "approximately",
+    HedgeKind.NEARLY: "nearly",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """``hedge "upwards of" = at least``, ``hedge "or thereabouts" = about 5% after``.
+
+    ``percent`` is the width of an ``about``/``nearly`` hedge (``None``: the width of
+    its family); ``after``: the phrase follows the number instead of preceding it.
+    """
+
+    phrase: str
+    kind: HedgeKind
+    percent: Fraction | None = None
+    after: bool = False
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
@@ -242,7 +297,9 @@ class Waiver:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Statement = Import | HedgeTolerance | VagueAmount | Subject | Measure | Rule | Waiver
+Statement = (
+    Import | HedgeTolerance | VagueAmount | Subject | PhraseSet | Hedge | Measure | Rule | Waiver
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +335,8 @@ class RuleSet:
     vague: dict[str, tuple[Fraction, Fraction]]
     files: tuple[str, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    phrase_sets: dict[str, PhraseSet] = field(default_factory=dict)
+    hedge_words: dict[str, Hedge] = field(default_factory=dict)  # by phrase, lower case
 
     def unit_of(self, measure: str) -> str:
         """The canonical unit of a measure's claims."""
@@ -285,3 +344,23 @@ class RuleSet:
 
         m = self.measures[measure]
         return m.unit or QUANTITY_UNITS[m.quantity]
+
+    def when_of(self, measure: str) -> tuple[str, ...]:
+        """A measure's `when` phrases as written, then those of the phrase sets it names."""
+        m = self.measures[measure]
+        return self._with_sets(m.when, m.when_sets)
+
+    def unless_of(self, measure: str) -> tuple[str, ...]:
+        """A measure's `unless` phrases as written, then those of the phrase sets it names."""
+        m = self.measures[measure]
+        return self._with_sets(m.unless, m.unless_sets)
+
+    def _with_sets(self, phrases: tuple[str, ...], sets: tuple[str, ...]) -> tuple[str, ...]:
+        found = [
+            p for name in sets if name in self.phrase_sets for p in self.phrase_sets[name].phrases
+        ]
+        return tuple(dict.fromkeys((*phrases, *found)))
+
+    def hedge_readings(self) -> dict[str, tuple[str, bool]]:
+        """The hedges the rule files add: phrase -> (family, written after the number)."""
+        return {key: (h.kind.family, h.after) for key, h in self.hedge_words.items()}

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from lark import Lark, Token, Transformer
+from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, VisitError
 from lark.lark import PostLex
 from lark.lexer import PatternStr
@@ -34,6 +34,7 @@ from crosscheck.dsl.syntax_errors import (
     describe,
     vocabulary,
 )
+from crosscheck.dsl.vocabulary_syntax import StatementProblem, VocabularyBuilder
 from crosscheck.dsl.waiver_syntax import Clause, WaiverProblem, build_waiver
 from crosscheck.model import Severity
 
@@ -168,7 +169,7 @@ def _build(trees: list[Any], path: str) -> tuple[list[ast.Statement], list[RuleE
             statements.append(builder.transform(tree))
         except VisitError as err:
             problem = err.orig_exc
-            if not isinstance(problem, _Problem):
+            if not isinstance(problem, _Problem | StatementProblem):
                 raise
             span = problem.span
             errors.append(RuleError(path, span.line, span.column, problem.message, problem.hint))
@@ -192,7 +193,7 @@ def _number(token: Token) -> Fraction:
 
 
 @v_args(meta=True)
-class _Builder(Transformer[Token, Any]):
+class _Builder(VocabularyBuilder):
     """Turns each statement's parse tree into its AST node, with spans."""
 
     def __init__(self, path: str) -> None:
@@ -208,9 +209,6 @@ class _Builder(Transformer[Token, Any]):
         return ast.Span(self.path, line, column, end_line, end_column - 1)
 
     # -------------------------------------------------------------- declarations
-
-    def import_stmt(self, meta: Meta, children: list[Any]) -> ast.Import:
-        return ast.Import(_unquote(children[0]), self._span(meta))
 
     def tolerance_stmt(self, meta: Meta, children: list[Any]) -> ast.HedgeTolerance:
         hedge, number = children
@@ -234,16 +232,14 @@ class _Builder(Transformer[Token, Any]):
 
     def measure_stmt(self, meta: Meta, children: list[Any]) -> ast.Measure:
         name, quantity, unit, subject, cumulative, filters = children
-        clauses: dict[str, tuple[str, ...]] = filters or {}
         return ast.Measure(
             name=str(name),
             quantity=str(quantity),
             unit=unit,
             subject=subject,
             cumulative=cumulative is not None,
-            when=clauses.get("when", ()),
-            unless=clauses.get("unless", ()),
             span=self._span(meta),
+            **(filters or {}),  # when, unless and the phrase sets they name
         )
 
     def in_unit(self, meta: Meta, children: list[str]) -> str:
@@ -257,15 +253,6 @@ class _Builder(Transformer[Token, Any]):
 
     def cumulative(self, meta: Meta, children: list[Token]) -> bool:
         return True
-
-    def filters(self, meta: Meta, children: list[Any]) -> dict[str, tuple[str, ...]]:
-        return dict(child for child in children if child is not None)
-
-    def when(self, meta: Meta, children: list[Any]) -> tuple[str, tuple[str, ...]]:
-        return ("when", children[0])
-
-    def unless(self, meta: Meta, children: list[Any]) -> tuple[str, tuple[str, ...]]:
-        return ("unless", children[0])
 
     # -------------------------------------------------------------- rules
 

@@ -33,7 +33,7 @@ def format_rules(rule_file: ast.RuleFile) -> str:
 def format_statement(statement: ast.Statement) -> str:
     """The canonical text of one statement, without a trailing newline."""
     if isinstance(statement, ast.Import):
-        return f"import {_quote(statement.path)}"
+        return f"import {statement.path if statement.library else _quote(statement.path)}"
     if isinstance(statement, ast.HedgeTolerance):
         return f"tolerance {_hedge(statement.hedge)} = {format_number(statement.percent)}%"
     if isinstance(statement, ast.VagueAmount):
@@ -43,6 +43,10 @@ def format_statement(statement: ast.Statement) -> str:
         return _phrase_lines(f"subject {_name(statement.name)} = ", statement.phrases, "")
     if isinstance(statement, ast.Measure):
         return _measure(statement)
+    if isinstance(statement, ast.PhraseSet):
+        return _phrase_lines(f"phrases {_name(statement.name)} = ", statement.phrases, "")
+    if isinstance(statement, ast.Hedge):
+        return _hedge_statement(statement)
     if isinstance(statement, ast.Waiver):
         return _waiver(statement)
     return _rule(statement)
@@ -89,11 +93,16 @@ def _hedge(hedge: str) -> str:
     return _quote(hedge)
 
 
-def _phrase_lines(prefix: str, phrases: tuple[str, ...], indent: str) -> str:
-    """``prefix "a" | "b" ...``; past ``WIDTH``, continued on deeper lines ``| "c" ...``."""
-    lines = [prefix + _quote(phrases[0])]
-    for phrase in phrases[1:]:
-        quoted = _quote(phrase)
+def _phrase_lines(
+    prefix: str, phrases: tuple[str, ...], indent: str, sets: tuple[str, ...] = ()
+) -> str:
+    """``prefix set | "a" | "b" ...``; past ``WIDTH``, continued on deeper lines ``| "c" ...``.
+
+    Phrase sets (names) come first, then the phrases.
+    """
+    items = [*map(_name, sets), *map(_quote, phrases)]
+    lines = [prefix + items[0]]
+    for quoted in items[1:]:
         if len(lines[-1]) + 3 + len(quoted) <= WIDTH:
             lines[-1] += " | " + quoted
         else:
@@ -110,11 +119,19 @@ def _measure(measure: ast.Measure) -> str:
     if measure.cumulative:
         head += ", cumulative"
     lines = [head]
-    if measure.when:
-        lines.append(_phrase_lines(f"{_INDENT}when ", measure.when, _INDENT))
-    if measure.unless:
-        lines.append(_phrase_lines(f"{_INDENT}unless ", measure.unless, _INDENT))
+    if measure.when or measure.when_sets:
+        lines.append(_phrase_lines(f"{_INDENT}when ", measure.when, _INDENT, measure.when_sets))
+    if measure.unless or measure.unless_sets:
+        unless = _phrase_lines(f"{_INDENT}unless ", measure.unless, _INDENT, measure.unless_sets)
+        lines.append(unless)
     return "\n".join(lines)
+
+
+def _hedge_statement(hedge: ast.Hedge) -> str:
+    text = f"hedge {_quote(hedge.phrase)} = {hedge.kind.value}"
+    if hedge.percent is not None:
+        text += f" {format_number(hedge.percent)}%"
+    return text + (" after" if hedge.after else "")
 
 
 def _unit(unit: str) -> str:

@@ -20,8 +20,11 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from lark.lexer import PatternStr
 
 from crosscheck.dsl.errors import RuleError, did_you_mean
+from crosscheck.dsl.vocabulary_syntax import EXPECTATIONS
 
-STATEMENT_KEYWORDS = ("import", "tolerance", "vague", "subject", "measure", "rule", "waive")
+STATEMENT_KEYWORDS = (
+    "import", "tolerance", "vague", "subject", "phrases", "hedge", "measure", "rule", "waive",
+)  # fmt: skip
 # Every reserved word of the grammar (a test keeps this in step with grammar.lark).
 # fmt: off
 KEYWORDS = frozenset((
@@ -153,7 +156,7 @@ def vocabulary(parser: Lark) -> Vocabulary:
         t.name: t.pattern.value for t in parser.terminals if isinstance(t.pattern, PatternStr)
     }
     labels: dict[int, str] = {}
-    for what, prefixes in _EXPECTATIONS:
+    for what, prefixes in (*EXPECTATIONS, *_EXPECTATIONS):
         for prefix in prefixes:
             labels.setdefault(_error_state(parser, prefix), what)
     return Vocabulary(literals, labels)

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from crosscheck.dsl import ast
 from crosscheck.dsl.errors import RuleError, RuleFileError, did_you_mean
+from crosscheck.dsl.vocabulary_check import VocabularyChecker
 from crosscheck.hedges import DEFAULT_TOLERANCES, HEDGE_FAMILIES
 from crosscheck.units import QUANTITY_UNITS, UnitError, compatible, conversion_factor, parse_unit
 
@@ -33,10 +34,15 @@ def build_ruleset(files: Sequence[ast.RuleFile]) -> ast.RuleSet:
         subjects=checker.subjects,
         measures=checker.measures,
         rules=tuple(checker.rules),
-        hedges={key: percent / 100 for key, (percent, _) in checker.hedges.items()},
+        hedges={
+            **{key: percent / 100 for key, (percent, _) in checker.hedges.items()},
+            **checker.vocabulary.widths(),
+        },
         vague={key: (node.low, node.high) for key, node in checker.vague.items()},
         files=tuple(rule_file.path for rule_file in files),
         waivers=tuple(checker.waivers),
+        phrase_sets=checker.vocabulary.phrase_sets,
+        hedge_words=checker.vocabulary.hedges,
     )
 
 
@@ -64,6 +70,7 @@ class _Checker:
     vague: dict[str, ast.VagueAmount] = field(default_factory=dict)
     waivers: list[ast.Waiver] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # measures whose unit is unusable
+    vocabulary: VocabularyChecker = field(default_factory=VocabularyChecker)
     errors: list[RuleError] = field(default_factory=list)
 
     # ---------------------------------------------------------------- declarations
@@ -86,6 +93,8 @@ class _Checker:
             self.rules.append(statement)
         elif isinstance(statement, ast.Waiver):
             self.waivers.append(statement)
+        elif isinstance(statement, ast.PhraseSet | ast.Hedge):
+            self.vocabulary.declare(statement)
 
     def _duplicate(
         self,
@@ -164,6 +173,7 @@ class _Checker:
             _RuleChecker(self, rule).check()
         for waiver in self.waivers:
             self._check_waiver(waiver)
+        self.errors.extend(self.vocabulary.errors)
 
     def _check_waiver(self, waiver: ast.Waiver) -> None:
         if waiver.rule in self.rule_names:
@@ -180,6 +190,7 @@ class _Checker:
         if problem is not None:
             self.broken.add(measure.name)
             self.errors.append(_error(measure.span, *problem))
+        self.vocabulary.check_measure(measure)
         if measure.subject is not None and measure.subject not in self.subjects:
             self.errors.append(
                 _error(

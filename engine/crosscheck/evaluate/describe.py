@@ -17,8 +17,8 @@ NOT_COMPARED = "not compared"
 
 @cache  # pint formats a unit slowly, and a rule names few units
 def unit_suffix(unit: str) -> str:
-    """`` mm`` after a length, nothing after a head count."""
-    if compatible(unit, "item"):
+    """`` mm`` after a length, nothing after a head count or a plain number."""
+    if compatible(unit, "item") or compatible(unit, "number"):
         return ""
     return f" {format(parse_unit(unit), '~')}"
 

@@ -2,8 +2,9 @@
 
 This is the only part of the rule language that touches the file system; it
 reads each file once, follows ``import`` statements relative to the importing
-file, and hands the parsed files to the (pure) semantic checker. Problems of
-every file are reported together.
+file (or, for ``import std.casualties``, to the standard vocabulary shipped in
+``crosscheck.std``), and hands the parsed files to the (pure) semantic checker.
+Problems of every file are reported together.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosscheck.dsl.ast import Import, RuleFile, RuleSet, Span
-from crosscheck.dsl.errors import RuleError, RuleFileError, with_source
+from crosscheck.dsl.errors import RuleError, RuleFileError, did_you_mean, with_source
 from crosscheck.dsl.parser import parse
 from crosscheck.dsl.validate import build_ruleset
 from crosscheck.fs.reader import FileReader
+from crosscheck.std import available, path_of
 
 RULE_SUFFIX = ".rules"
 
@@ -90,7 +92,12 @@ class _Loader:
         """Load an imported file, reporting a missing file or an import cycle."""
         target = importer.parent / statement.path
         shown = os.path.normpath(os.path.join(os.path.dirname(importer_shown), statement.path))
-        if not target.is_file():
+        if statement.library:
+            library = self.library(statement)
+            if library is None:
+                return
+            target, shown = library, str(library)
+        elif not target.is_file():
             self.at(
                 statement.span,
                 f"cannot find imported file `{statement.path}`",
@@ -107,6 +114,19 @@ class _Loader:
             )
             return
         self.load(target, shown, chain)
+
+    def library(self, statement: Import) -> Path | None:
+        """The file of a standard module (``std.casualties``), or ``None`` after saying why."""
+        target = path_of(statement.path)
+        if target is None or not target.is_file():
+            self.at(
+                statement.span,
+                f"unknown module `{statement.path}`",
+                did_you_mean(statement.path, available())
+                or "crosscheck ships " + ", ".join(f"`{name}`" for name in available()),
+            )
+            return None
+        return target
 
     def at(self, span: Span, message: str, hint: str | None = None) -> None:
         """Record a problem at a place in a file."""

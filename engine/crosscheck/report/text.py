@@ -27,8 +27,8 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 
 
 def describe_interval(interval: Interval, unit: str) -> str:
-    """``[990, 1,210]``, with the unit when it is not a plain count."""
-    suffix = "" if unit in ("item", "person", "count") else f" {unit}"
+    """``[990, 1,210]``, with the unit when it is not a plain count or number."""
+    suffix = "" if unit in ("item", "person", "count", "number") else f" {unit}"
     return f"{interval}{suffix}"
 
 

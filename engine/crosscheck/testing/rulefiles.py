@@ -25,6 +25,7 @@ UNITS: dict[str, tuple[str | None, ...]] = {
     "mass": (None, "kg", "g", "t", "lb"),
     "duration": (None, "d", "hour", "week"),
     "percent": (None, "%", "percent"),
+    "number": (None, "number"),
 }
 RULE_KINDS = ("comparison", "agreement", "bounds", "monotonic")
 ESTIMATE_HEDGES = tuple(

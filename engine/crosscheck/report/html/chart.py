@@ -26,8 +26,8 @@ WIDTH, HEIGHT = 880, 300
 STRIP_WIDTH, STRIP_LEFT, STRIP_ROW = 640, 200, 24
 Point = tuple[float, float]
 MARKER_R = 5.5
-# Units a head count needs no label for (as in the text report).
-PLAIN_UNITS = ("item", "person", "count")
+# Units a head count or a plain number needs no label for (as in the text report).
+PLAIN_UNITS = ("item", "person", "count", "number")
 
 
 @dataclass(frozen=True)
