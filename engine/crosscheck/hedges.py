@@ -31,27 +31,52 @@ DEFAULT_VAGUE: dict[str, tuple[Fraction, Fraction]] = {
 
 @dataclass(frozen=True)
 class ReadingSettings:
-    """The rule file's choices for reading hedges and vague amounts."""
+    """The rule file's choices for reading hedges and vague amounts.
+
+    ``hedges`` are the hedge phrases the rule file adds (``hedge "past" = above``):
+    phrase -> (family, whether it is written after the number); they replace the
+    lexicon's reading of the same phrase. ``joined`` are words a number may be
+    hyphenated to without being a designator ("magnitude-6.4", unlike "F-16").
+    """
 
     tolerances: Mapping[str, Fraction] = field(default_factory=lambda: dict(DEFAULT_TOLERANCES))
     vague: Mapping[str, tuple[Fraction, Fraction]] = field(
         default_factory=lambda: dict(DEFAULT_VAGUE)
     )
+    hedges: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    joined: frozenset[str] = frozenset()
 
     @classmethod
     def with_overrides(
         cls,
         tolerances: Mapping[str, Fraction],
         vague: Mapping[str, tuple[Fraction, Fraction]],
+        hedges: Mapping[str, tuple[str, bool]] | None = None,
+        joined: frozenset[str] = frozenset(),
     ) -> ReadingSettings:
         """Defaults, overridden by what a rule file says."""
-        return cls({**DEFAULT_TOLERANCES, **tolerances}, {**DEFAULT_VAGUE, **vague})
+        return cls(
+            {**DEFAULT_TOLERANCES, **tolerances},
+            {**DEFAULT_VAGUE, **vague},
+            dict(hedges or {}),
+            joined,
+        )
 
     def tolerance(self, hedge: str) -> Fraction:
         """The width of a hedge: its own setting, else its family's, else none."""
         if hedge in self.tolerances:
             return self.tolerances[hedge]
-        return self.tolerances.get(HEDGE_FAMILIES.get(hedge, hedge), Fraction(0))
+        family = self.hedges[hedge][0] if hedge in self.hedges else HEDGE_FAMILIES.get(hedge, hedge)
+        return self.tolerances.get(family, Fraction(0))
+
+    def family(self, hedge: str) -> str:
+        """The family of a hedge phrase: the rule file's reading, else the lexicon's."""
+        key = _hedge_key(hedge)
+        if key in self.hedges:
+            return self.hedges[key][0]
+        family = family_of(key)
+        assert family is not None
+        return family
 
 
 def family_of(hedge: str | None) -> str | None:
@@ -85,7 +110,7 @@ def hedged_interval(
     """
     if hedge is None:
         return Interval(low, high)
-    family = family_of(hedge)
+    family = settings.family(hedge)
     if family == "approximately" or family == "nearly":
         below, above = _widened(settings.tolerance(_hedge_key(hedge)))
         return Interval(low * below, high * above if family == "approximately" else high)

@@ -12,6 +12,7 @@ from typing import Literal
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.context import Context, Findings, claim_key
 from crosscheck.evaluate.dispatch import check_rule
+from crosscheck.evaluate.headlines import without_headline_copies
 from crosscheck.model import Claim, Skipped, Violation
 
 __all__ = ["Outcome", "Strategy", "evaluate"]
@@ -45,9 +46,10 @@ def evaluate(
     Claims of measures the rule set does not declare are ignored. ``strategy`` only
     changes how the work is done, never the outcome: ``"shortlist"`` decides just the
     relations that could fail (unless undecided ones are kept), ``"all_pairs"`` every
-    relation in scope (the reference, for tests and benchmarks).
+    relation in scope (the reference, for tests and benchmarks). A headline's claim
+    that the first sentence repeats is set aside (``headlines``): it is one claim.
     """
-    ctx = Context.build(ruleset, claims)
+    ctx = Context.build(ruleset, without_headline_copies(claims))
     violations: list[Violation] = []
     undecided: list[Violation] = []
     skipped: list[Skipped] = []

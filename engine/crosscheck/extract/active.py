@@ -19,6 +19,7 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.pairing import MAX_GAP_CHARS
 from crosscheck.extract.patterns import trie_pattern
 from crosscheck.lexicon import RESTATING_WORDS
+from crosscheck.text.inflect import expand
 from crosscheck.text.phrases import normalize_phrase
 
 REACH = MAX_GAP_CHARS + 10
@@ -43,8 +44,8 @@ class Survey:
     def __init__(self, ruleset: RuleSet, candidate_words: Iterable[str]) -> None:
         firsts: set[str] | None = set()
         opened = True  # whether each phrase starts with its first word
-        for measure in ruleset.measures.values():
-            for phrase in measure.when:
+        for name in ruleset.measures:
+            for phrase in (form for p in ruleset.when_of(name) for form in expand(p)):
                 normal = normalize_phrase(phrase)
                 word = _FIRST_WORD.search(normal)
                 if word is None or firsts is None:

@@ -80,6 +80,8 @@ class Binder(MeasureTable):
         short, for speed.
         """
         hits = doc.hits(self.when, sentence, doc.when_starts)
+        if hits and self.has_numbers:
+            mentions = self.plain_numbers(doc.low, mentions, hits)
         if hits:
             hits = outside(hits, [m for m in mentions if m.dimension in self.dimensions])
         if (

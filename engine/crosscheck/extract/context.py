@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crosscheck.extract.dateline import dateline
 from crosscheck.extract.phrases import Hit, PhraseIndex
 from crosscheck.text.segment import Sentence, SentenceLocator
 
@@ -19,6 +20,7 @@ class DocumentContext:
         # Years before this one date other events than the article's (see ``roles``).
         self.other_before = other_before
         self.locator = SentenceLocator(text)
+        self.dateline = dateline(text)  # "BANGKOK (AP) —" puts no subject in focus
         self._found: dict[tuple[int, int], bool] = {}
         self._hits: dict[tuple[int, int], list[Hit]] = {}
         # Every place where a ``when`` phrase may start, in order, if the survey of
@@ -26,10 +28,13 @@ class DocumentContext:
         self.when_starts: Sequence[int] | None = None
 
     def has(self, index: PhraseIndex, sentence: Sentence) -> bool:
-        """Whether any phrase of ``index`` occurs in ``sentence`` (cached)."""
+        """Whether any phrase of ``index`` occurs in ``sentence``, outside a dateline (cached)."""
         key = (id(index), sentence.start)
         if key not in self._found:
-            self._found[key] = index.search(self.low, sentence.start, sentence.end)
+            start = sentence.start
+            if start <= self.dateline[0] < sentence.end:
+                start = self.dateline[1]
+            self._found[key] = index.search(self.low, start, sentence.end)
         return self._found[key]
 
     def hits(

@@ -9,15 +9,20 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.patterns import phrase_pattern
 from crosscheck.extract.phrases import Hit, PhraseIndex, owned_by
+from crosscheck.extract.plain_numbers import NUMBER_DIMENSION, as_plain_numbers
+from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import Role, counts_people, is_thing
+from crosscheck.text.inflect import expand
 from crosscheck.text.phrases import normalize_phrase
 from crosscheck.text.segment import Sentence
 from crosscheck.units import dimension_of
 
 
 def _words_of(*phrase_lists: Sequence[str]) -> frozenset[str]:
-    """Every word of the phrases, lower-cased: what a counted noun may match."""
-    return frozenset(w for phrases in phrase_lists for p in phrases for w in p.lower().split())
+    """Every word of the phrases (of each form of a marked one), lower-cased: what a
+    counted noun may match."""
+    forms = (form for phrases in phrase_lists for p in phrases for form in expand(p))
+    return frozenset(w for form in forms for w in form.lower().split())
 
 
 def head_nouns(phrases: Sequence[str]) -> list[str]:
@@ -68,8 +73,8 @@ class MeasureTable:
     def __init__(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
         measures = ruleset.measures
-        self.when = PhraseIndex(owned_by((n, m.when) for n, m in measures.items()))
-        self.unless = PhraseIndex(owned_by((n, m.unless) for n, m in measures.items()))
+        self.when = PhraseIndex(owned_by((n, ruleset.when_of(n)) for n in measures))
+        self.unless = PhraseIndex(owned_by((n, ruleset.unless_of(n)) for n in measures))
         self.subjects = {
             n: PhraseIndex(owned_by([(n, s.phrases)])) for n, s in ruleset.subjects.items()
         }
@@ -81,12 +86,22 @@ class MeasureTable:
         self.dimension = {n: dimension_of(ruleset.unit_of(n)) for n in measures}
         self.order = {n: i for i, n in enumerate(measures)}
         self.phrase_words = {
-            n: _words_of(m.when, self._subject_phrases(m.subject)) for n, m in measures.items()
+            n: _words_of(ruleset.when_of(n), self._subject_phrases(m.subject))
+            for n, m in measures.items()
         }
         self.all_phrase_words = frozenset(w for words in self.phrase_words.values() for w in words)
         self.people = {n: counts_people(tuple(self.phrase_words[n])) for n in measures}
         self.dimensions = set(self.dimension.values())
+        self.has_numbers = NUMBER_DIMENSION in self.dimensions  # a measure of kind `number`
         self._owner_dimensions: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def plain_numbers(
+        self, low: str, mentions: Sequence[Mention], hits: list[Hit]
+    ) -> list[Mention]:
+        """The mentions, those right next to a phrase of a `number` measure made plain
+        numbers (see ``plain_numbers``): such a number is never a count."""
+        phrases = [h for h in hits if NUMBER_DIMENSION in self._dimensions_of(h.owners)]
+        return as_plain_numbers(low, mentions, phrases) if phrases else list(mentions)
 
     def _may_count(self, role: Role, owners: tuple[str, ...]) -> bool:
         """Whether a number with ``role`` may bind to some measure of ``owners``.

@@ -35,7 +35,9 @@ from crosscheck.extract.numbers import (
     word_core,
 )
 from crosscheck.extract.patterns import may_start, trie_pattern, words_pattern
+from crosscheck.extract.plain_numbers import hyphenated_to
 from crosscheck.extract.records import Mention, NotQuantity
+from crosscheck.extract.rule_hedges import Hedged, RuleHedges
 from crosscheck.extract.shares import SHARE_WORDS, share_core
 from crosscheck.hedges import ReadingSettings, hedged_interval
 from crosscheck.interval import Interval
@@ -144,6 +146,7 @@ class NumberReader:
             r"(?<![a-z0-9])(?:[0-9]|" + trie_pattern(self.words) + r"(?![a-z]))"
         )
         self._units = _unit_table()
+        self._rule_hedges = RuleHedges(settings.hedges) if settings.hedges else None
 
     def scan(
         self, text: str, low: str, lo: int = 0, hi: int | None = None
@@ -200,6 +203,9 @@ class NumberReader:
         long = token.end() - pos > 24
         value = Fraction(0) if long else digits_value(token.group())
         excluded = digits_exclusion(text, low, pos, token.end(), value)
+        designator = excluded is not None and excluded.kind is ExclusionKind.DESIGNATOR
+        if designator and hyphenated_to(low, pos, self.settings.joined):
+            excluded = None  # "magnitude-6.4": a measure's phrase, not a name like F-16
         if excluded is None:
             core = digit_core(low, pos, hi, token, value)
             assert core is not None
@@ -229,6 +235,9 @@ class NumberReader:
         """The mention of ``read``, with the hedges before and after it."""
         before = pre_hedge(low, read.start, read.end, lo, hi)
         hedge, end = post_hedge(low, read.end, hi, before.hedge)
+        if self._rule_hedges is not None:  # a rule file's hedges (``hedge "past" = above``)
+            found = Hedged(before, hedge, end)
+            before, hedge, end = self._rule_hedges.read(low, read.start, read.end, lo, hi, found)
         if before.quoted and end < hi and low[end] in _CLOSING_QUOTES:
             end += 1
         start = before.start

@@ -1,7 +1,9 @@
 """Compiled matchers for the phrases of a rule set (when, unless, subjects).
 
 Each kind of phrase is one alternation, longest phrase first, compiled once per
-``Extractor``; a match is mapped back to the measures or subjects that own it.
+``Extractor``; a match is mapped back to the measures or subjects that own it. A phrase
+with the inflection marker (``"kill+"``) is matched in each of its forms
+(``crosscheck.text.inflect``) and a match of any form is a hit of the phrase as written.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from crosscheck.extract.patterns import phrase_pattern
+from crosscheck.text.inflect import expand
 from crosscheck.text.phrases import phrase_key
 
 
@@ -33,15 +36,18 @@ class PhraseIndex:
 
     def __init__(self, owned: Mapping[str, Iterable[str]]) -> None:
         owners: dict[str, list[str]] = {}
-        spelled: dict[str, str] = {}
+        spelled: dict[str, str] = {}  # the key of each form -> the phrase as written
+        forms: dict[str, str] = {}  # the key of each form -> the form
         for phrase, names in owned.items():
-            key = phrase_key(phrase)
-            spelled.setdefault(key, phrase)
-            owners.setdefault(key, [])
-            owners[key].extend(n for n in names if n not in owners[key])
+            for form in expand(phrase):
+                key = phrase_key(form)
+                spelled.setdefault(key, phrase)
+                forms.setdefault(key, form)
+                owners.setdefault(key, [])
+                owners[key].extend(n for n in names if n not in owners[key])
         self._owners = {k: tuple(v) for k, v in owners.items()}
         self._spelled = spelled
-        self.pattern = re.compile(phrase_pattern(spelled.values())) if spelled else None
+        self.pattern = re.compile(phrase_pattern(forms.values())) if forms else None
         self._keys: dict[str, str] = {}  # spellings met so far, and their phrase
 
     def __bool__(self) -> bool:

@@ -13,6 +13,7 @@ from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.mention import NumberReader
 from crosscheck.extract.patterns import lowered
 from crosscheck.extract.records import Decision, Mention, NotQuantity
+from crosscheck.extract.settings import reading_settings
 from crosscheck.hedges import ReadingSettings
 from crosscheck.model import Claim, Document
 from crosscheck.text.segment import LineIndex, Sentence
@@ -27,7 +28,7 @@ class Extractor:
 
     def __init__(self, ruleset: RuleSet, settings: ReadingSettings | None = None) -> None:
         self.ruleset = ruleset
-        self.settings = settings or ReadingSettings.with_overrides(ruleset.hedges, ruleset.vague)
+        self.settings = settings or reading_settings(ruleset)
         self.reader = NumberReader(self.settings)
         self.binder = Binder(ruleset)
         self._units = {name: ruleset.unit_of(name) for name in ruleset.measures}

@@ -80,7 +80,7 @@ def _reading(decision: Decision) -> str:
 def render_measure(ruleset: RuleSet, name: str, examined: Sequence[Examined]) -> str:
     """A measure's declaration, the claims it bound and the phrase that bound each,
     then the numbers next to one of its phrases that it did not bind, and why."""
-    phrases = {p.lower() for p in ruleset.measures[name].when}
+    phrases = {p.lower() for p in ruleset.when_of(name)}
     bound: list[str] = []
     missed: list[str] = []
     for item in examined:

@@ -20,6 +20,7 @@ from crosscheck.interval import Interval
 from crosscheck.model import Document
 from crosscheck.testing.claimsets import FIRST_DAY
 from crosscheck.testing.values import HedgedNumber, hedged_numbers, numbers
+from crosscheck.text.inflect import expand
 from crosscheck.units import conversion_factor, dimension_of
 
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen"
@@ -114,7 +115,7 @@ def writable(ruleset: RuleSet) -> list[str]:
     return [
         name
         for name, m in ruleset.measures.items()
-        if m.when and dimension_of(ruleset.unit_of(name)) in kinds
+        if ruleset.when_of(name) and dimension_of(ruleset.unit_of(name)) in kinds
     ]
 
 
@@ -186,7 +187,8 @@ def sentences(
 @st.composite
 def _tail(draw: st.DrawFn, ruleset: RuleSet, measure: Measure, kind: str) -> str:
     """What follows the amount: a noun for a head count, the subject, a ``when`` phrase."""
-    phrase = draw(st.sampled_from(measure.when))
+    forms = [form for p in ruleset.when_of(measure.name) for form in expand(p)]
+    phrase = draw(st.sampled_from(forms))
     if measure.subject is not None:
         subject = draw(st.sampled_from(ruleset.subjects[measure.subject].phrases))
         return f" {subject} {phrase}"
