@@ -9,6 +9,7 @@ import pytest
 
 from crosscheck.dsl import RuleFileError, ast, build_ruleset, parse
 from crosscheck.hedges import ReadingSettings
+from crosscheck.std import path_of
 
 SAMPLE = Path(__file__).resolve().parents[2] / "rules" / "nk_deployment.rules"
 
@@ -25,7 +26,12 @@ def errors(*texts: str) -> list[str]:
 
 def test_sample_builds_a_ruleset() -> None:
     rule_file = parse(SAMPLE.read_text("utf-8"), "sample.rules")
-    result = build_ruleset([rule_file])
+    standard = [  # the sample imports phrase sets of the standard vocabulary
+        parse(path.read_text("utf-8"), str(path))
+        for path in (path_of("std.casualties"), path_of("std.deployment"))
+        if path is not None
+    ]
+    result = build_ruleset([*standard, rule_file])
     declared = [s for s in rule_file.statements if isinstance(s, ast.Measure)]
     assert list(result.measures) == [m.name for m in declared]
     assert result.rules == tuple(s for s in rule_file.statements if isinstance(s, ast.Rule))
@@ -33,7 +39,8 @@ def test_sample_builds_a_ruleset() -> None:
     assert result.vague["several hundred"] == (Fraction(200), Fraction(900))
     assert result.unit_of("launcher_caliber") == "mm"
     assert result.unit_of("killed") == "item"
-    assert result.files == ("sample.rules",)
+    assert result.files[-1] == "sample.rules"
+    assert result.when_of("killed")[0] == "kill+"
 
 
 def test_ruleset_holds_only_what_the_files_set() -> None:

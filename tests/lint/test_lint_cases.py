@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
-from crosscheck.dsl import build_ruleset, parse
+from crosscheck.dsl import ast, build_ruleset, parse
 from crosscheck.dsl.lint.context import Finding
 from crosscheck.dsl.lint.linter import CHECKS, CODES, Check, lint
+from crosscheck.std import path_of
 
 HERE = Path(__file__).resolve().parent
 CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text("utf-8"))
@@ -22,8 +23,13 @@ TODAY = dt.date(2025, 7, 1)
 
 
 def findings(text: str, today: dt.date = TODAY, path: str = "case.rules") -> list[Finding]:
-    ruleset = build_ruleset([parse(text, path)])
-    return lint(ruleset, {path: text}, today)
+    rule_file = parse(text, path)
+    standard = [  # `import std.NAME`: the standard vocabulary's files, read first
+        parse(found.read_text("utf-8"), str(found))
+        for s in rule_file.statements
+        if isinstance(s, ast.Import) and s.library and (found := path_of(s.path)) is not None
+    ]
+    return lint(build_ruleset([*standard, rule_file]), {path: text}, today)
 
 
 def case_text(case: dict[str, Any]) -> str:
