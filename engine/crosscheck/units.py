@@ -44,10 +44,13 @@ class UnitError(ValueError):
 def registry() -> pint.UnitRegistry[float]:
     """The shared registry, built once per process."""
     # pint keeps its parsed definition files in the user's cache folder: ~0.3 s saved
-    # on every start after the first.
-    reg: pint.UnitRegistry[float] = pint.UnitRegistry(
-        autoconvert_offset_to_baseunit=True, cache_folder=":auto:"
-    )
+    # on every start after the first. A cache folder that cannot be made ($XDG_CACHE_HOME
+    # a file, a read-only home) only costs that time.
+    reg: pint.UnitRegistry[float]
+    try:
+        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
+    except OSError:
+        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for definition in _DEFINITIONS:
         reg.define(definition)
     return reg

@@ -13,6 +13,8 @@ import json
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -163,3 +165,21 @@ def test_a_key_file_others_may_read_is_not_used(
     out, err = capsys.readouterr()
     assert (code, out) == expected
     assert "read by others" in err
+
+
+def test_an_unusable_cache_home_is_no_crash_in_a_fresh_process(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # pint keeps its own cache under $XDG_CACHE_HOME too; a fresh process builds it.
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    expected = _result(capsys, "--no-cache")
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", *CHECK],
+        env={**os.environ, "XDG_CACHE_HOME": str(blocked)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == expected, done.stderr
+    assert "without the cache" in done.stderr
