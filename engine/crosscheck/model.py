@@ -49,8 +49,27 @@ class Document(Record):
     line_offset: int = 0
 
 
+class AsOf(Record):
+    """The days over which a figure held: ``start`` to ``end``, both included (``start``
+    None: some day up to ``end``, as for a figure called "initial")."""
+
+    start: dt.date | None
+    end: dt.date
+
+    def text(self) -> str:
+        """``2024-12-17``, ``2024-12-16..2024-12-22`` or ``..2024-12-23``."""
+        if self.start == self.end:
+            return self.end.isoformat()
+        return f"{self.start.isoformat() if self.start else ''}..{self.end.isoformat()}"
+
+
 class Claim(Record):
-    """A number in a text, bound to a measure and read as an interval."""
+    """A number in a text, bound to a measure and read as an interval.
+
+    ``attribution`` is who the text says gives the figure, in its words; ``origin`` the
+    name of the rule file's origin those words name; ``as_of`` the days the figure held,
+    from the sentence's time words or, without them, the article's date.
+    """
 
     measure: str
     subject: str | None = None
@@ -67,6 +86,28 @@ class Claim(Record):
     column: int | None = None
     sentence: str | None = None
     url: str | None = None
+    origin: str | None = None
+    attribution: str | None = None
+    as_of: AsOf | None = None
+
+    def time_span(self) -> tuple[dt.date, dt.date] | None:
+        """The days over which the figure held: its ``as_of``, else its article's date;
+        None when unknown (undated, or an as-of with no first day)."""
+        if self.as_of is not None:
+            return None if self.as_of.start is None else (self.as_of.start, self.as_of.end)
+        return None if self.date is None else (self.date, self.date)
+
+    def cited_as(self) -> str:
+        """``Newsweek, 2024-12-23``: the outlet and its date, then who gives the figure and
+        as of when it held, where the text says ("..., says JCS [seoul], as of 2024-12-17")."""
+        text = f"{self.source}, {self.date.isoformat() if self.date else 'undated'}"
+        if self.attribution:
+            text += f", says {self.attribution}" + (f" [{self.origin}]" if self.origin else "")
+        elif self.origin:
+            text += f", from {self.origin}"
+        if self.as_of is not None and (self.as_of.start, self.as_of.end) != (self.date, self.date):
+            text += f", as of {self.as_of.text()}"
+        return text
 
     def location(self) -> str:
         """``path:line:column`` as far as known."""
@@ -140,4 +181,14 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "column": claim.column,
         "sentence": claim.sentence,
         "url": claim.url,
+        "origin": claim.origin,
+        "attribution": claim.attribution,
+        "as_of": _as_of_json(claim.as_of),
     }
+
+
+def _as_of_json(as_of: AsOf | None) -> dict[str, str | None] | None:
+    if as_of is None:
+        return None
+    start = as_of.start.isoformat() if as_of.start is not None else None
+    return {"start": start, "end": as_of.end.isoformat()}

@@ -7,6 +7,7 @@ undecided relations and skipped claims (no `skipped` means none).
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from crosscheck.dsl.parser import parse
 from crosscheck.dsl.validate import build_ruleset
 from crosscheck.evaluate import evaluate
 from crosscheck.interval import Interval
-from crosscheck.model import Claim, Violation
+from crosscheck.model import AsOf, Claim, Violation
 
 CASES = Path(__file__).parent / "cases"
 
@@ -61,7 +62,22 @@ def claim_from_spec(spec: dict[str, Any], position: int, rules: RuleSet) -> Clai
         stated=spec.get("stated", spec["id"]),
         start=position,
         end=position + 1,
+        origin=spec.get("origin"),
+        as_of=_as_of(spec.get("as_of")),
     )
+
+
+def _as_of(spec: Any) -> AsOf | None:
+    """``as_of: [START, END]`` (START may be null) as the claim's days."""
+    if spec is None:
+        return None
+    start, end = spec
+    return AsOf(start=None if start is None else _day(start), end=_day(end))
+
+
+def _day(value: Any) -> dt.date:
+    """A day as YAML gives it: a date, or ISO text."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def cited(violations: tuple[Violation, ...], ids: dict[tuple[str, int | None], str]) -> list[Any]:

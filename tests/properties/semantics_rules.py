@@ -70,19 +70,27 @@ def _lin(small: int, strict: bool, k: Fraction, a: Fraction) -> Lin:
     return Lin(Fraction(-1), k, a, strict)
 
 
-def _date(claim: Claim) -> dt.date:
-    assert claim.date is not None
-    return claim.date
+def _span(claim: Claim) -> tuple[dt.date, dt.date]:
+    """The days the claim's figure held (§5: its as-of, else its article's date)."""
+    span = claim.time_span()
+    assert span is not None
+    return span
 
 
 def _within(claims: Sequence[Claim], members: Sequence[int], days: int | None) -> bool:
+    """§5: every claim's days fit in a window of ``days``."""
     if days is None or len(members) < 2:
         return True
-    dates = [claims[i].date for i in members]
-    if any(d is None for d in dates):
+    spans = [claims[i].time_span() for i in members]
+    known = [s for s in spans if s is not None]
+    if len(known) < len(spans):
         return False
-    known = [d for d in dates if d is not None]
-    return (max(known) - min(known)).days <= days
+    return (max(s[1] for s in known) - min(s[0] for s in known)).days <= days
+
+
+def _who(claim: Claim) -> str:
+    """§5: a claim's origin, or its source when it has none."""
+    return f"origin:{claim.origin}" if claim.origin is not None else f"source:{claim.source}"
 
 
 def _in_scope(claims: Sequence[Claim], a: int, b: int, kind: ScopeKind) -> bool:
@@ -90,7 +98,11 @@ def _in_scope(claims: Sequence[Claim], a: int, b: int, kind: ScopeKind) -> bool:
         return claims[a].document == claims[b].document
     if kind is ScopeKind.PER_SOURCE:
         return claims[a].source == claims[b].source
-    return True
+    if kind is ScopeKind.ACROSS_SOURCES:
+        return claims[a].source != claims[b].source
+    if kind is ScopeKind.ACROSS_ORIGINS:
+        return _who(claims[a]) != _who(claims[b])
+    return _who(claims[a]) == _who(claims[b])  # per origin
 
 
 def order_key(claim: Claim) -> tuple[str, int]:
@@ -178,7 +190,7 @@ def _choices(
 
 def _precedes(claims: Sequence[Claim], small: Sequence[int], big: Sequence[int]) -> bool:
     """Every claim of ``small`` dated on or before every claim of ``big`` (§6)."""
-    return max(_date(claims[i]) for i in small) <= min(_date(claims[i]) for i in big)
+    return max(_span(claims[i])[1] for i in small) <= min(_span(claims[i])[0] for i in big)
 
 
 @dataclass(frozen=True)
@@ -201,7 +213,9 @@ def _comparison(ruleset: RuleSet, rule: Rule, body: Comparison, claims: Sequence
     ordered = paired and any(ruleset.measures[n].cumulative for n in names)
     needs_date = ordered or (rule.scope.days is not None and len(names) >= 2)
     skipped = {
-        i for i, c in enumerate(claims) if c.measure in names and needs_date and c.date is None
+        i
+        for i, c in enumerate(claims)
+        if c.measure in names and needs_date and c.time_span() is None
     }
     usable = [i for i in range(len(claims)) if i not in skipped]
     left_constant, right_constant = (
@@ -254,6 +268,18 @@ def _bounds(ruleset: RuleSet, body: Bounds, claims: Sequence[Claim]) -> Found:
     return Found(found, set())
 
 
+def _time_order(claims: Sequence[Claim], i: int, j: int) -> tuple[tuple[int, int], bool, bool]:
+    """(earlier, later), whether both held on one and the same day, and whether their
+    times are ordered at all (§6: one is before another only if its whole span is)."""
+    a, b = _span(claims[i]), _span(claims[j])
+    i_first, j_first = a[1] <= b[0], b[1] <= a[0]
+    if i_first and j_first:
+        return (i, j), True, True
+    if i_first or j_first:
+        return ((i, j) if i_first else (j, i)), False, True
+    return (i, j), False, False
+
+
 def _pairs(
     ruleset: RuleSet, rule: Rule, body: Agreement | Monotonic, claims: Sequence[Claim]
 ) -> Found:
@@ -264,7 +290,7 @@ def _pairs(
     ordered = growth or ruleset.measures[name].cumulative
     needs_date = ordered or rule.scope.days is not None
     mine = [i for i, c in enumerate(claims) if c.measure == name]
-    skipped = {i for i in mine if needs_date and claims[i].date is None}
+    skipped = {i for i in mine if needs_date and claims[i].time_span() is None}
     pool = [i for i in mine if i not in skipped]
     found = []
     for i, j in combinations(pool, 2):
@@ -273,11 +299,11 @@ def _pairs(
         ):
             continue
         first, second = sorted((i, j), key=lambda n: order_key(claims[n]))
-        if ordered and _date(claims[first]) > _date(claims[second]):
-            first, second = second, first  # earlier first
-        same_day = ordered and _date(claims[first]) == _date(claims[second])
-        if growth and same_day:
-            continue
+        same_day = False
+        if ordered:
+            (first, second), same_day, known = _time_order(claims, first, second)
+            if not known or (growth and same_day):
+                continue  # times that overlap have no order; growth needs one
         parts = [(0, 1)] if growth or (ordered and not same_day) else [(0, 1), (1, 0)]
         if same_day and not growth:
             first, second = sorted((i, j), key=lambda n: order_key(claims[n]))

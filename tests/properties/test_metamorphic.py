@@ -33,7 +33,7 @@ from crosscheck.dsl.ast import (
 from crosscheck.evaluate import Outcome, evaluate
 from crosscheck.hedges import ReadingSettings
 from crosscheck.load.claims import claim_from_json
-from crosscheck.model import Claim, Violation
+from crosscheck.model import Claim, Violation, claim_to_json
 from crosscheck.testing.rulefiles import UNITS
 from crosscheck.units import QUANTITY_UNITS, compatible, conversion_factor
 
@@ -176,6 +176,8 @@ def _as_json(claim: Claim, unit: str, factor: Fraction) -> dict[str, object]:
         "date": claim.date.isoformat() if claim.date else None,
         "start": claim.start,
         "end": claim.end,
+        "origin": claim.origin,
+        "as_of": claim_to_json(claim)["as_of"],
     }
 
 

@@ -29,10 +29,11 @@ def _sha256(*parts: str) -> str:
 
 
 def ruleset_key(ruleset: RuleSet) -> str:
-    """A hash of what extraction depends on: subjects, measures, phrase sets, hedge and
-    vague settings."""
+    """A hash of what extraction depends on: subjects, origins, measures, phrase sets, hedge
+    and vague settings."""
     parts = (
         sorted((k, repr(v)) for k, v in ruleset.subjects.items()),
+        sorted((k, repr(v.phrases)) for k, v in ruleset.origins.items()),
         sorted((k, repr(v)) for k, v in ruleset.measures.items()),
         sorted((k, str(v)) for k, v in ruleset.hedges.items()),
         sorted((k, str(v)) for k, v in ruleset.vague.items()),

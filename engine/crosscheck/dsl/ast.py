@@ -75,6 +75,15 @@ class Subject:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """``origin nis = "National Intelligence Service" | "spy agency"``: who gives figures."""
+
+    name: str
+    phrases: tuple[str, ...]
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Measure:
     """``measure killed: count of nk_troops, cumulative when "killed" unless "wounded"``.
 
@@ -257,6 +266,8 @@ class ScopeKind(StrEnum):
     ACROSS_SOURCES = "across sources"  # any two claims
     PER_DOCUMENT = "per document"  # two claims of the same document
     PER_SOURCE = "per source"  # two claims of the same source
+    ACROSS_ORIGINS = "across origins"  # two claims of different origins
+    PER_ORIGIN = "per origin"  # two claims of the same origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +309,8 @@ class Waiver:
 
 
 Statement = (
-    Import | HedgeTolerance | VagueAmount | Subject | PhraseSet | Hedge | Measure | Rule | Waiver
+    Import | HedgeTolerance | VagueAmount | Subject | Origin | PhraseSet | Hedge | Measure | Rule
+    | Waiver
 )  # fmt: skip
 
 
@@ -335,6 +347,7 @@ class RuleSet:
     vague: dict[str, tuple[Fraction, Fraction]]
     files: tuple[str, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    origins: dict[str, Origin] = field(default_factory=dict)
     phrase_sets: dict[str, PhraseSet] = field(default_factory=dict)
     hedge_words: dict[str, Hedge] = field(default_factory=dict)  # by phrase, lower case
 

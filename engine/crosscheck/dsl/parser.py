@@ -223,6 +223,10 @@ class _Builder(VocabularyBuilder):
         phrase, low, high = children
         return ast.VagueAmount(_unquote(phrase), _number(low), _number(high), self._span(meta))
 
+    def origin_stmt(self, meta: Meta, children: list[Any]) -> ast.Origin:
+        name, phrases = children
+        return ast.Origin(str(name), phrases, self._span(meta))
+
     def subject_stmt(self, meta: Meta, children: list[Any]) -> ast.Subject:
         name, phrases = children
         return ast.Subject(str(name), phrases, self._span(meta))
@@ -314,6 +318,12 @@ class _Builder(VocabularyBuilder):
 
     def per_document(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
         return ast.ScopeKind.PER_DOCUMENT
+    def across_origins(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
+        return ast.ScopeKind.ACROSS_ORIGINS
+
+    def per_origin(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
+        return ast.ScopeKind.PER_ORIGIN
+
 
     def per_source(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
         return ast.ScopeKind.PER_SOURCE

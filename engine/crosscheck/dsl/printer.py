@@ -41,12 +41,14 @@ def format_statement(statement: ast.Statement) -> str:
         return f"vague {_quote(statement.phrase)} = {low} .. {high}"
     if isinstance(statement, ast.Subject):
         return _phrase_lines(f"subject {_name(statement.name)} = ", statement.phrases, "")
-    if isinstance(statement, ast.Measure):
-        return _measure(statement)
+    if isinstance(statement, ast.Origin):
+        return _phrase_lines(f"origin {_name(statement.name)} = ", statement.phrases, "")
     if isinstance(statement, ast.PhraseSet):
         return _phrase_lines(f"phrases {_name(statement.name)} = ", statement.phrases, "")
     if isinstance(statement, ast.Hedge):
         return _hedge_statement(statement)
+    if isinstance(statement, ast.Measure):
+        return _measure(statement)
     if isinstance(statement, ast.Waiver):
         return _waiver(statement)
     return _rule(statement)

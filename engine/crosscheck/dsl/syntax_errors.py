@@ -23,7 +23,8 @@ from crosscheck.dsl.errors import RuleError, did_you_mean
 from crosscheck.dsl.vocabulary_syntax import EXPECTATIONS
 
 STATEMENT_KEYWORDS = (
-    "import", "tolerance", "vague", "subject", "phrases", "hedge", "measure", "rule", "waive",
+    "import", "tolerance", "vague", "subject", "origin", "phrases", "hedge", "measure", "rule",
+    "waive",
 )  # fmt: skip
 # Every reserved word of the grammar (a test keeps this in step with grammar.lark).
 # fmt: off
@@ -31,7 +32,7 @@ KEYWORDS = frozenset((
     *STATEMENT_KEYWORDS, "in", "of", "cumulative", "when", "unless", "agree", "exactly",
     "within", "nondecreasing", "over", "time", "across", "sources", "per", "document",
     "source", "days", "day", "severity", "message", "error", "warning", "info",
-    "stated", "reason", "until",
+    "stated", "reason", "until", "origins",
 ))
 # fmt: on
 _STATEMENT_TERMINALS = frozenset(word.upper() for word in STATEMENT_KEYWORDS)

@@ -42,6 +42,7 @@ def build_ruleset(files: Sequence[ast.RuleFile]) -> ast.RuleSet:
         files=tuple(rule_file.path for rule_file in files),
         waivers=tuple(checker.waivers),
         phrase_sets=checker.vocabulary.phrase_sets,
+        origins=checker.origins,
         hedge_words=checker.vocabulary.hedges,
     )
 
@@ -64,6 +65,7 @@ class _Checker:
 
     subjects: dict[str, ast.Subject] = field(default_factory=dict)
     measures: dict[str, ast.Measure] = field(default_factory=dict)
+    origins: dict[str, ast.Origin] = field(default_factory=dict)
     rules: list[ast.Rule] = field(default_factory=list)
     rule_names: dict[str, ast.Rule] = field(default_factory=dict)
     hedges: dict[str, tuple[Fraction, ast.Span]] = field(default_factory=dict)
@@ -86,6 +88,9 @@ class _Checker:
             self.subjects.setdefault(statement.name, statement)
         elif isinstance(statement, ast.Measure):
             self._duplicate("measure", statement, self.measures.get(statement.name))
+        elif isinstance(statement, ast.Origin):
+            self._duplicate("origin", statement, self.origins.get(statement.name))
+            self.origins.setdefault(statement.name, statement)
             self.measures.setdefault(statement.name, statement)
         elif isinstance(statement, ast.Rule):
             self._duplicate("rule", statement, self.rule_names.get(statement.name))
@@ -99,8 +104,8 @@ class _Checker:
     def _duplicate(
         self,
         kind: str,
-        node: ast.Subject | ast.Measure | ast.Rule,
-        first: ast.Subject | ast.Measure | ast.Rule | None,
+        node: ast.Subject | ast.Origin | ast.Measure | ast.Rule,
+        first: ast.Subject | ast.Origin | ast.Measure | ast.Rule | None,
     ) -> None:
         if first is not None:
             self.errors.append(

@@ -178,7 +178,7 @@ def dated_only(items: Iterable[Item], needs_date: str | None, out: Findings) -> 
         return tuple(items)
     kept: list[Item] = []
     for item in items:
-        if item.claim.date is None:
+        if item.claim.time_span() is None:
             out.skip(item.claim, needs_date)
         else:
             kept.append(item)

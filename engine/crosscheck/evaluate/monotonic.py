@@ -23,10 +23,12 @@ def check_monotonic(rule: Rule, body: Monotonic, ctx: Context, out: Findings) ->
     tol = tolerance_text(body.tolerance)
     sides = single_sides(items)
     for a, b in unordered_pairs(sides, rule.scope, within, DateRule.AFTER, out.exhaustive):
-        da, db = a.first, b.first
-        assert da is not None and db is not None, "undated claims were skipped"
-        if da == db:
-            continue  # same day: no order between them
-        earlier, later = (a, b) if da < db else (b, a)
+        assert a.first and a.last and b.first and b.last, "undated claims were skipped"
+        if a.last < b.first:
+            earlier, later = a, b
+        elif b.last < a.first:
+            earlier, later = b, a
+        else:
+            continue  # the same day, or times that overlap: no order between them
         truth = decide(_EARLIER_NOT_ABOVE_LATER, (earlier.interval, later.interval), within)
         out.add(truth, lambda: fall_account(earlier, later, tol, unit))  # noqa: B023

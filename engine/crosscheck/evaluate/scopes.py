@@ -1,9 +1,11 @@
 """Which claims a rule relates: sides of a relation, and the pairs a scope allows.
 
 A *side* is what stands on one side of a relation: one claim, a sum with one claim
-per term (all from one document), or a constant. A scope pairs sides: across
-sources any two, per document those of one document, per source those of one
-source, and ``within N days`` only those whose dates lie at most N days apart.
+per term (all from one document), or a constant. A scope pairs sides: across sources
+those of different sources, per document those of one document, per source those of
+one source, across origins those of different origins (a claim without an origin
+stands for its source), per origin those of one origin, and ``within N days`` only
+those whose times (``Claim.time_span``) all fit in N days.
 """
 
 from __future__ import annotations
@@ -21,6 +23,21 @@ from crosscheck.evaluate.context import Item, claim_key
 from crosscheck.evaluate.relations import Constraint
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
+
+
+def origin_key(claim: Claim) -> str:
+    """Who a claim's figure comes from: its origin, or, without one, its source."""
+    return f"origin:{claim.origin}" if claim.origin is not None else f"source:{claim.source}"
+
+
+def in_scope(a: Side, b: Side, kind: ScopeKind) -> bool:
+    """Whether a scope that puts two sides in one group relates them (the scopes that
+    compare across sources or origins relate only sides of different ones)."""
+    if kind is ScopeKind.ACROSS_SOURCES:
+        return a.items[0].claim.source != b.items[0].claim.source
+    if kind is ScopeKind.ACROSS_ORIGINS:
+        return origin_key(a.items[0].claim) != origin_key(b.items[0].claim)
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +61,22 @@ class Side:
     def __post_init__(self) -> None:
         # Computed once: pairing reads them for every pair.
         items, put = self.items, object.__setattr__
-        if len(items) == 1:  # most sides: one claim, its date both first and last
+        if len(items) == 1:  # most sides: one claim, its time span's ends
             claim = items[0].claim
+            span = claim.time_span()
             put(self, "claims", (claim,))
             put(self, "indices", frozenset((items[0].index,)))
-            put(self, "first", claim.date)
-            put(self, "last", claim.date)
+            put(self, "first", span[0] if span else None)
+            put(self, "last", span[1] if span else None)
         else:
             claims = tuple(item.claim for item in items)
-            dates = [claim.date for claim in claims]
-            known = [d for d in dates if d is not None]
-            dated = bool(dates) and len(known) == len(dates)
+            spans = [claim.time_span() for claim in claims]
+            known = [s for s in spans if s is not None]
+            dated = bool(spans) and len(known) == len(spans)
             put(self, "claims", claims)
             put(self, "indices", frozenset(item.index for item in items))
-            put(self, "first", min(known) if dated else None)
-            put(self, "last", max(known) if dated else None)
+            put(self, "first", min(s[0] for s in known) if dated else None)
+            put(self, "last", max(s[1] for s in known) if dated else None)
         put(self, "memo", {})
 
     @property
@@ -150,6 +168,9 @@ def scope_groups(sides: Sequence[Side], kind: ScopeKind) -> dict[str, list[Side]
     elif kind is ScopeKind.PER_SOURCE:
         for side in sides:
             groups[side.items[0].claim.source].append(side)
+    elif kind is ScopeKind.PER_ORIGIN:
+        for side in sides:
+            groups[origin_key(side.items[0].claim)].append(side)
     elif sides:
         groups[""].extend(sides)
     return groups
@@ -175,7 +196,9 @@ def pairs_in_scope(
         else:
             pairs = _crossed(left_groups[key], right_groups[key], scope.days)
         for a, b in pairs:
-            if a.indices.isdisjoint(b.indices) and (days is None or within_days((a, b), days)):
+            if not a.indices.isdisjoint(b.indices) or not in_scope(a, b, scope.kind):
+                continue
+            if days is None or within_days((a, b), days):
                 yield a, b
 
 
@@ -219,22 +242,22 @@ def _last(side: Side) -> date:
 
 
 def within_days(sides: Sequence[Side], days: int | None) -> bool:
-    """Whether the dates of all claims of the sides lie within ``days`` of each other
-    (vacuously so for a single claim; never for an undated claim among several).
+    """Whether the time spans of all claims of the sides fit within ``days`` (vacuously so
+    for a single claim; never for a claim of unknown time among several).
     """
     if days is None:
         return True
-    dates = [item.claim.date for side in sides for item in side.items]
-    if len(dates) < 2:
+    spans = [item.claim.time_span() for side in sides for item in side.items]
+    if len(spans) < 2:
         return True
-    known = [d for d in dates if d is not None]
-    if len(known) < len(dates):
+    known = [s for s in spans if s is not None]
+    if len(known) < len(spans):
         return False
-    return max(known) - min(known) <= timedelta(days=days)
+    return max(s[1] for s in known) - min(s[0] for s in known) <= timedelta(days=days)
 
 
 def precedes(small: Side, big: Side) -> bool:
-    """Whether every claim of ``small`` is dated no later than every claim of ``big``."""
+    """Whether every claim of ``small`` held no later than every claim of ``big`` began."""
     last, first = small.last, big.first
     return last is not None and first is not None and last <= first
 

@@ -18,6 +18,7 @@ from crosscheck.evaluate.relations import Within
 from crosscheck.evaluate.scopes import (
     Side,
     by_first_date,
+    in_scope,
     pairs_in_scope,
     scope_groups,
     within_days,
@@ -64,7 +65,7 @@ def unordered_shortlist(
         ordered = by_first_date(groups[key], scope.days)
         hits = _directed(ordered, ordered, scope.days, part, threshold)
         found = {(i, j) if i < j else (j, i) for i, j in hits if i != j}
-        yield from _admitted(ordered, ordered, sorted(found), scope.days)
+        yield from _admitted(ordered, ordered, sorted(found), scope)
 
 
 def crossed_shortlist(
@@ -84,16 +85,19 @@ def crossed_shortlist(
         for part in parts:
             hits = _directed(roles[part.small], roles[part.big], scope.days, part, threshold)
             found.update(hits if part.small == 0 else ((j, i) for i, j in hits))
-        yield from _admitted(roles[0], roles[1], sorted(found), scope.days)
+        yield from _admitted(roles[0], roles[1], sorted(found), scope)
 
 
 def _admitted(
-    left: Sequence[Side], right: Sequence[Side], found: list[tuple[int, int]], days: int | None
+    left: Sequence[Side], right: Sequence[Side], found: list[tuple[int, int]], scope: Scope
 ) -> Iterator[tuple[Side, Side]]:
     # The same test pairs_in_scope applies to each pair it yields.
+    days = scope.days
     for i, j in found:
         a, b = left[i], right[j]
-        if a.indices.isdisjoint(b.indices) and (days is None or within_days((a, b), days)):
+        if not a.indices.isdisjoint(b.indices) or not in_scope(a, b, scope.kind):
+            continue
+        if days is None or within_days((a, b), days):
             yield a, b
 
 

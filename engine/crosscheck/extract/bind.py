@@ -143,6 +143,7 @@ class Binder(MeasureTable):
                     doc.other_before,
                     self.all_phrase_words,
                     previous,
+                    doc.text,
                 )
             previous = span[0]
         return roles

@@ -12,6 +12,7 @@ from crosscheck.extract.bind import Binder, Binding
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.mention import NumberReader
 from crosscheck.extract.patterns import lowered
+from crosscheck.extract.provenance import Found, Provenance
 from crosscheck.extract.records import Decision, Mention, NotQuantity
 from crosscheck.extract.settings import reading_settings
 from crosscheck.hedges import ReadingSettings
@@ -33,6 +34,7 @@ class Extractor:
         self.binder = Binder(ruleset)
         self._units = {name: ruleset.unit_of(name) for name in ruleset.measures}
         self._survey = Survey(ruleset, self.reader.words)
+        self.provenance = Provenance({n: o.phrases for n, o in ruleset.origins.items()})
 
     def claims(self, document: Document) -> list[Claim]:
         """The claims the rule set's measures find in ``document``, in text order.
@@ -60,7 +62,10 @@ class Extractor:
                 if binding.measure is not None:
                     mention = binding.mention
                     line_index = _line_index(lines, document)
-                    claim = self._claim(document, binding.measure, mention, sentence, line_index)
+                    found_at = self.provenance.of(context, sentence, mention.start, document.date)
+                    claim = self._claim(
+                        document, binding.measure, mention, sentence, line_index, found_at
+                    )
                     found.append((mention.start, claim))
         found.sort(key=itemgetter(0))
         return [claim for _, claim in found]
@@ -84,7 +89,7 @@ class Extractor:
                 continue
             sentence, mentions = group
             for binding in self.binder.bind(context, sentence, mentions):
-                out.append(self._decision(document, binding, sentence, lines))
+                out.append(self._decision(document, context, binding, sentence, lines))
         out.sort(key=lambda d: d.start)  # non-quantities were placed before their sentence
         return out
 
@@ -134,13 +139,21 @@ class Extractor:
                     yield sub, sentence
 
     def _decision(
-        self, document: Document, binding: Binding, sentence: Sentence, lines: list[LineIndex]
+        self,
+        document: Document,
+        context: DocumentContext,
+        binding: Binding,
+        sentence: Sentence,
+        lines: list[LineIndex],
     ) -> Decision:
         mention = binding.mention
         claim = None
+        steps = binding.steps
         if binding.measure is not None:
             line_index = _line_index(lines, document)
-            claim = self._claim(document, binding.measure, mention, sentence, line_index)
+            found = self.provenance.of(context, sentence, mention.start, document.date)
+            claim = self._claim(document, binding.measure, mention, sentence, line_index, found)
+            steps = (*steps, *found.steps)
         hit = binding.hit
         return Decision(
             mention.start,
@@ -153,7 +166,7 @@ class Extractor:
             hit.phrase if hit else None,
             hit.start if hit else None,
             sentence,
-            binding.steps,
+            steps,
         )
 
     def _claim(
@@ -163,6 +176,7 @@ class Extractor:
         mention: Mention,
         sentence: Sentence,
         lines: LineIndex,
+        found: Found,
     ) -> Claim:
         unit = self._units[measure]
         factor = conversion_factor(mention.unit, unit)
@@ -187,6 +201,9 @@ class Extractor:
                 "column": column,
                 "sentence": sentence.text,
                 "url": document.url,
+                "origin": found.origin,
+                "attribution": found.attribution,
+                "as_of": found.as_of,
             }
         )
 

@@ -125,21 +125,25 @@ def counted_noun(
     """The noun a number ending at ``end`` counts ("300 houses": houses), if it is known.
 
     The first person noun, thing noun or word of ``known`` (the rule set's phrase words)
-    within three words after the number, past modifiers and an "of" ("two collapsed
-    buildings", "millions of homeless victims"); none when a verb or function word comes
-    first ("120 were injured") or no word is known.
+    within three words after the number, past modifiers, capitalised names and an "of"
+    ("two collapsed buildings", "thousands of North Korean troops"); none when a verb or
+    function word comes first ("120 were injured") or no word is known.
     """
-    pos = end
-    for step in range(3):
+    pos, step = end, 0
+    while step < 3:
         match = _WORD.match(text, pos, limit)
         if match is None:
             return None
-        low = match.group(1).lower()
+        word = match.group(1)
+        low = word.lower()
+        pos = match.end()
+        if word[0].isupper() and low not in PERSON_NOUNS and low not in THING_NOUNS:
+            continue  # a name or proper adjective modifies the noun: "North Korean troops"
         if low in PERSON_NOUNS or low in THING_NOUNS or low in known:
             return low
         if low in _STOP_WORDS and not (step == 0 and low == "of"):
             return None
-        pos = match.end()
+        step += 1
     return None
 
 
@@ -168,14 +172,16 @@ def role_of(
     other_before: int | None,
     measure_words: frozenset[str] = frozenset(),
     previous_start: int | None = None,
+    text: str | None = None,
 ) -> Role:
     """The role of the number at [start, end) (hedge included) in its clause.
 
+    ``text`` is the text as written (``low`` lower-cased), for telling names from nouns;
     ``other_before`` is the year before which events are other events (None: unknown);
     a number counting one of ``measure_words`` ("of around 100 deaths") is the amount a
     measure looks for, whatever stands before it.
     """
-    noun = counted_noun(low, end, clause[1], measure_words)
+    noun = counted_noun(low if text is None else text, end, clause[1], measure_words)
     opened = _GROUP_OPENER.match(low, sentence_start, start)
     if opened is not None:
         return Role(RoleKind.PART, noun, f"a part of the group {opened.group()[:-1]!r}")

@@ -38,13 +38,13 @@ from crosscheck.load.claimfields import field_at, flag, integer, number, text
 from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.metadata import parse_iso_date
-from crosscheck.model import Claim
+from crosscheck.model import AsOf, Claim
 from crosscheck.units import UnitError, conversion_factor
 
 KNOWN_KEYS = (
     "measure", "subject", "low", "high", "low_inclusive", "high_inclusive", "unit",
     "stated", "hedge", "value", "document", "source", "date", "start", "end", "line",
-    "column", "sentence", "url",
+    "column", "sentence", "url", "origin", "attribution", "as_of",
 )  # fmt: skip
 
 
@@ -111,6 +111,9 @@ def claim_from_json(
             column=integer(obj, "column", 1),
             sentence=text(obj, "sentence"),
             url=text(obj, "url"),
+            origin=_origin(obj, ruleset),
+            attribution=text(obj, "attribution"),
+            as_of=_as_of(obj),
         )
     except ValidationError as err:
         first = err.errors()[0]
@@ -201,6 +204,35 @@ def _factor(unit: str, canonical: str, measure: str) -> Fraction:
         return conversion_factor(unit, canonical)
     except UnitError as err:
         raise LoadProblem(f"`unit` {unit!r} does not fit measure {measure!r}: {err}") from None
+def _origin(obj: dict[str, Any], ruleset: RuleSet) -> str | None:
+    """The claim's origin, which must be one the rule files declare."""
+    origin = text(obj, "origin")
+    if origin and origin not in ruleset.origins:
+        known = ", ".join(sorted(ruleset.origins)) or "none declared"
+        raise LoadProblem(f"`origin` {origin!r} is not an origin of the rule files ({known})")
+    return origin or None
+
+
+def _as_of(obj: dict[str, Any]) -> AsOf | None:
+    """The days the figure held: ``{"start": DATE or null, "end": DATE}``, or null."""
+    value = obj.get("as_of")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("end"), str):
+        raise LoadProblem("`as_of` must be an object with an ISO date `end` (and `start`)")
+    start = value.get("start")
+    try:
+        first = parse_iso_date(start) if isinstance(start, str) else None
+        last = parse_iso_date(value["end"])
+    except ValueError:
+        raise LoadProblem("`as_of` dates must be ISO dates such as 2024-12-23") from None
+    if start is not None and first is None:
+        raise LoadProblem("`as_of.start` must be an ISO date or null")
+    if first is not None and first > last:
+        raise LoadProblem(f"`as_of.start` {first} is after `as_of.end` {last}")
+    return AsOf(start=first, end=last)
+
+
 
 
 def _date(obj: dict[str, Any]) -> dt.date | None:

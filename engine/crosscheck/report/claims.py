@@ -14,9 +14,8 @@ from crosscheck.text.escape import shown
 def claim_text_line(claim: Claim) -> str:
     """``path:line:col: measure "stated" → [low, high] (source, date)``, each value
     from an input escaped (see ``text.escape``)."""
-    when = claim.date.isoformat() if claim.date else "undated"
     value = describe_interval(claim.interval, claim.unit)
-    origin = f"({shown(claim.source)}, {when})"
+    origin = f"({shown(claim.cited_as())})"
     what = f'{shown(claim.measure)} "{shown(claim.stated)}"'
     return f"{shown(claim.location())}: {what} → {value} {origin}"
 

@@ -58,8 +58,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _origin(claim: Claim) -> str:
-    when = claim.date.isoformat() if claim.date else "undated"
-    return f"({shown(claim.source)}, {when})"
+    return f"({shown(claim.cited_as())})"
 
 
 def _reading(decision: Decision) -> str:

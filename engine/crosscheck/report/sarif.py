@@ -57,9 +57,8 @@ def escape_message(text: str) -> str:
 
 def citation(claim: Claim) -> str:
     """``source, date: stated → interval``."""
-    when = claim.date.isoformat() if claim.date else "undated"
     interval = describe_interval(claim.interval, claim.unit)
-    return f"{claim.source}, {when}: {claim.stated} → {interval}"
+    return f"{claim.cited_as()}: {claim.stated} → {interval}"
 
 
 def region(claim: Claim) -> dict[str, Any] | None:

@@ -38,9 +38,8 @@ def _as_is(value: str) -> str:
 
 def claim_line(claim: Claim, show: Callable[[str], str] = _as_is) -> Text:
     """The indented citation of one claim, each value from an input passed through ``show``."""
-    when = claim.date.isoformat() if claim.date else "undated"
     line = Text("  ")
-    line.append(f"{show(claim.source)}, {when}", style="bold")
+    line.append(show(claim.cited_as()), style="bold")
     line.append(f': "{show(claim.stated)}" → {describe_interval(claim.interval, claim.unit)}')
     line.append(f" at {show(claim.location())}", style="dim")
     if claim.sentence:

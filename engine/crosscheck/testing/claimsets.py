@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.interval import Interval, format_number
-from crosscheck.model import Claim, Document
+from crosscheck.model import AsOf, Claim, Document
 from crosscheck.testing.values import amounts
 
 SOURCES = ("Harbor Ledger", "Meridian Wire", "Pacific Dispatch")
@@ -53,6 +53,8 @@ class Stated:
     date: dt.date | None = None
     text: str | None = None
     hedge: str | None = None
+    origin: str | None = None
+    as_of: AsOf | None = None
 
     @property
     def day(self) -> dt.date | None:
@@ -102,6 +104,8 @@ def place(ruleset: RuleSet, stated: Iterable[Stated]) -> list[Claim]:
                 line=position + 1,
                 column=1,
                 url=doc.url,
+                origin=item.origin,
+                as_of=item.as_of,
             )
         )
     return claims
@@ -151,8 +155,30 @@ def claim_sets(
     pool = draw(docs if docs is not None else documents())
     values = values if values is not None else amounts(10_000)
     count = draw(st.integers(min_size, max_size))
-    stated = [
-        Stated(draw(st.sampled_from(names)), draw(values), draw(st.sampled_from(pool)))
-        for _ in range(count)
-    ]
+    stated = []
+    for _ in range(count):
+        doc = draw(st.sampled_from(pool))
+        origin, as_of = draw(provenances(ruleset, doc.date))
+        measure = draw(st.sampled_from(names))
+        stated.append(Stated(measure, draw(values), doc, origin=origin, as_of=as_of))
     return place(ruleset, stated)
+
+
+@st.composite
+def provenances(
+    draw: st.DrawFn, ruleset: RuleSet, day: dt.date | None
+) -> tuple[str | None, AsOf | None]:
+    """An origin of ``ruleset`` (or none) and the days a figure held: mostly the
+    article's day, sometimes a span of days before it, or some day up to it."""
+    origin = draw(st.none() | st.sampled_from(list(ruleset.origins))) if ruleset.origins else None
+    if day is None:
+        return origin, None
+    shape = draw(st.integers(0, 5))
+    if shape == 0:
+        return origin, AsOf(start=None, end=day)
+    if shape == 1:
+        back = dt.timedelta(days=draw(st.integers(0, 6)))
+        return origin, AsOf(
+            start=day - back - dt.timedelta(days=draw(st.integers(0, 6))), end=day - back
+        )
+    return origin, AsOf(start=day, end=day)

@@ -231,6 +231,10 @@ def rule_files(
         for n in pool[: draw(st.integers(0, 2))]
     ]
     subject_names = [s.name for s in subjects]
+    origins = [
+        ast.Origin(f"{n}_origin", tuple(draw(st.lists(phrases(), min_size=1, max_size=2))))
+        for n in pool[: draw(st.integers(0, 2))]
+    ]
     measure_names = pool[2 : 2 + draw(st.integers(1, max_measures))]
     declared = [
         draw(measures(n, subject_names, shape.quantities, shape.words)) for n in measure_names
@@ -239,7 +243,7 @@ def rule_files(
         declared[0] = replace(declared[0], cumulative=True)  # growth needs a running total
     rule_names = [f"{n}_rule" for n in pool[: draw(st.integers(1, max_rules))]]
     found = [draw(rules(n, declared, shape)) for n in rule_names]
-    statements: list[ast.Statement] = [*subjects, *declared, *found]
+    statements: list[ast.Statement] = [*subjects, *origins, *declared, *found]
     if settings:
         statements += draw(_settings(rule_names))
     return ast.RuleFile(path, tuple(draw(st.permutations(statements))))

@@ -215,11 +215,14 @@ def _failing_claims(draw: st.DrawFn, ruleset: RuleSet, rule: Rule) -> list[State
     lhs, rhs = draw(failing_values(rel, part))
     dates = draw(_dates(rule.scope.days, ordered, earliest))
     lhs_doc, rhs_doc = draw(_documents_in_scope(rule.scope.kind, dates))
+    lhs_origin, rhs_origin = draw(_origins_in_scope(rule.scope.kind, list(ruleset.origins)))
     result = [
-        Stated(t, iv, lhs_doc, dates[0]) for t, iv in zip(rel.terms[part.lhs], lhs, strict=True)
+        Stated(t, iv, lhs_doc, dates[0], origin=lhs_origin)
+        for t, iv in zip(rel.terms[part.lhs], lhs, strict=True)
     ]
     result += [
-        Stated(t, iv, rhs_doc, dates[1]) for t, iv in zip(rel.terms[part.rhs], rhs, strict=True)
+        Stated(t, iv, rhs_doc, dates[1], origin=rhs_origin)
+        for t, iv in zip(rel.terms[part.rhs], rhs, strict=True)
     ]
     return result
 
@@ -244,10 +247,32 @@ def _documents_in_scope(
     """Two articles (perhaps one) that the scope relates, dated like their claims."""
     first_source = draw(st.sampled_from(SOURCES))
     first = Document(path="violation-a.md", text="", source=first_source, date=dates[0])
-    if kind is ScopeKind.PER_DOCUMENT or draw(st.integers(0, 3)) == 0:
+    apart = kind in (ScopeKind.ACROSS_SOURCES, ScopeKind.ACROSS_ORIGINS)
+    same_document = kind is ScopeKind.PER_DOCUMENT or draw(st.integers(0, 3)) == 0
+    if same_document and not apart:
         return first, first
-    source = first_source if kind is ScopeKind.PER_SOURCE else draw(st.sampled_from(SOURCES))
+    if kind in (ScopeKind.PER_SOURCE, ScopeKind.PER_ORIGIN):
+        source = first_source
+    elif apart:
+        source = draw(st.sampled_from([s for s in SOURCES if s != first_source]))
+    else:
+        source = draw(st.sampled_from(SOURCES))
     return first, Document(path="violation-b.md", text="", source=source, date=dates[1])
+
+
+@st.composite
+def _origins_in_scope(
+    draw: st.DrawFn, kind: ScopeKind, origins: list[str]
+) -> tuple[str | None, str | None]:
+    """Origins of the two sides that the scope relates (None: the side's source stands
+    in; the documents of an across-origins pair may share a source only with origins)."""
+    if kind is ScopeKind.PER_ORIGIN:
+        origin = draw(st.none() | st.sampled_from(origins)) if origins else None
+        return origin, origin
+    if kind is ScopeKind.ACROSS_ORIGINS and len(origins) >= 2:
+        first, second = draw(st.permutations(origins))[:2]
+        return first, second
+    return None, None
 
 
 @st.composite

@@ -23,7 +23,8 @@ from crosscheck.dsl.lint.linter import lint
 def lint_command(rules: Path) -> int:
     """Lint RULES (a rule file or a folder of *.rules; default ./rules).
 
-    Codes: unused-measure, unused-subject, duplicate-phrase, conflicting-phrase,
+    Codes: unused-measure, unused-subject, unused-origin, overlapping-origin,
+    duplicate-phrase, conflicting-phrase,
     shadowed-phrase, never-fires, always-fires, self-comparison, redundant-rule,
     expired-waiver, duplicate-waiver, unknown-lint-code, unused-ignore. Silence a
     finding with a comment on its line: `# lint: ignore[CODE] reason`.

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import did_you_mean
 from crosscheck.dsl.lint.context import Finding, Found, LintContext
+from crosscheck.dsl.lint.origins import overlapping_origins, unused_origins
 from crosscheck.dsl.lint.phrases import (
     conflicting_phrases,
     repeated_phrases,
@@ -51,6 +52,8 @@ class Check:
 CHECKS: tuple[Check, ...] = (
     Check("unused-measure", unused_measures),
     Check("unused-subject", unused_subjects),
+    Check("unused-origin", unused_origins),
+    Check("overlapping-origin", overlapping_origins),
     Check("duplicate-phrase", repeated_phrases),
     Check("duplicate-phrase", shared_phrases),
     Check("conflicting-phrase", conflicting_phrases),

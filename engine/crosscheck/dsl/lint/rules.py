@@ -186,10 +186,14 @@ def _implies(ctx: LintContext, strict: ast.Rule, loose: ast.Rule) -> bool:
 
 def _covers(wide: ast.Scope, narrow: ast.Scope) -> bool:
     """Whether ``wide`` compares every pair of claims ``narrow`` compares."""
+    # Across sources relates only different sources, across origins only different
+    # origins (which one outlet may print together): neither covers another kind.
     kinds = {
-        ScopeKind.ACROSS_SOURCES: set(ScopeKind),
+        ScopeKind.ACROSS_SOURCES: {ScopeKind.ACROSS_SOURCES},
         ScopeKind.PER_SOURCE: {ScopeKind.PER_SOURCE, ScopeKind.PER_DOCUMENT},
         ScopeKind.PER_DOCUMENT: {ScopeKind.PER_DOCUMENT},
+        ScopeKind.ACROSS_ORIGINS: {ScopeKind.ACROSS_ORIGINS},
+        ScopeKind.PER_ORIGIN: {ScopeKind.PER_ORIGIN},
     }
     if narrow.kind not in kinds[wide.kind]:
         return False

@@ -95,6 +95,19 @@ def reading(claim: Claim, chart_ids: dict[str, str]) -> Safe:
     return Safe("".join(parts))
 
 
+def _provenance_rows(claim: Claim) -> list[tuple[str, Safe | str]]:
+    """Who gives the figure and as of when, where the text says."""
+    rows: list[tuple[str, Safe | str]] = []
+    if claim.attribution or claim.origin:
+        who = claim.attribution or ""
+        if claim.origin:
+            who = f"{who} (origin {claim.origin})" if who else f"origin {claim.origin}"
+        rows.append(("Says", esc(who)))
+    if claim.as_of is not None and (claim.as_of.start, claim.as_of.end) != (claim.date, claim.date):
+        rows.append(("As of", esc(claim.as_of.text())))
+    return rows
+
+
 def claim_item(claim: Claim, charts: Charts) -> Safe:
     """One cited claim: its sentence with the number marked, and where it comes from."""
     if claim.sentence:
@@ -104,6 +117,7 @@ def claim_item(claim: Claim, charts: Charts) -> Safe:
     rows = [
         ("Source", source_cell(claim)),
         ("Date", esc(claim.date.isoformat() if claim.date else "undated")),
+        *_provenance_rows(claim),
         ("Stated", h("q", None, claim.stated)),
         ("Read as", reading(claim, charts.ids)),
         ("Location", h("code", None, claim.location())),

@@ -1,0 +1,191 @@
+"""Who says a figure: the words of a sentence that attribute it (pure).
+
+Reporters attribute figures in a few frames: "according to X", "X said/says/told/
+reported/estimated", "..., said X", "citing X", "X's estimate of", "as per X", and a
+headline's trailing ", X says". ``attributions`` finds them in a sentence as
+``Attribution`` records (who, and where the frame stands); ``attribution_for`` picks the
+one that governs a number: the nearest in its clause, else the nearest in the sentence.
+Precision matters more than recall: a frame whose speaker cannot be read is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+_VERBS = (
+    r"said|says|say|told|tells|reported|reports|estimated|estimates|claimed|claims|stated|"
+    r"states|announced|announces|confirmed|confirms|added|adds|put|puts|quoted|cited|spoke|briefed|believes|believe|assessed|assesses"
+)
+# The speaker before a verb: up to six words of a noun phrase, ending at the verb.
+_SPEAKER = r"((?:[A-Za-z][\w.'’&-]*[ \t]+){0,5}?[A-Za-z][\w.'’&-]*)"
+_BEFORE_VERB = re.compile(
+    rf"{_SPEAKER}(?:[ \t]*\([A-Z][A-Za-z.]{{1,9}}\))?[ \t]+"
+    rf"(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:{_VERBS})(?![a-z])"
+)
+_ACCORDING = re.compile(
+    r"(?:according[ \t]+to|citing|as[ \t]+per|quoting)[ \t]+([^,;:.()]{2,80})", re.IGNORECASE
+)
+_SAID_AFTER = re.compile(rf"(?:,|\"|”)[ \t]*(?:{_VERBS})[ \t]+([^,;:.()]{{2,80}})")
+# A passive figure's agent: "the figure, released last week by the agency".
+_BY_AGENT = re.compile(
+    r"(?:released|issued|published|provided|given|compiled|announced|reported)"
+    r"(?:[ \t]+[a-z]+){0,3}?[ \t]+by[ \t]+([^,;:.()]{2,60})"
+)
+# A figure's source after its noun: "findings of Seoul's spy agency", "data from the UN".
+_OF_SOURCE = re.compile(
+    r"(?:findings|estimates?|figures?|data|assessments?|counts?|tally|statement|intelligence)"
+    r"[ \t]+(?:from|of|by)[ \t]+((?:the[ \t]+)?[A-Z][^,;:.()]{1,60}?)"
+    r"(?=[ \t]+(?:of|that|on|in|showing|which|who)[ \t]|[,;:.()]|$)"
+)
+# News agencies pass figures on: a frame naming one gives way to another frame in the sentence.
+CONDUITS = frozenset(
+    [
+        "yonhap",
+        "reuters",
+        "ap",
+        "afp",
+        "xinhua",
+        "tass",
+        "ria",
+        "interfax",
+        "kyodo",
+        "bernama",
+        "ani",
+        "pti",
+        "ians",
+        "dpa",
+        "efe",
+        "ansa",
+        "anadolu",
+        "upi",
+    ]
+)
+_POSSESSIVE = re.compile(
+    r"((?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*)['’]s[ \t]+"
+    r"(?:estimate|figure|count|tally|toll|assessment|data|numbers|report)"
+)
+# Words that end a speaker's phrase from the left: what stands before them is not the speaker.
+_CUT = re.compile(
+    r"(?i)^(?:.*[ \t])?(?:and|but|that|which|who|while|as|after|when|because|if|than|"
+    r"to|in|on|at|by|for|with|the|a|an)[ \t]+"
+)
+_NO_SPEAKER_AFTER = frozenset({"and", "or", "to", "in", "on", "at", "by", "for", "with"})
+_NOT_SPEAKERS = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "there",
+        "which",
+        "who",
+        "what",
+        "figure",
+        "figures",
+        "toll",
+        "number",
+        "total",
+        "count",
+        "data",
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "briefing",
+        "to",
+    ]
+)
+_LEADING = re.compile(r"^(?:(?:by|from|of)[ \t]+)?(?:(?:the|a|an)[ \t]+)?", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"[ \t]+(?:on|in|at|last|this|earlier|later|yesterday|today|late|early)\b.*$", re.IGNORECASE
+)
+
+
+class Attribution(NamedTuple):
+    """Who a frame names as the speaker, and where the frame stands in the text."""
+
+    who: str
+    start: int
+    end: int
+
+
+def attributions(text: str, start: int, end: int) -> list[Attribution]:
+    """Every attribution frame in ``text[start:end]`` (one sentence), in text order."""
+    found: list[Attribution] = []
+    for pattern, group in (
+        (_ACCORDING, 1),
+        (_SAID_AFTER, 1),
+        (_POSSESSIVE, 1),
+        (_BY_AGENT, 1),
+        (_OF_SOURCE, 1),
+    ):
+        for match in pattern.finditer(text, start, end):
+            who = _clean(match.group(group))
+            if who is not None:
+                found.append(Attribution(who, match.start(), match.end()))
+    for match in _BEFORE_VERB.finditer(text, start, end):
+        who = _speaker(match.group(1))
+        if who is not None:
+            found.append(Attribution(who, match.start(1), match.end()))
+    return _distinct(sorted(found, key=lambda a: a.start))
+
+
+def _speaker(words: str) -> str | None:
+    """The speaker at the end of the words before a verb ("health officials"); none when
+    the words end a list ("Seoul, Washington and Kyiv put ...": no one of them alone)."""
+    cut = _CUT.match(words)
+    if cut is not None and cut.group().split()[-1].lower() in _NO_SPEAKER_AFTER:
+        return None  # a list's last item, or a preposition's object ("on Monday spoke")
+    return _clean(words[cut.end() :] if cut is not None else words)
+
+
+def _clean(phrase: str) -> str | None:
+    """A speaker's phrase without articles and trailing time words, or None if it is none."""
+    who = _TRAILING.sub("", _LEADING.sub("", phrase.strip()))
+    who = who.strip(" \t\"'“”‘’")
+    if not who or who.lower() in _NOT_SPEAKERS or any(c.isdigit() for c in who):
+        return None
+    if who.split()[-1].lower() in _NOT_SPEAKERS:
+        return None  # "a total that puts ...": the words end on no speaker
+    if len(who.split()) > 8:
+        return None
+    return who
+
+
+def _distinct(found: list[Attribution]) -> list[Attribution]:
+    """The frames without overlaps (the earlier, longer one kept)."""
+    kept: list[Attribution] = []
+    for frame in found:
+        if kept and frame.start < kept[-1].end:
+            if frame.end - frame.start > kept[-1].end - kept[-1].start:
+                kept[-1] = frame
+            continue
+        kept.append(frame)
+    return kept
+
+
+def attribution_for(
+    frames: Sequence[Attribution], position: int, clause: tuple[int, int]
+) -> Attribution | None:
+    """The frame that governs the number at ``position``: the nearest in its clause,
+    else the nearest in the sentence; a news agency's frame only when no one else's is
+    in the sentence ("..., the JCS said, ... 1,100 ..., Yonhap reported": the JCS)."""
+    if not frames:
+        return None
+    primary = [f for f in frames if not is_conduit(f.who)] or list(frames)
+    inside = [f for f in primary if clause[0] <= f.start < clause[1]]
+    pool = inside or primary
+    return min(pool, key=lambda f: min(abs(f.start - position), abs(f.end - position)))
+
+
+def is_conduit(who: str) -> bool:
+    """Whether a speaker is a news agency passing a figure on ("Yonhap", "Reuters")."""
+    words = re.findall(r"[a-z]+", who.lower())
+    return bool(words) and all(w in CONDUITS or w in ("news", "agency", "the") for w in words)

@@ -1,0 +1,110 @@
+"""Who gives a figure and as of when it held, for a claim about to be made (pure).
+
+``Provenance.of`` reads the attribution frames and time words of the claim's sentence
+(``attribution``, ``asof``), picks those that govern the number, and names the rule
+set's origin the attribution's words match. A quotation closed by "he said" takes its
+speaker from the sentence before. Without time words a figure holds on the article's day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from crosscheck.extract.asof import as_of_for, time_expressions
+from crosscheck.extract.attribution import Attribution, attribution_for, attributions
+from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.pairing import clauses
+from crosscheck.model import AsOf
+from crosscheck.text.phrases import phrase_key
+from crosscheck.text.segment import Sentence
+
+_PRONOUN_SAID = re.compile(
+    r"(?<![a-z])(?:he|she|they)[ \t]+(?:said|says|told|added|stated|explained)(?![a-z])"
+)
+
+
+class Found(NamedTuple):
+    """A claim's provenance and, in words, how it was read."""
+
+    origin: str | None
+    attribution: str | None
+    as_of: AsOf | None
+    steps: tuple[str, ...]
+
+
+class Provenance:
+    """The origins of one rule set, compiled; then ``of`` per claim."""
+
+    def __init__(self, origins: Mapping[str, Sequence[str]]) -> None:
+        self._origins = [
+            (phrase_key(phrase), name) for name, phrases in origins.items() for phrase in phrases
+        ]
+        self._origins.sort(key=lambda pair: -len(pair[0]))
+
+    def of(
+        self, doc: DocumentContext, sentence: Sentence, position: int, day: dt.date | None
+    ) -> Found:
+        """The provenance of the number at ``position`` in ``sentence`` of an article of ``day``."""
+        clause = _clause_of(doc.low, sentence, position)
+        frame, how = self._frame(doc, sentence, position, clause)
+        steps = [how]
+        origin = self._origin(frame.who) if frame is not None else None
+        if frame is not None:
+            named = f"origin {origin}" if origin else "no declared origin matches"
+            steps.append(f"attributed to {frame.who!r} ({named})")
+        as_of, when = _as_of(doc, sentence, position, clause, frame, day)
+        steps.append(when)
+        return Found(origin, frame.who if frame else None, as_of, tuple(steps))
+
+    def _frame(
+        self, doc: DocumentContext, sentence: Sentence, position: int, clause: tuple[int, int]
+    ) -> tuple[Attribution | None, str]:
+        frames = attributions(doc.text, sentence.start, sentence.end)
+        frame = attribution_for(frames, position, clause)
+        if frame is not None:
+            return frame, "an attribution frame in the sentence"
+        if _PRONOUN_SAID.search(doc.low, sentence.start, sentence.end):
+            previous = doc.locator.before(sentence)
+            if previous is not None:
+                earlier = attributions(doc.text, previous.start, previous.end)
+                if earlier:
+                    return earlier[-1], "a quotation whose speaker the previous sentence names"
+        return None, "no attribution frame in the sentence"
+
+    def _origin(self, who: str) -> str | None:
+        """The origin whose phrase the speaker's words hold (the longest phrase wins)."""
+        key = f" {phrase_key(who)} "
+        for phrase, name in self._origins:
+            if f" {phrase} " in key:
+                return name
+        return None
+
+
+def _clause_of(low: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    for span in clauses(low, sentence.start, sentence.end):
+        if span[0] <= position < span[1]:
+            return span
+    return sentence.start, sentence.end
+
+
+def _as_of(
+    doc: DocumentContext,
+    sentence: Sentence,
+    position: int,
+    clause: tuple[int, int],
+    frame: Attribution | None,
+    day: dt.date | None,
+) -> tuple[AsOf | None, str]:
+    """The days the figure held, and why."""
+    if day is None:
+        return None, "no as-of date: the article is undated"
+    found = time_expressions(doc.low, sentence.start, sentence.end, day)
+    speaker = frame.end if frame is not None else None
+    words = as_of_for(found, position, clause, speaker)
+    if words is None:
+        return AsOf(start=day, end=day), f"as of the article's date {day.isoformat()}"
+    as_of = AsOf(start=words.first, end=words.last)
+    return as_of, f"as of {as_of.text()} because of {words.words!r}"

@@ -1,0 +1,34 @@
+"""Who gives a figure and as of when: each case of provenance.yaml, one test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from extract_helpers import doc
+
+from crosscheck.dsl import build_ruleset, parse
+from crosscheck.extract import Extractor
+
+CASES: dict[str, Any] = yaml.safe_load(
+    Path(__file__).with_name("provenance.yaml").read_text(encoding="utf-8")
+)
+EXTRACTOR = Extractor(build_ruleset([parse(CASES["rules"], "provenance.rules")]))
+MONDAY = dt.date(2024, 12, 23)
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["name"] for c in CASES["cases"]])
+def test_each_claim_knows_who_gives_it_and_as_of_when(case: dict[str, Any]) -> None:
+    found = [
+        [c.measure, c.stated, c.origin, c.attribution, c.as_of.text() if c.as_of else None]
+        for c in EXTRACTOR.claims(doc(case["text"], date=MONDAY))
+    ]
+    assert found == case["claims"]
+
+
+def test_an_undated_article_gives_no_as_of() -> None:
+    claims = EXTRACTOR.claims(doc("Health officials said on Tuesday that 212 people had died."))
+    assert [(c.origin, c.as_of) for c in claims] == [("health", None)]
