@@ -124,7 +124,7 @@ def test_rule_messages_and_claims_files_are_escaped(
 ) -> None:
     Path("r.rules").write_text(
         'measure killed: count\n    when "killed"\n'
-        'rule r: killed agree within 1%\n    message "fine\x1b[2J\r::error::x"\n',
+        'rule r: killed agree within 1%\n    message "fine\x1b[2J\x07::error::x"\n',
         encoding="utf-8",
     )
     claims = [
@@ -145,12 +145,12 @@ def test_rule_messages_and_claims_files_are_escaped(
     out, err = capsys.readouterr()
     _assert_safe(out)
     _assert_safe(err)
-    assert "fine\\x1b[2J\\r::error::x" in out
+    assert "fine\\x1b[2J\\x07::error::x" in out
 
 
 def test_rule_file_errors_are_escaped(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
     Path("bad\n::error::x\x1b[2J.rules").write_text(
-        'measure m: count\nrule r: m agree within "\x1b]0;owned\x07\r::error::y"\n',
+        'measure m: count\nrule r: m agree within "\x1b]0;owned\x07::error::y"\n',
         encoding="utf-8",
     )
     assert main(["check", "corpus", "--rules", "bad\n::error::x\x1b[2J.rules"]) == 2
