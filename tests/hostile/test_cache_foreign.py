@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.cache.db import APPLICATION_ID, CacheDB, NotACache
-from crosscheck.cli.main import main
+from crosscheck.cli import main
 
 from .sample import copy_sample
 

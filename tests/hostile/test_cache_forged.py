@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from crosscheck.cli.main import main
+from crosscheck.cli import main
 
 from .sample import copy_sample
 

@@ -18,7 +18,7 @@ import pytest
 
 import crosscheck.cli.commands.check_pipeline as check_pipeline
 import crosscheck.cli.commands.readers as readers
-from crosscheck.cli.main import main
+from crosscheck.cli import main
 
 from .sample import copy_sample
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cli.main import main
+from crosscheck.cli import main
 from crosscheck.text.escape import shown, shown_lines
 
 from .sample import ARTICLE, RULE_FILE, copy_sample

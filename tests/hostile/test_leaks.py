@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.cli.main import main
+from crosscheck.cli import main
 
 from .sample import copy_sample
 

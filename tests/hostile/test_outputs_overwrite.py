@@ -15,7 +15,7 @@ import pytest
 
 import crosscheck.fs.clash as clash
 import crosscheck.load.articles as articles
-from crosscheck.cli.main import main
+from crosscheck.cli import main
 
 from .sample import ARTICLE, ROOT, RULE_FILE, copy_sample
 
