@@ -25,21 +25,25 @@ file's stem, no date. Manifest files are never read as articles.
 Text must be UTF-8 (a BOM is dropped; line ends become ``\\n``). Anything that
 cannot be read is yielded as a ``LoadError`` (never raised), and loading goes on
 with the next file. Folders are walked recursively in name order, skipping
-hidden entries and symlinked folders; only one article is held at a time.
+hidden entries and symlinked folders; only one article is held at a time. Only
+regular files are read: an entry with an article's extension that is a FIFO, a
+device, a socket or a broken link is skipped with a warning saying so (a FIFO
+would block the run). JSON lines are refused as ``crosscheck.load.jsonline`` says
+(nesting, lone surrogates, numbers too long to read), front matter as
+``crosscheck.load.yamltext`` says.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from crosscheck.fs.reader import FileReader
 from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16, normalize_newlines
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.frontmatter import split_front_matter
+from crosscheck.load.jsonline import json_object
 from crosscheck.load.manifest import MANIFEST_NAMES, read_manifest
 from crosscheck.load.metadata import Item, Metadata, build_metadata
 from crosscheck.model import Document
@@ -97,7 +101,10 @@ def iter_article_files(
         if path.is_dir():
             yield from _walk(path, explicit, {}, reader)
         elif not path.is_file():
-            yield LoadError(path.as_posix(), "no such file or folder")
+            why = reader.not_regular(path)
+            missing = why in ("missing", "a broken symbolic link")
+            message = f"not a regular file but {why}; only regular files are read"
+            yield LoadError(path.as_posix(), "no such file or folder" if missing else message)
         elif path.name in MANIFEST_NAMES:
             reader.is_file(path)  # were it gone, that would be an error
             continue  # e.g. from `corpus/*`: it is read as its folder's manifest, not an article
@@ -143,8 +150,13 @@ def _walk(
         if entry.is_dir():
             if not entry.is_symlink():
                 yield from _walk(entry, explicit, found, reader)
-        elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
-            yield ArticleFile(entry, _fallback(entry, explicit, found, reader))
+        elif entry.suffix.lower() in ARTICLE_SUFFIXES:
+            why = reader.not_regular(entry)
+            if why is None:
+                yield ArticleFile(entry, _fallback(entry, explicit, found, reader))
+            else:
+                message = f"skipped: {why}, not a regular file"
+                yield LoadError(entry.as_posix(), message, severity="warning")
 
 
 def _fallback(path: Path, explicit: Manifest, found: Manifest, reader: FileReader) -> Metadata:
@@ -206,7 +218,7 @@ def _jsonl_record(
 ) -> Iterator[Document | LoadError]:
     name = path.as_posix()
     try:
-        record = _json_object(raw)
+        record = json_object(raw, exact=False)
         text = record.get("text")
         if not isinstance(text, str):
             raise LoadProblem("each line needs a `text` field holding the article as a string")
@@ -218,17 +230,6 @@ def _jsonl_record(
     for warning in warnings:
         yield warning.at(name, number)
     yield _document(f"{name}:{number}", path, metadata.over(fallback), normalize_newlines(text), 0)
-
-
-def _json_object(raw: bytes) -> dict[str, Any]:
-    """One JSONL line as an object; ``LoadProblem`` positions are within the line."""
-    try:
-        value = json.loads(decode_text(raw.rstrip(b"\r\n")))
-    except json.JSONDecodeError as err:
-        raise LoadProblem(f"invalid JSON: {err.msg}", 1, err.colno) from None
-    if not isinstance(value, dict):
-        raise LoadProblem(f"each line must be a JSON object, not {type(value).__name__}", 1, 1)
-    return value
 
 
 def _document(name: str, path: Path, metadata: Metadata, text: str, offset: int) -> Document:

@@ -16,14 +16,15 @@ the measure's unit, ``subject`` to the measure's subject.
 
 Every bad line gives a ``LoadError`` at ``FILE:LINE`` (``:COLUMN`` for bad JSON) naming
 the field at fault, and is left out; claims of a measure the rule files do not
-define are errors (with a did-you-mean).
+define are errors (with a did-you-mean). So is a line holding a number past the
+bounds of ``crosscheck.limits`` (10^15 in size, 15 significant digits, 15 decimal
+places), values nested too deep or a lone surrogate (``crosscheck.load.jsonline``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 from fractions import Fraction
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -34,9 +35,10 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.fs.reader import FileReader
 from crosscheck.hedges import HEDGE_FAMILIES, ReadingSettings, family_of, hedged_interval
 from crosscheck.interval import Interval
-from crosscheck.load.claimfields import field_at, flag, integer, number, text
-from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16
+from crosscheck.load.claimfields import flag, integer, number, text
+from crosscheck.load.decode import BOM, UTF16_MESSAGE, is_utf16
 from crosscheck.load.errors import LoadError, LoadProblem
+from crosscheck.load.jsonline import json_object
 from crosscheck.load.metadata import parse_iso_date
 from crosscheck.model import AsOf, Claim
 from crosscheck.units import UnitError, conversion_factor
@@ -68,7 +70,7 @@ def read_claims(
             if not raw.strip():
                 continue
             try:
-                claim, warnings = claim_from_json(_json_line(raw), ruleset, settings)
+                claim, warnings = claim_from_json(json_object(raw, exact=True), ruleset, settings)
             except LoadProblem as problem:
                 errors.append(problem.shifted(line_no - 1).at(name, line_no))
                 continue
@@ -120,18 +122,6 @@ def claim_from_json(
         field = ".".join(str(part) for part in first["loc"])
         raise LoadProblem(f"not a valid claim: `{field}`: {first['msg']}") from None
     return claim, warnings
-
-
-def _json_line(raw: bytes) -> dict[str, Any]:
-    try:
-        value = json.loads(decode_text(raw.rstrip(b"\r\n")), parse_float=Fraction)
-    except json.JSONDecodeError as err:
-        place = field_at(err.doc, err.pos)
-        where = f" {place}" if place else ""
-        raise LoadProblem(f"invalid JSON{where}: {err.msg}", 1, err.colno) from None
-    if not isinstance(value, dict):
-        raise LoadProblem(f"each line must be a JSON object, not {type(value).__name__}", 1, 1)
-    return value
 
 
 def _unknown_key(key: str) -> LoadProblem:
@@ -204,6 +194,18 @@ def _factor(unit: str, canonical: str, measure: str) -> Fraction:
         return conversion_factor(unit, canonical)
     except UnitError as err:
         raise LoadProblem(f"`unit` {unit!r} does not fit measure {measure!r}: {err}") from None
+
+
+def _date(obj: dict[str, Any]) -> dt.date | None:
+    day = text(obj, "date")
+    if not day:
+        return None
+    try:
+        return parse_iso_date(day)
+    except LoadProblem:
+        raise LoadProblem(f"`date` {day!r} is not an ISO date such as 2024-12-23") from None
+
+
 def _origin(obj: dict[str, Any], ruleset: RuleSet) -> str | None:
     """The claim's origin, which must be one the rule files declare."""
     origin = text(obj, "origin")
@@ -231,18 +233,6 @@ def _as_of(obj: dict[str, Any]) -> AsOf | None:
     if first is not None and first > last:
         raise LoadProblem(f"`as_of.start` {first} is after `as_of.end` {last}")
     return AsOf(start=first, end=last)
-
-
-
-
-def _date(obj: dict[str, Any]) -> dt.date | None:
-    day = text(obj, "date")
-    if not day:
-        return None
-    try:
-        return parse_iso_date(day)
-    except LoadProblem:
-        raise LoadProblem(f"`date` {day!r} is not an ISO date such as 2024-12-23") from None
 
 
 def _non_negative(interval: Interval) -> tuple[Interval, list[LoadProblem]]:

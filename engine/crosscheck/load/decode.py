@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from crosscheck.load.errors import LoadProblem
 
 BOM = b"\xef\xbb\xbf"
@@ -9,6 +11,20 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 UTF16_MESSAGE = "the file is UTF-16 (it starts with a UTF-16 byte-order mark); re-save it as UTF-8"
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate_problem(text: str) -> str | None:
+    """Why ``text`` is not text, if it holds a lone surrogate (only an escape such as
+    ``\\ud800`` in JSON or YAML can put one there; a pair is read as one character)."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    return (
+        f"holds a lone surrogate (\\u{ord(found.group()):04x}), an escape that stands for "
+        "no character; remove it, or escape the character meant"
+    )
 
 
 def is_utf16(data: bytes) -> bool:

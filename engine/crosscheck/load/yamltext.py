@@ -1,7 +1,10 @@
 """YAML parsed into nodes that remember where they stand, for precise error positions.
 
 Dates are left as text (no implicit timestamp conversion) so that a bad date is
-reported by crosscheck with its position, not raised deep inside PyYAML.
+reported by crosscheck with its position, not raised deep inside PyYAML. Values
+nested more than ``MAX_NESTING`` deep, strings holding a lone surrogate (an escape
+such as ``"\\ud800"``) and integers of more digits than Python converts are
+``LoadProblem`` errors at their position.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from crosscheck.limits import MAX_NESTING, excerpt
+from crosscheck.load.decode import surrogate_problem
 from crosscheck.load.errors import LoadProblem
 
 if TYPE_CHECKING:
@@ -24,13 +29,48 @@ def _loader() -> type[yaml.SafeLoader]:
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        nesting = 0
+
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+            """A node, refused past ``MAX_NESTING`` levels (composing recurses)."""
+            if self.nesting >= MAX_NESTING:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise LoadProblem(
+                    f"values are nested more than {MAX_NESTING} deep "
+                    "(lists and mappings within each other)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            self.nesting += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.nesting -= 1
 
     Loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    Loader.add_constructor("tag:yaml.org,2002:str", _text)
+    Loader.add_constructor("tag:yaml.org,2002:int", _whole)
     return Loader
+
+
+def _text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    value = loader.construct_scalar(node)
+    problem = surrogate_problem(value)
+    if problem is not None:
+        raise LoadProblem(f"the text here {problem}", *position(node))
+    return value
+
+
+def _whole(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:  # more digits than Python converts (4,300 unless configured)
+        raise LoadProblem(
+            f"the number {excerpt(node.value)} has too many digits to be read", *position(node)
+        ) from None
 
 
 def position(node: yaml.Node) -> tuple[int, int]:
