@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[A-Za-z_]\w*')
+_TOKENS = re.compile(r'"(?:[^"\\\r\n]|\\.)*"?|#[^\r\n]*|[A-Za-z_]\w*')
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
-from importlib import resources
+from importlib import resources, util
 from typing import Any
 
 from lark import Lark, Token
@@ -27,6 +27,7 @@ from lark.visitors import v_args
 
 from crosscheck.dsl import ast
 from crosscheck.dsl.errors import RuleError, RuleFileError, with_source
+from crosscheck.dsl.sizes import oversized_numbers
 from crosscheck.dsl.syntax_errors import (
     STATEMENT_KEYWORDS,
     Source,
@@ -48,7 +49,9 @@ def lark_parser() -> Lark:
         grammar,
         parser="lalr",
         lexer="contextual",
-        strict=_has_interegular(),
+        # Strict mode needs `interegular` to prove terminals never collide; the grammar is
+        # conflict-free either way (a test builds it strictly).
+        strict=util.find_spec("interegular") is not None,
         propagate_positions=True,
         maybe_placeholders=True,
         postlex=keywords,
@@ -90,16 +93,6 @@ def _vocabulary() -> Vocabulary:
     return vocabulary(lark_parser())
 
 
-def _has_interegular() -> bool:
-    # Lark's strict mode needs `interegular` to prove terminals never collide;
-    # the grammar is conflict-free either way (a test builds it strictly).
-    try:
-        import interegular  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def parse(text: str, path: str = "<rules>") -> ast.RuleFile:
     """The syntax tree of a rule file; raises ``RuleFileError`` listing every error found."""
     try:
@@ -133,7 +126,7 @@ def _parse_in_chunks(text: str, path: str) -> tuple[list[ast.Statement], list[Ru
     return statements, errors
 
 
-_WORDS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[A-Za-z_]\w*')
+_WORDS = re.compile(r'"(?:[^"\\\r\n]|\\.)*"?|#[^\r\n]*|[A-Za-z_]\w*')
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
@@ -165,6 +158,9 @@ def _build(trees: list[Any], path: str) -> tuple[list[ast.Statement], list[RuleE
     statements: list[ast.Statement] = []
     errors: list[RuleError] = []
     for tree in trees:
+        if oversized := oversized_numbers(tree, path):  # before any number is converted
+            errors.extend(oversized)
+            continue
         try:
             statements.append(builder.transform(tree))
         except VisitError as err:
@@ -223,13 +219,13 @@ class _Builder(VocabularyBuilder):
         phrase, low, high = children
         return ast.VagueAmount(_unquote(phrase), _number(low), _number(high), self._span(meta))
 
-    def origin_stmt(self, meta: Meta, children: list[Any]) -> ast.Origin:
-        name, phrases = children
-        return ast.Origin(str(name), phrases, self._span(meta))
-
     def subject_stmt(self, meta: Meta, children: list[Any]) -> ast.Subject:
         name, phrases = children
         return ast.Subject(str(name), phrases, self._span(meta))
+
+    def origin_stmt(self, meta: Meta, children: list[Any]) -> ast.Origin:
+        name, phrases = children
+        return ast.Origin(str(name), phrases, self._span(meta))
 
     def phrases(self, meta: Meta, children: list[Token]) -> tuple[str, ...]:
         return tuple(_unquote(token) for token in children)
@@ -318,15 +314,15 @@ class _Builder(VocabularyBuilder):
 
     def per_document(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
         return ast.ScopeKind.PER_DOCUMENT
+
+    def per_source(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
+        return ast.ScopeKind.PER_SOURCE
+
     def across_origins(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
         return ast.ScopeKind.ACROSS_ORIGINS
 
     def per_origin(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
         return ast.ScopeKind.PER_ORIGIN
-
-
-    def per_source(self, meta: Meta, children: list[Token]) -> ast.ScopeKind:
-        return ast.ScopeKind.PER_SOURCE
 
     def days(self, meta: Meta, children: list[Token]) -> int:
         value = _number(children[0])

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from crosscheck.dsl import ast
 from crosscheck.dsl.errors import RuleError, RuleFileError, did_you_mean
+from crosscheck.dsl.sizes import size_errors
 from crosscheck.dsl.vocabulary_check import VocabularyChecker
 from crosscheck.hedges import DEFAULT_TOLERANCES, HEDGE_FAMILIES
 from crosscheck.units import QUANTITY_UNITS, UnitError, compatible, conversion_factor, parse_unit
@@ -41,8 +42,8 @@ def build_ruleset(files: Sequence[ast.RuleFile]) -> ast.RuleSet:
         vague={key: (node.low, node.high) for key, node in checker.vague.items()},
         files=tuple(rule_file.path for rule_file in files),
         waivers=tuple(checker.waivers),
-        phrase_sets=checker.vocabulary.phrase_sets,
         origins=checker.origins,
+        phrase_sets=checker.vocabulary.phrase_sets,
         hedge_words=checker.vocabulary.hedges,
     )
 
@@ -64,8 +65,8 @@ class _Checker:
     """Declarations seen so far and the errors found."""
 
     subjects: dict[str, ast.Subject] = field(default_factory=dict)
-    measures: dict[str, ast.Measure] = field(default_factory=dict)
     origins: dict[str, ast.Origin] = field(default_factory=dict)
+    measures: dict[str, ast.Measure] = field(default_factory=dict)
     rules: list[ast.Rule] = field(default_factory=list)
     rule_names: dict[str, ast.Rule] = field(default_factory=dict)
     hedges: dict[str, tuple[Fraction, ast.Span]] = field(default_factory=dict)
@@ -79,6 +80,7 @@ class _Checker:
 
     def declare(self, statement: ast.Statement) -> None:
         """Record one statement, reporting duplicates and bad settings."""
+        self.errors.extend(size_errors(statement))
         if isinstance(statement, ast.HedgeTolerance):
             self._declare_hedge(statement)
         elif isinstance(statement, ast.VagueAmount):
@@ -86,11 +88,11 @@ class _Checker:
         elif isinstance(statement, ast.Subject):
             self._duplicate("subject", statement, self.subjects.get(statement.name))
             self.subjects.setdefault(statement.name, statement)
-        elif isinstance(statement, ast.Measure):
-            self._duplicate("measure", statement, self.measures.get(statement.name))
         elif isinstance(statement, ast.Origin):
             self._duplicate("origin", statement, self.origins.get(statement.name))
             self.origins.setdefault(statement.name, statement)
+        elif isinstance(statement, ast.Measure):
+            self._duplicate("measure", statement, self.measures.get(statement.name))
             self.measures.setdefault(statement.name, statement)
         elif isinstance(statement, ast.Rule):
             self._duplicate("rule", statement, self.rule_names.get(statement.name))

@@ -18,6 +18,8 @@ from crosscheck.dsl.errors import RuleError, RuleFileError, did_you_mean, with_s
 from crosscheck.dsl.parser import parse
 from crosscheck.dsl.validate import build_ruleset
 from crosscheck.fs.reader import FileReader
+from crosscheck.limits import MAX_IMPORT_DEPTH
+from crosscheck.load.ruletext import RuleTextError, read_rule_text
 from crosscheck.std import available, path_of
 
 RULE_SUFFIX = ".rules"
@@ -104,6 +106,13 @@ class _Loader:
                 f"looked for {shown}; an import path is relative to the importing file",
             )
             return
+        if len(chain) > MAX_IMPORT_DEPTH:  # the files importing, each one level deeper
+            self.at(
+                statement.span,
+                f"imports nest more than {MAX_IMPORT_DEPTH} files deep",
+                "import the shared files from one file instead of along a chain",
+            )
+            return
         keys, key = [key for key, _ in chain], self.reader.where(target)
         if key in keys:
             cycle = [name for _, name in chain[keys.index(key) :]] + [shown]
@@ -135,27 +144,7 @@ class _Loader:
     def read(self, file: Path, shown: str) -> str | None:
         """A rule file's text, or ``None`` after recording why it cannot be read."""
         try:
-            data = self.reader.read_bytes(file)
-        except OSError as err:
-            self.fail(
-                shown,
-                f"cannot read rule file: {err.strerror or err}",
-                "check that the file exists and is readable",
-            )
-            return None
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            before = data[: err.start].decode("utf-8", errors="replace")
-            line = before.count("\n") + 1
-            column = len(before) - (before.rfind("\n") + 1) + 1
-            self.errors.append(
-                RuleError(
-                    shown,
-                    line,
-                    column,
-                    f"rule file is not UTF-8 text (byte 0x{data[err.start]:02x})",
-                    "save the file with UTF-8 encoding",
-                )
-            )
+            return read_rule_text(file, self.reader).text
+        except RuleTextError as err:
+            self.errors.append(RuleError(shown, err.line, err.column, err.message, err.hint))
             return None

@@ -3,7 +3,8 @@
 Exit codes: 0 every file formatted (or, with ``--check``, already formatted);
 1 ``--check`` found a file to reformat (a unified diff is printed); 2 a rule
 file does not parse or cannot be read or written (it is left untouched), or standard
-output cannot be written; 4 internal error.
+output cannot be written; 4 internal error. A file keeps its own line ending (that of
+its first line, throughout: ``\r\n``, ``\n`` or a lone ``\r``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from crosscheck.cli.messages import rule_error_text
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.dsl.formatter import format_text
 from crosscheck.fs.atomic import replace_file
+from crosscheck.fs.reader import FileReader
 from crosscheck.load.rules import RULE_SUFFIX
+from crosscheck.load.ruletext import RuleText, RuleTextError, read_rule_text
 from crosscheck.text.escape import shown, shown_source
 
 
@@ -40,13 +43,13 @@ def fmt_command(rules: tuple[Path, ...], check: bool) -> int:
     changed = 0
     for file in files:
         try:
-            text = _read(file)
-            formatted = format_text(text, str(file))
-            if formatted == text:
+            source = _read(file)
+            formatted = format_text(source.text, str(file)).replace("\n", source.newline)
+            if formatted == source.written:
                 continue
             changed += 1
             if check:
-                say(_diff(file, text, formatted), nl=False)
+                say(_diff(file, source.written, formatted), nl=False)
             else:
                 _replace(file, formatted)
                 say(f"formatted {shown(str(file))}")
@@ -78,13 +81,12 @@ def _rule_files(paths: Sequence[Path]) -> tuple[list[Path], int]:
     return files, missing
 
 
-def _read(file: Path) -> str:
+def _read(file: Path) -> RuleText:
+    """The file's text: only a regular file, its line ends kept (``\r\n`` stays ``\r\n``)."""
     try:
-        return file.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        raise _Unusable(f"cannot read: {err.strerror or err}") from None
-    except UnicodeDecodeError:
-        raise _Unusable("not UTF-8 text; save the file with UTF-8 encoding") from None
+        return read_rule_text(file, FileReader())
+    except RuleTextError as err:
+        raise _Unusable(f"{err.message} ({err.hint})") from None
 
 
 def _replace(file: Path, text: str) -> None:

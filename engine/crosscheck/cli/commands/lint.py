@@ -16,6 +16,8 @@ from crosscheck.cli.commands.readers import load_ruleset_or_exit
 from crosscheck.cli.console import EXIT_OK, EXIT_VIOLATIONS, complain, say
 from crosscheck.cli.messages import finding_text
 from crosscheck.dsl.lint.linter import lint
+from crosscheck.fs.reader import FileReader
+from crosscheck.load.ruletext import RuleTextError, read_rule_text
 
 
 @click.command("lint")
@@ -46,6 +48,6 @@ def lint_command(rules: Path) -> int:
 def _read(path: str) -> str | None:
     """A rule file's text, or None (findings then point at statements, not phrases)."""
     try:
-        return Path(path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return read_rule_text(Path(path), FileReader()).text
+    except RuleTextError:
         return None
