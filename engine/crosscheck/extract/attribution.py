@@ -22,7 +22,7 @@ _VERBS = (
 _SPEAKER = r"((?:[A-Za-z][\w.'’&-]*[ \t]+){0,5}?[A-Za-z][\w.'’&-]*)"
 _BEFORE_VERB = re.compile(
     rf"{_SPEAKER}(?:[ \t]*\([A-Z][A-Za-z.]{{1,9}}\))?[ \t]+"
-    rf"(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:{_VERBS})(?![a-z])"
+    rf"(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?i:{_VERBS})(?![a-z])"
 )
 _ACCORDING = re.compile(
     r"(?:according[ \t]+to|citing|as[ \t]+per|quoting)[ \t]+([^,;:.()]{2,80})", re.IGNORECASE
