@@ -119,7 +119,7 @@ def _scope_rewritten(dropped: str) -> Callable[[], None]:
 def _no_skips() -> None:
     from crosscheck.evaluate import context
 
-    _patch(context.Findings, "skip", lambda self, claim, reason: None)
+    _patch(context.Decided, "skip", lambda self, claim, reason: None)
 
 
 def _sum_units_ignored() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.evaluate.context import Context, Findings, claim_key
+from crosscheck.evaluate.context import Context, Decided, claim_key
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.headlines import without_headline_copies
 from crosscheck.model import Claim, Skipped, Violation
@@ -54,7 +54,7 @@ def evaluate(
     undecided: list[Violation] = []
     skipped: list[Skipped] = []
     for rule in ruleset.rules:
-        found = check_rule(rule, ctx, Findings(rule, keep_undecided, strategy == "all_pairs"))
+        found = check_rule(rule, ctx, Decided(rule, keep_undecided, strategy == "all_pairs"))
         violations.extend(_in_order(found.violations, ctx))
         undecided.extend(_in_order(found.undecided, ctx))
         skipped.extend(_skipped_in_order(found.skipped, ctx))

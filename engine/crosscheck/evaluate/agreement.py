@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from crosscheck.dsl.ast import Agreement, Op, Rule
 from crosscheck.evaluate.candidates import DateRule
-from crosscheck.evaluate.context import Account, Context, Findings, dated_only
+from crosscheck.evaluate.context import Account, Context, Decided, dated_only
 from crosscheck.evaluate.describe import fall_account, side_label, stated, tolerance_text
 from crosscheck.evaluate.relations import SPLIT, Constraint, decide, tolerance_in
 from crosscheck.evaluate.scopes import Side, date_needed, in_date_order, single_sides
 from crosscheck.evaluate.shortlist import unordered_pairs
 
 
-def check_agreement(rule: Rule, body: Agreement, ctx: Context, out: Findings) -> None:
+def check_agreement(rule: Rule, body: Agreement, ctx: Context, out: Decided) -> None:
     """Record every pair of claims in scope that cannot be brought within tolerance."""
     name = body.measure.name
     unit = ctx.ruleset.unit_of(name)

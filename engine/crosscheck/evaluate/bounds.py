@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crosscheck.dsl.ast import Bounds, Rule
-from crosscheck.evaluate.context import Account, Context, Findings, Item
+from crosscheck.evaluate.context import Account, Context, Decided, Item
 from crosscheck.evaluate.describe import side_label, stated, unit_suffix
 from crosscheck.evaluate.relations import EXACT, Constraint, constant_in, decide
 from crosscheck.evaluate.scopes import single_sides
@@ -13,7 +13,7 @@ from crosscheck.interval import Interval, format_number
 _INSIDE = (Constraint(0, 1), Constraint(1, 2))
 
 
-def check_bounds(rule: Rule, body: Bounds, ctx: Context, out: Findings) -> None:
+def check_bounds(rule: Rule, body: Bounds, ctx: Context, out: Decided) -> None:
     """Record every claim whose interval has no point in the range."""
     name = body.measure.name
     unit = ctx.ruleset.unit_of(name)

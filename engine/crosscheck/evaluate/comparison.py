@@ -8,7 +8,7 @@ from itertools import product
 
 from crosscheck.dsl.ast import Comparison, Constant, Op, Operand, Rule, Scope, Sum
 from crosscheck.evaluate.candidates import DateRule, Part
-from crosscheck.evaluate.context import Account, Context, Findings, Item, dated_only
+from crosscheck.evaluate.context import Account, Context, Decided, Item, dated_only
 from crosscheck.evaluate.describe import (
     NOT_COMPARED,
     operand_text,
@@ -40,7 +40,7 @@ def _terms(operand: Operand) -> tuple[str, ...]:
     return tuple(t.name for t in operand.terms) if isinstance(operand, Sum) else ()
 
 
-def check_comparison(rule: Rule, body: Comparison, ctx: Context, out: Findings) -> None:
+def check_comparison(rule: Rule, body: Comparison, ctx: Context, out: Decided) -> None:
     """Record every choice of claims in scope for which the comparison fails."""
     left_terms, right_terms = _terms(body.left), _terms(body.right)
     names = left_terms + right_terms

@@ -145,8 +145,9 @@ class Account:
 
 
 @dataclass
-class Findings:
-    """Violations, undecided relations and skipped claims of one rule."""
+class Decided:
+    """What one rule decided pair by pair: its pairwise violations, undecided relations
+    and skipped claims."""
 
     rule: Rule
     keep_undecided: bool
@@ -172,7 +173,7 @@ class Findings:
         self.skipped.append(Skipped(rule=self.rule.name, claim=claim, reason=reason))
 
 
-def dated_only(items: Iterable[Item], needs_date: str | None, out: Findings) -> tuple[Item, ...]:
+def dated_only(items: Iterable[Item], needs_date: str | None, out: Decided) -> tuple[Item, ...]:
     """The items with a date when ``needs_date`` gives a reason; the others are skipped."""
     if needs_date is None:
         return tuple(items)

@@ -8,11 +8,11 @@ from crosscheck.dsl.ast import Agreement, Bounds, Comparison, Monotonic, Rule
 from crosscheck.evaluate.agreement import check_agreement
 from crosscheck.evaluate.bounds import check_bounds
 from crosscheck.evaluate.comparison import check_comparison
-from crosscheck.evaluate.context import Context, Findings
+from crosscheck.evaluate.context import Context, Decided
 from crosscheck.evaluate.monotonic import check_monotonic
 
 
-def check_rule(rule: Rule, ctx: Context, out: Findings) -> Findings:
+def check_rule(rule: Rule, ctx: Context, out: Decided) -> Decided:
     """Decide ``rule`` over the claims of ``ctx``, recording findings in ``out``."""
     body = rule.body
     if isinstance(body, Comparison):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crosscheck.dsl.ast import Monotonic, Rule
 from crosscheck.evaluate.candidates import DateRule
-from crosscheck.evaluate.context import Context, Findings, dated_only
+from crosscheck.evaluate.context import Context, Decided, dated_only
 from crosscheck.evaluate.describe import fall_account, tolerance_text
 from crosscheck.evaluate.relations import Constraint, decide, tolerance_in
 from crosscheck.evaluate.scopes import single_sides
@@ -13,7 +13,7 @@ from crosscheck.evaluate.shortlist import unordered_pairs
 _EARLIER_NOT_ABOVE_LATER = (Constraint(0, 1),)
 
 
-def check_monotonic(rule: Rule, body: Monotonic, ctx: Context, out: Findings) -> None:
+def check_monotonic(rule: Rule, body: Monotonic, ctx: Context, out: Decided) -> None:
     """Record every pair of differently dated claims in scope where the later is lower."""
     name = body.measure.name
     unit = ctx.ruleset.unit_of(name)

@@ -2,7 +2,7 @@
 
 ``evaluate`` keeps only what fails (and, when asked, what is undecided); a person
 refining a rule also wants to see what held. This runs the very same rule modules
-(pairing, date order, relations) with a recorder in place of ``Findings`` that
+(pairing, date order, relations) with a recorder in place of ``Decided`` that
 keeps every decided relation. Pure: no I/O.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.dsl.ast import Rule, RuleSet
-from crosscheck.evaluate.context import Account, Context, Findings
+from crosscheck.evaluate.context import Account, Context, Decided
 from crosscheck.evaluate.describe import NOT_COMPARED
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.interval import Truth
@@ -55,8 +55,8 @@ class RuleTrace:
 
 
 @dataclass
-class _Recorder(Findings):
-    """Findings that keep every decided relation, not only the reported ones."""
+class _Recorder(Decided):
+    """A record that keeps every decided relation, not only the reported ones."""
 
     decisions: list[RuleDecision] = field(default_factory=list)
 
