@@ -1,6 +1,12 @@
 """Throughput, memory and worst-case growth of claim extraction.
 
     python benchmarks/extract.py [--size-mb 50] [--quantulum-kb 300] [--rules FILE]
+    python benchmarks/extract.py --real-mb 10     # real-text mode only
+
+0. Real-text mode (--real-mb, default 10; 0 skips it): the development set's articles
+   (tests/gold/dev/*, held-out stories left out), each story under its own rule file,
+   repeated until --real-mb of text has been read; characters per CPU second on one
+   core, and peak memory.
 
 1. Generates --size-mb of news-like text (benchmarks/generate.py) into a temporary
    file, streaming, then reads it back one document at a time and extracts claims
@@ -87,6 +93,38 @@ def quantulum_rate(path: str, limit_chars: int) -> tuple[int, int, float] | None
     return chars, found, time.process_time() - cpu
 
 
+def dev_stories() -> list[tuple[Extractor, list[Document]]]:
+    """Each development story's extractor and articles (held-out stories left out)."""
+    from crosscheck.load.articles import iter_documents
+
+    stories = []
+    for story in sorted((ROOT / "tests" / "gold" / "dev").iterdir()):
+        if not (story / "story.rules").is_file() or (story / "HELD_OUT").exists():
+            continue
+        docs = [d for d in iter_documents([story / "articles"]) if isinstance(d, Document)]
+        stories.append((Extractor(load_rules(story / "story.rules")), docs))
+    return stories
+
+
+def real_text(size_mb: float) -> None:
+    """Extraction speed on real reporting: the development set repeated to ``size_mb``."""
+    stories = dev_stories()
+    chars = claims = 0
+    cpu = time.process_time()
+    while chars < size_mb * 1e6:
+        for extractor, docs in stories:
+            for document in docs:
+                chars += len(document.text)
+                claims += len(extractor.claims(document))
+    seconds = time.process_time() - cpu
+    articles = sum(len(docs) for _, docs in stories)
+    print(
+        f"real text ({len(stories)} development stories, {articles} articles, repeated): "
+        f"{chars / 1e6:.1f} MB, {claims} claims, CPU {seconds:.2f} s: "
+        f"{chars / seconds / 1e6:.2f} M chars/s; peak resident memory {peak_memory_mb():.0f} MB"
+    )
+
+
 def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -125,7 +163,13 @@ def main() -> None:
     args.add_argument("--quantulum-kb", type=int, default=300)
     args.add_argument("--rules", default=str(ROOT / "rules" / "nk_deployment.rules"))
     args.add_argument("--skip-pathological", action="store_true")
+    args.add_argument("--real-mb", type=float, default=10.0)
+    args.add_argument("--real-only", action="store_true", help="run the real-text mode only")
     options = args.parse_args()
+    if options.real_mb > 0:
+        real_text(options.real_mb)
+    if options.real_only:
+        return
 
     extractor = Extractor(load_rules(options.rules))
     with tempfile.TemporaryDirectory() as folder:

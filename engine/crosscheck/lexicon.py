@@ -290,3 +290,10 @@ RESTATING_WORDS = _words(
     "number numbers numbered total totals totaled totalled amount amounts amounted size "
     "strength count toll tally"
 )
+
+# Words that end where a missing space glues a number on ("while180 were injured"):
+# common words, never the letters of a code such as "A380" or "MH17".
+GLUED_WORDS = _words(
+    "while and with about nearly over than some least were was killed injured wounded "
+    "including another of to at by from"
+)

@@ -50,6 +50,14 @@ _EARLIER = re.compile(
 )
 
 
+# Any word that can start a time expression: most sentences hold none, and are done
+# with one search instead of five.
+_ANY_TIME_WORD = re.compile(
+    rf"(?<![a-z])(?:{_MONTHS}|{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|last|this|"
+    r"early|mid|late|earlier|initial|initially|previous|previously|first)(?![a-z])"
+)
+
+
 class TimeWords(NamedTuple):
     """Words that date a figure, where they stand, and the days they span (``start``
     None: some time before ``end``)."""
@@ -64,6 +72,8 @@ class TimeWords(NamedTuple):
 def time_expressions(low: str, start: int, end: int, today: dt.date) -> list[TimeWords]:
     """Every time expression in ``low[start:end]`` (lower-cased), resolved against ``today``
     (the article's date), in text order."""
+    if _ANY_TIME_WORD.search(low, start, end) is None:
+        return []
     found: list[TimeWords] = []
     for match in _ABSOLUTE.finditer(low, start, end):
         day = _absolute(match.group(), today)

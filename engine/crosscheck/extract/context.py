@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from crosscheck.extract.dateline import dateline
 from crosscheck.extract.phrases import Hit, PhraseIndex
@@ -19,6 +20,8 @@ class DocumentContext:
         self.low = low
         # Years before this one date other events than the article's (see ``roles``).
         self.other_before = other_before
+        # What provenance found in a sentence (frames, time words), by kind and start.
+        self.memo: dict[tuple[str, int], Any] = {}
         self.locator = SentenceLocator(text)
         self.dateline = dateline(text)  # "BANGKOK (AP) —" puts no subject in focus
         self._found: dict[tuple[int, int], bool] = {}

@@ -24,6 +24,7 @@ from crosscheck.extract.exclusions import (
     word_exclusion,
     year_exclusion,
 )
+from crosscheck.extract.glued import glued_starts, merged
 from crosscheck.extract.hedging import carries_to, hedged_before, post_hedge, pre_hedge
 from crosscheck.extract.numbers import (
     Core,
@@ -153,7 +154,10 @@ class NumberReader:
     ) -> Iterator[Mention | NotQuantity]:
         """Every number in ``text[lo:hi]``, in order; ``low`` is ``lowered(text)``."""
         stop = len(text) if hi is None else hi
-        positions = (m.start() for m in self.candidates.finditer(low, lo, stop))
+        positions: Iterable[int] = (m.start() for m in self.candidates.finditer(low, lo, stop))
+        glued = glued_starts(low, lo, stop)
+        if glued:
+            positions = merged(positions, glued)
         return self.read_each(text, low, positions, lo, stop)
 
     def read_each(

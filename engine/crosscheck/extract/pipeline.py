@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -10,6 +10,7 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.active import Survey
 from crosscheck.extract.bind import Binder, Binding
 from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.glued import glued_starts, merged
 from crosscheck.extract.mention import NumberReader
 from crosscheck.extract.patterns import lowered
 from crosscheck.extract.provenance import Found, Provenance
@@ -47,9 +48,10 @@ class Extractor:
         if not surveyed.runs:
             return []
         context.when_starts = surveyed.phrase_starts
+        runs = _with_glued(surveyed.runs, context.low)
         items = (
             item
-            for start, end, positions in surveyed.runs
+            for start, end, positions in runs
             for item in self.reader.read_each(context.text, context.low, positions, start, end)
         )
         found: list[tuple[int, Claim]] = []
@@ -206,6 +208,17 @@ class Extractor:
                 "as_of": found.as_of,
             }
         )
+
+
+def _with_glued(
+    runs: Sequence[tuple[int, int, Sequence[int]]], low: str
+) -> Sequence[tuple[int, int, Iterable[int]]]:
+    """The survey's runs with the numbers glued to a word ("while180") among their
+    candidates (the survey, like a code such as "A380", starts none after a letter)."""
+    glued = glued_starts(low)
+    if not glued:
+        return runs
+    return [(s, e, list(merged(p, (g for g in glued if s <= g < e)))) for s, e, p in runs]
 
 
 def _context(document: Document) -> DocumentContext:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple, TypeVar
 
 from crosscheck.extract.asof import as_of_for, time_expressions
 from crosscheck.extract.attribution import Attribution, attribution_for, attributions
@@ -48,7 +48,7 @@ class Provenance:
         self, doc: DocumentContext, sentence: Sentence, position: int, day: dt.date | None
     ) -> Found:
         """The provenance of the number at ``position`` in ``sentence`` of an article of ``day``."""
-        clause = _clause_of(doc.low, sentence, position)
+        clause = _clause_of(doc, sentence, position)
         frame, how = self._frame(doc, sentence, position, clause)
         steps = [how]
         origin = self._origin(frame.who) if frame is not None else None
@@ -62,7 +62,9 @@ class Provenance:
     def _frame(
         self, doc: DocumentContext, sentence: Sentence, position: int, clause: tuple[int, int]
     ) -> tuple[Attribution | None, str]:
-        frames = attributions(doc.text, sentence.start, sentence.end)
+        frames = _remembered(
+            doc, "frames", sentence, lambda: attributions(doc.text, sentence.start, sentence.end)
+        )
         frame = attribution_for(frames, position, clause)
         if frame is not None:
             return frame, "an attribution frame in the sentence"
@@ -83,8 +85,23 @@ class Provenance:
         return None
 
 
-def _clause_of(low: str, sentence: Sentence, position: int) -> tuple[int, int]:
-    for span in clauses(low, sentence.start, sentence.end):
+T = TypeVar("T")
+
+
+def _remembered(doc: DocumentContext, kind: str, sentence: Sentence, make: Callable[[], T]) -> T:
+    """What ``make`` finds in ``sentence``, worked out once per sentence of a document."""
+    key = (kind, sentence.start)
+    if key not in doc.memo:
+        doc.memo[key] = make()
+    found: T = doc.memo[key]
+    return found
+
+
+def _clause_of(doc: DocumentContext, sentence: Sentence, position: int) -> tuple[int, int]:
+    spans = _remembered(
+        doc, "clauses", sentence, lambda: clauses(doc.low, sentence.start, sentence.end)
+    )
+    for span in spans:
         if span[0] <= position < span[1]:
             return span
     return sentence.start, sentence.end
@@ -101,7 +118,9 @@ def _as_of(
     """The days the figure held, and why."""
     if day is None:
         return None, "no as-of date: the article is undated"
-    found = time_expressions(doc.low, sentence.start, sentence.end, day)
+    found = _remembered(
+        doc, "time", sentence, lambda: time_expressions(doc.low, sentence.start, sentence.end, day)
+    )
     speaker = frame.end if frame is not None else None
     words = as_of_for(found, position, clause, speaker)
     if words is None:
