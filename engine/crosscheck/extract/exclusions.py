@@ -50,6 +50,7 @@ class ExclusionKind(Enum):
     NAME = "name"  # Air Force One
     EMPTY = "empty"  # an amount under zero
     NEGATED = "negated"  # a negated hedge ("not about 100")
+    POWER = "power"  # 10^400, or the exponent of a power of ten
 
     @property
     def phone_like(self) -> bool:

@@ -37,6 +37,7 @@ from crosscheck.extract.numbers import (
 )
 from crosscheck.extract.patterns import may_start, trie_pattern, words_pattern
 from crosscheck.extract.plain_numbers import hyphenated_to
+from crosscheck.extract.powers import Excluded, read_power
 from crosscheck.extract.records import Mention, NotQuantity
 from crosscheck.extract.rule_hedges import Hedged, RuleHedges
 from crosscheck.extract.shares import SHARE_WORDS, share_core
@@ -180,6 +181,8 @@ class NumberReader:
                 carrier = None
             elif carrier is not None and carrier.hedge and carries_to(low, carrier, item):
                 item = carrier = self._carried(item, carrier.hedge)
+            elif item.hedge is None:
+                carrier = None
             else:
                 carrier = item if hedged_before(low, item) else None
             last = item.end
@@ -206,6 +209,11 @@ class NumberReader:
         assert token is not None  # a candidate that starts with a digit
         long = token.end() - pos > 24
         value = Fraction(0) if long else digits_value(token.group())
+        power = read_power(low, pos, token.end(), value, hi)  # 10^6, 2 × 10^3
+        if isinstance(power, Excluded):
+            return _not_quantity(text, pos, power.end, Exclusion(ExclusionKind.POWER, power.reason))
+        if power is not None:
+            return self._extend(text, low, power, lo, hi)
         excluded = digits_exclusion(text, low, pos, token.end(), value)
         designator = excluded is not None and excluded.kind is ExclusionKind.DESIGNATOR
         if designator and hyphenated_to(low, pos, self.settings.joined):
@@ -247,7 +255,11 @@ class NumberReader:
         start = before.start
         if before.negated:
             return _not_quantity(text, start, end, _NEGATED)
-        interval = self._interval(read.low, read.high, hedge)
+        interval = (
+            Interval(read.low, read.high)
+            if hedge is None
+            else self._interval(read.low, read.high, hedge)
+        )
         if interval is None:
             return _not_quantity(text, start, end, _EMPTY)
         kind = "range" if read.ranged else ("vague" if core.kind == "vague" else "number")
@@ -346,6 +358,10 @@ class NumberReader:
             core = digit_core(low, pos, hi)
             if core is None or GROUP_AFTER.match(low, core.end, hi):
                 return None
+            power = None if core.scale else read_power(low, pos, core.end, core.low, hi)
+            if isinstance(power, Excluded):
+                return None  # "1 to 10^400": no range
+            core = power or core
         else:
             core = word_core(low, pos, lo, hi)
         if core is None:
