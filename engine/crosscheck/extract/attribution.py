@@ -23,7 +23,7 @@ _VERBS = (
 # look back from each verb is much cheaper than trying a speaker at every word).
 _VERB = re.compile(rf"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?i:{_VERBS})(?![a-z])")
 # The speaker before a verb: up to six words of a noun phrase, ending at the verb.
-_SPEAKER = r"((?:[A-Za-z][\w.'’&-]*[ \t]+){0,5}?[A-Za-z][\w.'’&-]*)"
+_SPEAKER = r"((?:[A-Za-z][\w.'‘’&-]*[ \t]+){0,5}?[A-Za-z][\w.'‘’&-]*)"
 _SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}(?:[ \t]*\([A-Z][A-Za-z.]{{1,9}}\))?\Z")
 _LOOK_BACK = 90  # characters before a verb or a possessive searched for its speaker
 _ACCORDING = re.compile(
@@ -102,9 +102,22 @@ _NOT_SPEAKERS = frozenset(
         "statements",
         "briefing",
         "to",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
     ]
 )
 _LEADING = re.compile(r"^(?:(?:by|from|of)[ \t]+)?(?:(?:the|a|an)[ \t]+)?", re.IGNORECASE)
+# Adverbs between a speaker and its verb ("the Pentagon also said").
+_ADVERBS = re.compile(
+    r"(?:[ \t]+(?:also|reportedly|previously|recently|earlier|now|further|later|officially|"
+    r"publicly|separately|initially|first))+$",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"[ \t]+(?:on|in|at|last|this|earlier|later|yesterday|today|late|early)\b.*$", re.IGNORECASE
 )
@@ -150,7 +163,7 @@ def _speaker(words: str) -> str | None:
 
 def _clean(phrase: str) -> str | None:
     """A speaker's phrase without articles and trailing time words, or None if it is none."""
-    who = _TRAILING.sub("", _LEADING.sub("", phrase.strip()))
+    who = _ADVERBS.sub("", _TRAILING.sub("", _LEADING.sub("", phrase.strip())))
     who = who.strip(" \t\"'“”‘’")
     if not who or who.lower() in _NOT_SPEAKERS or any(c.isdigit() for c in who):
         return None
@@ -188,6 +201,6 @@ def attribution_for(
 
 
 def is_conduit(who: str) -> bool:
-    """Whether a speaker is a news agency passing a figure on ("Yonhap", "Reuters")."""
-    words = re.findall(r"[a-z]+", who.lower())
-    return bool(words) and all(w in CONDUITS or w in ("news", "agency", "the") for w in words)
+    """Whether a speaker names a news agency passing a figure on ("Yonhap", "Seoul news
+    outlet Yonhap News Agency", "Reuters")."""
+    return any(w in CONDUITS for w in re.findall(r"[a-z]+", who.lower()))

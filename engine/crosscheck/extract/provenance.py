@@ -26,6 +26,10 @@ _PRONOUN_SAID = re.compile(
 )
 
 
+_LIST = re.compile(r"(?<![a-z])and(?![a-z])|,", re.IGNORECASE)
+_POSSESSIVE_S = re.compile(r"'s(?![a-z])")
+
+
 class Found(NamedTuple):
     """A claim's provenance and, in words, how it was read."""
 
@@ -40,7 +44,7 @@ class Provenance:
 
     def __init__(self, origins: Mapping[str, Sequence[str]]) -> None:
         self._origins = [
-            (phrase_key(phrase), name) for name, phrases in origins.items() for phrase in phrases
+            (_speaker_key(phrase), name) for name, phrases in origins.items() for phrase in phrases
         ]
         self._origins.sort(key=lambda pair: -len(pair[0]))
 
@@ -77,12 +81,21 @@ class Provenance:
         return None, "no attribution frame in the sentence"
 
     def _origin(self, who: str) -> str | None:
-        """The origin whose phrase the speaker's words hold (the longest phrase wins)."""
-        key = f" {phrase_key(who)} "
+        """The origin whose phrase the speaker's words hold (the longest phrase wins); none
+        for a list of speakers ("Ukraine and Western sources"): no origin beats a wrong one."""
+        if _LIST.search(who):
+            return None
+        key = f" {_speaker_key(who)} "
         for phrase, name in self._origins:
             if f" {phrase} " in key:
                 return name
         return None
+
+
+def _speaker_key(words: str) -> str:
+    """How speakers' words are compared: as phrases are, possessives dropped ("Kyiv's
+    military intelligence" holds "Kyiv")."""
+    return _POSSESSIVE_S.sub("", phrase_key(words))
 
 
 T = TypeVar("T")

@@ -139,10 +139,13 @@ def counted_noun(
         pos = match.end()
         if word[0].isupper() and low not in PERSON_NOUNS and low not in THING_NOUNS:
             continue  # a name or proper adjective modifies the noun: "North Korean troops"
+        if low in _STOP_WORDS:
+            if step == 0 and low == "of":
+                step += 1
+                continue  # "thousands of people"
+            return None
         if low in PERSON_NOUNS or low in THING_NOUNS or low in known:
             return low
-        if low in _STOP_WORDS and not (step == 0 and low == "of"):
-            return None
         step += 1
     return None
 
