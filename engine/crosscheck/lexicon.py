@@ -101,6 +101,11 @@ NEGATIONS = _phrases("not|never|no|n't")
 # past 3").
 NOT_A_HEDGE_AFTER: dict[str, tuple[str, ...]] = {
     "past": _words("the this its their his her our half quarter"),
+    # "the toll goes up to 589" is a rise to 589, not "at most 589"
+    "up to": _words(
+        "go goes went gone going rise rises rose risen rising climb climbs climbed climbing "
+        "jump jumps jumped shot shoots soar soars soared move moves moved"
+    ),
 }
 
 # Words after a number that a hedged verb or preposition may point at through "the"

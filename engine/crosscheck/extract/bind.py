@@ -145,6 +145,8 @@ class Binder(MeasureTable):
                     previous,
                     doc.text,
                 )
+                if mention.low.denominator != 1 or mention.high.denominator != 1:
+                    roles[i] = roles[i]._replace(fractional=True)
             previous = span[0]
         return roles
 

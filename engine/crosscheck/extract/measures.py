@@ -106,10 +106,12 @@ class MeasureTable:
     def _may_count(self, role: Role, owners: tuple[str, ...]) -> bool:
         """Whether a number with ``role`` may bind to some measure of ``owners``.
 
-        A number that counts things ("300 houses") binds to no measure of people.
+        A number that counts things ("300 houses") binds to no measure of people, nor
+        does a number written with a fraction ("a 6.5 magnitude earthquake").
         """
+        owners = tuple(m for m in owners if not (role.fractional and self.people[m]))
         if not is_thing(role.counts):
-            return True
+            return bool(owners)
         return any(not self.people[m] or role.counts in self.phrase_words[m] for m in owners)
 
     def _subject_phrases(self, subject: str | None) -> tuple[str, ...]:

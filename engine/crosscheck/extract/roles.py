@@ -49,11 +49,13 @@ class RoleKind(Enum):
 
 
 class Role(NamedTuple):
-    """A number's role, the noun it counts (if any), and why, in words."""
+    """A number's role, the noun it counts (if any), why, in words, and whether it is
+    written with a fraction (6.5 counts no people)."""
 
     kind: RoleKind
     counts: str | None
     why: str
+    fractional: bool = False
 
     @property
     def bindable(self) -> bool:

@@ -204,6 +204,8 @@ THING_NOUNS = frozenset(
         "incidents",
         "cases",
         "calls",
+        "magnitude",
+        "magnitudes",
         "times",
         "locations",
         "places",
