@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.text.segment import LineIndex, SentenceLocator, split_sentences
+from crosscheck.text.segment import MAX_SENTENCE, LineIndex, SentenceLocator, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -60,9 +60,14 @@ def test_offsets_are_exact() -> None:
 def test_locator_matches_split_on_a_long_line_without_stops() -> None:
     text = "word " * 5000 + "end"
     locator = SentenceLocator(text)
-    (only,) = split_sentences(text)
-    assert locator.at(7000) == only
-    assert locator.at(10) == only
+    sentences = split_sentences(text)
+    assert len(sentences) > 1  # cut every MAX_SENTENCE characters at most
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+    for sentence in sentences:
+        assert locator.at(sentence.end - 1) == sentence
+        assert locator.at(sentence.start) == sentence
+    assert locator.at(10) == sentences[0]
 
 
 _ALPHABET = st.sampled_from(
@@ -82,6 +87,19 @@ def test_locator_agrees_with_split(text: str) -> None:
         assert locator.before(later) == earlier
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.integers(min_value=2, max_value=40))
+def test_locator_agrees_with_split_under_any_limit(text: str, limit: int) -> None:
+    sentences = split_sentences(text, limit)
+    assert all(len(s.text) <= limit for s in sentences)
+    locator = SentenceLocator(text, limit)
+    for sentence in sentences:
+        for pos in range(sentence.start, sentence.end):
+            assert locator.at(pos) == sentence
+    for earlier, later in itertools.pairwise(sentences):
+        assert locator.before(later) == earlier
+
+
 def test_line_index_positions() -> None:
     text = "ab\ncd\n\nef"
     index = LineIndex(text)
@@ -90,3 +108,13 @@ def test_line_index_positions() -> None:
     assert index.position(3) == (2, 1)
     assert index.position(8) == (4, 2)
     assert LineIndex(text, line_offset=5).position(3) == (7, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=40), st.lists(st.integers(0, 40), max_size=12))
+def test_line_index_in_any_order(text: str, offsets: list[int]) -> None:
+    index = LineIndex(text, line_offset=2)
+    for offset in (min(o, len(text)) for o in offsets):
+        before = text[:offset]
+        expected = (before.count("\n") + 3, offset - (before.rfind("\n") + 1) + 1)
+        assert index.position(offset) == expected

@@ -11,9 +11,10 @@ those ``Extractor.decisions`` finds, for a fraction of the work on sparse text.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.pairing import MAX_GAP_CHARS
@@ -30,7 +31,7 @@ _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 class Surveyed(NamedTuple):
     """What a survey of one text found."""
 
-    runs: list[tuple[int, int, list[int]]]  # (start, end, candidate positions) of active lines
+    runs: list[tuple[int, int, Sequence[int]]]  # (start, end, candidate positions) of active lines
     phrase_starts: list[int] | None  # every place where a when phrase may start, if known
 
 
@@ -78,38 +79,46 @@ class Survey:
         """The runs of active lines with their candidate numbers, and the markers found."""
         if self.never:
             return Surveyed([], None)
-        candidates: list[int] = []
+        candidates = array("q")  # 8 bytes a number: no per-number objects kept
         marks: list[tuple[int, int]] = []
+        for matches, shift in self._matches(low):
+            self._take(low, matches, shift, candidates, marks)
+        spans = [(0, len(text))] if self.every_line else _spans(text, marks)
+        starts = [start for start, _ in marks] if self._marks_phrases else None
+        return Surveyed(_distribute(spans, candidates), starts)
+
+    def _take(
+        self,
+        low: str,
+        matches: Iterable[re.Match[Any]],
+        shift: int,
+        candidates: array[int],
+        marks: list[tuple[int, int]],
+    ) -> None:
+        """Each match (at its start plus ``shift``) as a candidate number or a marker."""
         marker, marker_starts = self._marker, self._marker_starts
-        for start, end, is_candidate in self._matches(low):
-            if is_candidate:
+        for m in matches:
+            start = m.start() + shift
+            if m.lastindex == 1:
                 candidates.append(start)
                 if low[start] in marker_starts:  # a number word may open a phrase
                     found = marker.match(low, start)
                     if found is not None:
                         marks.append((found.start(), found.end()))
             else:
-                marks.append((start, end))
-        spans = [(0, len(text))] if self.every_line else _spans(text, marks)
-        starts = [start for start, _ in marks] if self._marks_phrases else None
-        return Surveyed(_distribute(spans, candidates), starts)
+                marks.append((start, m.end()))
 
-    def _matches(self, low: str) -> list[tuple[int, int, bool]]:
-        """(start, end, is a candidate) of every match of ``_pattern`` in ``low``, in order."""
+    def _matches(self, low: str) -> list[tuple[Iterable[re.Match[Any]], int]]:
+        """Every match of ``_pattern`` in ``low``, in order, in runs: (matches, what to add
+        to a match's start to find its place in ``low``). Matches are made as they are
+        read, never kept."""
         if not self._by_gap:
-            matches = self._pattern.finditer(low)
-            return [(m.start(), m.end(), m.lastindex == 1) for m in matches]
+            return [(self._pattern.finditer(low), 0)]
         gapped = _gaps_as_spaces(low)
-        found = [
-            (m.start() + 1, m.end(), m.lastindex == 1) for m in self._after_gap.finditer(gapped)
-        ]
         first = self._at_start.match(gapped)
-        if first is not None:
-            found.insert(0, (0, first.end(), first.lastindex == 1))
-        return found
+        return [([first] if first is not None else [], 0), (self._after_gap.finditer(gapped), 1)]
 
 
-_LINE_BREAK = re.compile("\n")
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 _GAPS = bytes(c if c in _WORD_BYTES else ord(" ") for c in range(256))  # a translation table
 
@@ -122,15 +131,17 @@ def _gaps_as_spaces(low: str) -> bytes:
 
 def _spans(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged spans of the whole lines within reach of each mark."""
-    if not marks:
-        return []
-    breaks = [b.start() for b in _LINE_BREAK.finditer(text)]
     spans: list[tuple[int, int]] = []
     for mark_start, mark_end in marks:
         if spans and spans[-1][0] <= mark_start - REACH and mark_end + REACH <= spans[-1][1]:
             continue  # its lines are in the last span already
-        start = _line_start(breaks, max(0, mark_start - REACH))
-        end = _line_end(breaks, min(len(text), mark_end + REACH), len(text))
+        # Line breaks are looked for no further back than the last span's end, so a
+        # long line is walked once; a line start before it merges with that span.
+        floor = spans[-1][1] if spans else 0
+        pos = max(0, mark_start - REACH)
+        start = text.rfind("\n", floor, pos) + 1 if pos > floor else floor
+        end = text.find("\n", min(len(text), mark_end + REACH))
+        end = len(text) if end < 0 else end
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
@@ -139,21 +150,13 @@ def _spans(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _distribute(
-    spans: list[tuple[int, int]], candidates: list[int]
-) -> list[tuple[int, int, list[int]]]:
-    out = []
+    spans: list[tuple[int, int]], candidates: array[int]
+) -> list[tuple[int, int, Sequence[int]]]:
+    """Each span with its candidates: views of ``candidates``, never copies."""
+    out: list[tuple[int, int, Sequence[int]]] = []
+    view = memoryview(candidates)
     for start, end in spans:
         first, last = bisect_left(candidates, start), bisect_left(candidates, end)
         if first < last:
-            out.append((start, end, candidates[first:last]))
+            out.append((start, end, view[first:last]))
     return out
-
-
-def _line_start(breaks: list[int], pos: int) -> int:
-    k = bisect_left(breaks, pos) - 1
-    return breaks[k] + 1 if k >= 0 else 0
-
-
-def _line_end(breaks: list[int], pos: int, length: int) -> int:
-    k = bisect_left(breaks, pos)
-    return breaks[k] if k < len(breaks) else length

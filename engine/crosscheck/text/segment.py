@@ -14,9 +14,9 @@ the result is exactly the sentence ``split_sentences`` would return.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 TERMINATORS = ".!?…"
 CLOSERS = "\"'”’)]»"
@@ -162,32 +162,96 @@ def trimmed(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, start + len(inner), inner)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Every sentence of ``text`` in order, with exact offsets."""
+MAX_SENTENCE = 2000  # no sentence is longer: a longer stretch is cut further
+
+
+class _Grid:
+    """Where a stretch between two cuts longer than ``limit`` is cut further.
+
+    Near every multiple of ``step`` (``limit`` less a tenth): at the last white space
+    up to ``slack`` characters before it, else at the multiple itself. Fixed offsets
+    of the text, so a sentence is found around one position by looking at most about
+    ``limit`` characters either side, and every piece is shorter than ``limit``.
+    """
+
+    def __init__(self, text: str, limit: int) -> None:
+        self.text = text
+        self.limit = limit
+        self.slack = max(1, limit // 10)
+        self.step = limit - self.slack
+
+    def cut(self, k: int) -> int:
+        """The cut near ``k * step`` (``k >= 1``)."""
+        text, mark = self.text, k * self.step
+        for i in range(min(mark, len(text) - 1), mark - self.slack, -1):
+            if text[i].isspace():
+                return i
+        return mark
+
+    def at_or_before(self, pos: int) -> int | None:
+        """The last grid cut at or before ``pos``, if any."""
+        k = (pos + self.slack) // self.step
+        while k >= 1:
+            cut = self.cut(k)
+            if cut <= pos:
+                return cut
+            k -= 1
+        return None
+
+    def after(self, pos: int) -> int:
+        """The first grid cut after ``pos``."""
+        k = max(1, pos // self.step)
+        while self.cut(k) <= pos:
+            k += 1
+        return self.cut(k)
+
+    def within(self, start: int, end: int) -> list[int]:
+        """The grid cuts strictly between ``start`` and ``end``."""
+        cuts, cut = [], self.after(start)
+        while cut < end:
+            cuts.append(cut)
+            cut = self.after(cut)
+        return cuts
+
+
+def all_cuts(text: str, limit: int = MAX_SENTENCE) -> Iterator[int]:
+    """Every cut of ``text`` in order: those of ``iter_cuts``, and in a stretch between
+    two of them (or the text's ends) longer than ``limit``, those of the grid."""
+    grid = _Grid(text, limit)
+    previous = 0
+    for cut in chain(iter_cuts(text), (len(text),)):
+        if cut - previous > limit:
+            yield from grid.within(previous, cut)
+        if cut < len(text):
+            yield cut
+        previous = cut
+
+
+def split_sentences(text: str, limit: int = MAX_SENTENCE) -> list[Sentence]:
+    """Every sentence of ``text`` in order, with exact offsets; none longer than ``limit``."""
     sentences = []
     previous = 0
-    for cut in iter_cuts(text):
+    for cut in chain(all_cuts(text, limit), (len(text),)):
         sentence = trimmed(text, previous, cut)
         if sentence is not None:
             sentences.append(sentence)
         previous = cut
-    last = trimmed(text, previous, len(text))
-    if last is not None:
-        sentences.append(last)
     return sentences
 
 
 class SentenceLocator:
     """Finds the sentence around a position on demand, without splitting the text.
 
-    Positions are best asked in increasing order: work already done is reused, so
-    asking for every number of a text costs about one pass over it.
+    Each sentence is found by looking at most about ``limit`` characters either side
+    of the position; the last few found are kept, so asking for every number of a
+    text costs about one pass over it.
     """
 
     _KEEP = 8
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, limit: int = MAX_SENTENCE) -> None:
         self.text = text
+        self._grid = _Grid(text, limit)
         self._segments: list[tuple[int, int, Sentence | None]] = []
         self._reversed: str | None = None
 
@@ -196,7 +260,7 @@ class SentenceLocator:
         for low, high, sentence in self._segments:
             if low <= pos < high and sentence is not None:
                 return sentence
-        low, high = self._previous_cut(pos), self._next_cut(pos)
+        low, high = self._bounds(pos)
         sentence = trimmed(self.text, low, high) or Sentence(pos, pos, "")
         self._segments.append((low, high, sentence))
         if len(self._segments) > self._KEEP:
@@ -212,46 +276,74 @@ class SentenceLocator:
             return None
         return self.at(k)
 
-    def _floor(self, pos: int) -> int:
-        floor = 0  # the end of the last stretch known before ``pos``
-        for _, high, _ in self._segments:
-            if floor < high <= pos:
-                floor = high
-        return floor
+    def _bounds(self, pos: int) -> tuple[int, int]:
+        """The cuts either side of ``pos``: the last at or before it, the first after it."""
+        grid = self._grid
+        low = self._natural_before(pos, max(0, pos - grid.limit))
+        if low is not None:
+            high = self._natural_after(pos, low + grid.limit)
+            if high is not None:
+                return low, high  # a stretch no longer than the limit
+        # A stretch longer than the limit: cut further by the grid.
+        below = grid.at_or_before(pos)
+        if low is None or (below is not None and below > low):
+            assert below is not None, "a stretch longer than the limit holds a grid cut"
+            low = below
+        above = grid.after(pos)
+        high = self._natural_after(pos, above)
+        return low, min(above, len(self.text)) if high is None else min(high, above)
 
-    def _previous_cut(self, pos: int) -> int:
+    def _natural_before(self, pos: int, floor: int) -> int | None:
+        """The last cut of ``iter_cuts`` (or the text's start) at or before ``pos`` and at
+        or after ``floor``, or ``None`` when there is none there."""
         # Walk the marks backwards (a forward search over the reversed text); cuts grow
         # with the position of their mark, so the first one found at or before ``pos``
         # is the last cut there.
-        floor = self._floor(pos)
         if self._reversed is None:
             self._reversed = self.text[::-1]
         last = len(self.text) - 1
-        for m in _CANDIDATE.finditer(self._reversed, last - pos, last - floor + 1):
+        stop = last - max(0, floor - _MAX_CLOSERS - 1) + 1
+        for m in _CANDIDATE.finditer(self._reversed, last - pos, stop):
             i = last - m.start()
             cut = cut_at(self.text, i)
             if cut is not None and cut <= pos:
-                return max(cut, floor)
-        return floor
+                return cut if cut >= floor else None
+        return 0 if floor == 0 else None
 
-    def _next_cut(self, pos: int) -> int:
+    def _natural_after(self, pos: int, ceiling: int) -> int | None:
+        """The first cut of ``iter_cuts`` (or the text's end) after ``pos`` and at or
+        before ``ceiling``, or ``None`` when there is none there."""
         text = self.text
-        for m in _CANDIDATE.finditer(text, max(0, pos - _MAX_CLOSERS - 1)):
+        for m in _CANDIDATE.finditer(text, max(0, pos - _MAX_CLOSERS - 1), ceiling + 1):
             cut = cut_at(text, m.start())
             if cut is not None and cut > pos:
-                return cut
-        return len(text)
+                return cut if cut <= ceiling else None
+        return len(text) if ceiling >= len(text) else None
 
 
 class LineIndex:
-    """1-based line and column of character offsets, by bisection over line breaks."""
+    """1-based line and column of character offsets, counted on from the last offset
+    asked (offsets are best asked in increasing order); keeps no list of line breaks."""
 
     def __init__(self, text: str, line_offset: int = 0) -> None:
-        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+        self._text = text
         self._offset = line_offset
+        self._at = 0  # the last offset asked
+        self._breaks = 0  # line breaks before it
+        self._line_start = 0  # where its line starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of ``offset``; lines before the text add ``line_offset``."""
-        k = bisect_left(self._breaks, offset)
-        line_start = self._breaks[k - 1] + 1 if k else 0
-        return k + 1 + self._offset, offset - line_start + 1
+        text, at = self._text, self._at
+        if offset >= at:
+            self._breaks += text.count("\n", at, offset)
+            last = text.rfind("\n", at, offset)
+        else:
+            self._breaks -= text.count("\n", offset, at)
+            last = -1  # the same line, unless back across a line break
+            if self._line_start > offset:
+                last, self._line_start = text.rfind("\n", 0, offset), 0
+        if last >= 0:
+            self._line_start = last + 1
+        self._at = offset
+        return self._breaks + 1 + self._offset, offset - self._line_start + 1
