@@ -137,6 +137,6 @@ def _as_of(
     speaker = frame.end if frame is not None else None
     words = as_of_for(found, position, clause, speaker)
     if words is None:
-        return AsOf(start=day, end=day), f"as of the article's date {day.isoformat()}"
-    as_of = AsOf(start=words.first, end=words.last)
+        return AsOf.model_construct(start=day, end=day), f"as of the article's date {day}"
+    as_of = AsOf.model_construct(start=words.first, end=words.last)
     return as_of, f"as of {as_of.text()} because of {words.words!r}"
