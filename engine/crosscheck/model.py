@@ -148,6 +148,7 @@ class Report(Record):
     undecided: tuple[Violation, ...] = ()
     waived: int = 0  # violations accepted by a baseline or an inline waiver
     unused_waivers: tuple[str, ...] = ()  # waivers and baseline entries that matched nothing
+    unlisted: tuple[str, ...] = ()  # what a rule found beyond what is listed (MAX_LISTED)
 
 
 def number_to_json(value: Fraction | None) -> int | float | None:

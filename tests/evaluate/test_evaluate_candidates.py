@@ -13,7 +13,14 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.evaluate.candidates import Threshold, UpperEnds, threshold_of, to_float
+from crosscheck.evaluate.candidates import (
+    Threshold,
+    UpperEnds,
+    limits,
+    threshold_of,
+    to_float,
+    upper_key,
+)
 from crosscheck.evaluate.context import Item
 from crosscheck.evaluate.relations import Within, at_most_within
 from crosscheck.evaluate.scopes import Side
@@ -89,6 +96,33 @@ def test_date_ranges_are_searched_exactly(
     expected = [n for n, (v, day) in enumerate(entries) if v <= limit and first <= day <= last]
     assert sorted(found) == expected
     assert len(found) == len(set(found))  # each side once, whatever the tree's shape
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(intervals(), st.integers(0, 30)), max_size=40),
+    intervals(),
+    st.booleans(),
+    st.integers(-5, 35),
+    st.integers(0, 40),
+)
+def test_limits_find_the_small_sides_failing_with_a_big_side(
+    smalls: list[tuple[Interval, int]], big: Interval, strict: bool, first: int, span: int
+) -> None:
+    within = Within(relative=F(1, 10))
+    threshold = threshold_of(within)
+    assert threshold is not None
+    sides = [side(iv, day, n) for n, (iv, day) in enumerate(smalls)]
+    key = upper_key(side(big))
+    ordinal = DAY_ZERO.toordinal()
+    index = limits(sides, threshold, strict, dated=True)
+    found = [] if key is None else index.above(key, ordinal + first, ordinal + first + span)
+    expected = [
+        n
+        for n, (iv, day) in enumerate(smalls)
+        if first <= day <= first + span and at_most_within(iv, big, within, strict) is Truth.FAILS
+    ]
+    assert sorted(found) == expected
 
 
 def test_unbounded_ends_never_fail() -> None:

@@ -29,6 +29,7 @@ class Outcome:
     violations: tuple[Violation, ...]
     undecided: tuple[Violation, ...]
     skipped: tuple[Skipped, ...]
+    unlisted: tuple[str, ...] = ()  # what a rule found beyond what is listed (MAX_LISTED)
 
 
 Strategy = Literal["shortlist", "all_pairs"]
@@ -53,12 +54,14 @@ def evaluate(
     violations: list[Violation] = []
     undecided: list[Violation] = []
     skipped: list[Skipped] = []
+    unlisted: list[str] = []
     for rule in ruleset.rules:
         found = check_rule(rule, ctx, Decided(rule, keep_undecided, strategy == "all_pairs"))
         violations.extend(_in_order(found.violations, ctx))
         undecided.extend(_in_order(found.undecided, ctx))
         skipped.extend(_skipped_in_order(found.skipped, ctx))
-    return Outcome(tuple(violations), tuple(undecided), tuple(skipped))
+        unlisted.extend(found.unlisted())
+    return Outcome(tuple(violations), tuple(undecided), tuple(skipped), tuple(unlisted))
 
 
 def _in_order(found: list[Violation], ctx: Context) -> list[Violation]:

@@ -27,6 +27,8 @@ def check_agreement(rule: Rule, body: Agreement, ctx: Context, out: Decided) -> 
         constraints = in_date_order(SPLIT[Op.EQ], pair, ordered)
         truth = decide(constraints, [side.interval for side in pair], within)
         out.add(truth, lambda: _account(pair, constraints, tol, unit))  # noqa: B023
+        if out.full:
+            break  # no more would be listed: the remaining pairs are never made
 
 
 def _account(

@@ -22,6 +22,8 @@ def check_bounds(rule: Rule, body: Bounds, ctx: Context, out: Decided) -> None:
     for item in ctx.by_measure.get(name, ()):
         truth = decide(_INSIDE, (low, item.claim.interval, high), EXACT)
         out.add(truth, lambda: _account(item, low, high, unit))  # noqa: B023
+        if out.full:
+            break
 
 
 def _account(item: Item, low: Interval, high: Interval, unit: str) -> Account:

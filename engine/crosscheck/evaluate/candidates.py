@@ -8,7 +8,8 @@ the two (or a strict part): for one small side, the big sides whose upper end is
 below a threshold. Sorted by upper end they are a prefix, found by binary search.
 When dates matter the big sides are also ordered by first date, and a merge-sort
 tree answers "upper end below t and first date in [lo, hi]" with O(log n) binary
-searches.
+searches; the same tree over the small sides' limits answers the converse, "which
+small sides fail with this big side", so pairs are found one side at a time.
 
 Ends are compared as ``(float, exact value, open/closed)`` keys: the float, a
 monotone rounding, settles almost every comparison quickly and the exact value the
@@ -115,27 +116,25 @@ def to_float(value: Fraction) -> float:
         return float("inf") if value > 0 else float("-inf")
 
 
-class UpperEnds:
-    """Sides with a finite upper end, to find those whose end is below a key.
-
-    With ``dated`` the search can also be confined to a range of first dates
-    (ordinals): a merge-sort tree over the sides in date order, each node holding
-    its sides' ranks in upper-end order, sorted.
+class EndIndex:
+    """Sides keyed by one end each (``None``: never found), to find those whose key is
+    below or above a bound, optionally only those whose first date (an ordinal) lies in
+    a range: a merge-sort tree over the sides in date order, each node holding its
+    sides' ranks in key order, sorted.
     """
 
-    def __init__(self, sides: Sequence[Side], dated: bool) -> None:
-        keys = [_upper(side) for side in sides]
+    def __init__(self, keys: Sequence[Key | None], ordinals: Sequence[int] | None) -> None:
         finite = [(key, i) for i, key in enumerate(keys) if key is not None]
-        finite.sort(key=lambda entry: entry[0])  # stable: equal ends keep side order
+        finite.sort(key=lambda entry: entry[0])  # stable: equal keys keep side order
         self._keys = [key for key, _ in finite]  # ascending
         self._ids = [i for _, i in finite]  # the side of each rank
         rank = {i: r for r, i in enumerate(self._ids)}
         self._dates: list[int] = []
         self._size = 0
         self._nodes: list[list[int]] = []
-        if dated:
-            order = sorted(range(len(sides)), key=lambda i: _ordinal(sides[i]))
-            self._dates = [_ordinal(sides[i]) for i in order]
+        if ordinals is not None:
+            order = sorted(range(len(keys)), key=ordinals.__getitem__)
+            self._dates = [ordinals[i] for i in order]
             self._build([[rank[i]] if i in rank else [] for i in order])
 
     def _build(self, leaves: list[list[int]]) -> None:
@@ -147,32 +146,58 @@ class UpperEnds:
         for node in range(size - 1, 0, -1):  # ints in two sorted runs: a linear merge
             self._nodes[node] = sorted(self._nodes[2 * node] + self._nodes[2 * node + 1])
 
-    def below(self, limit: Key, first: int | None = None, last: int | None = None) -> list[int]:
-        """Positions (in the sides given) of the sides whose upper end's key is below
-        ``limit`` and, when given, whose first date lies in ``[first, last]``."""
-        count = bisect_left(self._keys, limit)  # the ranks below the limit
+    def below(self, bound: Key, first: int | None = None, last: int | None = None) -> list[int]:
+        """Positions (in the sides given) of the sides whose key is below ``bound`` and,
+        when given, whose first date lies in ``[first, last]``."""
+        return self._ranked(0, bisect_left(self._keys, bound), first, last)
+
+    def above(self, bound: Key, first: int | None = None, last: int | None = None) -> list[int]:
+        """Positions of the sides whose key is above ``bound`` (and first date in range)."""
+        return self._ranked(bisect_right(self._keys, bound), len(self._keys), first, last)
+
+    def _ranked(self, low: int, high: int, first: int | None, last: int | None) -> list[int]:
+        """The sides of ranks in ``[low, high)`` whose first date is in ``[first, last]``."""
         if not self._nodes:
-            return self._ids[:count]
+            return self._ids[low:high]
         lo = 0 if first is None else bisect_left(self._dates, first)
         hi = self._size if last is None else bisect_right(self._dates, last)
         ranks: list[int] = []
         lo, hi = lo + self._size, hi + self._size
         while lo < hi:
             if lo & 1:
-                ranks += self._prefix(lo, count)
+                ranks += self._within(lo, low, high)
                 lo += 1
             if hi & 1:
                 hi -= 1
-                ranks += self._prefix(hi, count)
+                ranks += self._within(hi, low, high)
             lo, hi = lo // 2, hi // 2
         return [self._ids[r] for r in ranks]
 
-    def _prefix(self, node: int, count: int) -> list[int]:
+    def _within(self, node: int, low: int, high: int) -> list[int]:
         ranks = self._nodes[node]
-        return ranks[: bisect_left(ranks, count)]
+        return ranks[bisect_left(ranks, low) : bisect_left(ranks, high)]
 
 
-def _upper(side: Side) -> Key | None:
+class UpperEnds(EndIndex):
+    """The sides by upper end (the big sides of a part), by first date when ``dated``."""
+
+    def __init__(self, sides: Sequence[Side], dated: bool) -> None:
+        super().__init__([upper_key(side) for side in sides], _ordinals(sides) if dated else None)
+
+
+def limits(sides: Sequence[Side], threshold: Threshold, strict: bool, dated: bool) -> EndIndex:
+    """The sides by the limit they set as the small side of a part: a big side fails with
+    one when its upper end is below the limit."""
+    keys = [threshold.limit(side, strict) for side in sides]
+    return EndIndex(keys, _ordinals(sides) if dated else None)
+
+
+def _ordinals(sides: Sequence[Side]) -> list[int]:
+    return [_ordinal(side) for side in sides]
+
+
+def upper_key(side: Side) -> Key | None:
+    """The side's upper end as a key (``None`` when unbounded)."""
     iv = side.interval
     return None if iv.high is None else _key(iv.high, 0 if iv.high_closed else -1)
 

@@ -64,6 +64,8 @@ def check_comparison(rule: Rule, body: Comparison, ctx: Context, out: Decided) -
         values = (pair[0].interval, pair[1].interval)
         truth = decide(constraints, values, within)
         out.add(truth, lambda: _account(body, pair, constraints, within, unit))  # noqa: B023
+        if out.full:
+            break  # no more would be listed: the remaining pairs are never made
 
 
 def _sides(

@@ -144,6 +144,12 @@ class Account:
     claims: tuple[Claim, ...]
 
 
+# What one rule lists at most, of violations and of undecided relations (docs/semantics.md
+# §8): memory stays bounded whatever the input (1,000 claims that all disagree make
+# 499,500 violations).
+MAX_LISTED = 10_000
+
+
 @dataclass
 class Decided:
     """What one rule decided pair by pair: its pairwise violations, undecided relations
@@ -155,18 +161,45 @@ class Decided:
     violations: list[Violation] = field(default_factory=list)
     undecided: list[Violation] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # The truths of which more relations were found than are listed (MAX_LISTED).
+    cut: set[Truth] = field(default_factory=set)
 
     @property
     def exhaustive(self) -> bool:
         """Whether every relation must be decided, not only those that could fail."""
         return self.keep_undecided or self.all_pairs
 
+    @property
+    def full(self) -> bool:
+        """Whether nothing more the rule finds would be listed: its pairing may stop."""
+        return Truth.FAILS in self.cut and (not self.keep_undecided or Truth.UNDECIDED in self.cut)
+
     def add(self, truth: Truth, account: Callable[[], Account]) -> None:
-        """Record a decided relation; ``account`` is only called when it is reported."""
+        """Record a decided relation; ``account`` is only called when it is reported.
+
+        At most ``MAX_LISTED`` violations and as many undecided relations are kept; a
+        relation found beyond them is only noted (``cut``, ``unlisted``).
+        """
         if truth is Truth.FAILS:
-            self.violations.append(violation(self.rule, truth, account()))
+            listed = self.violations
         elif truth is Truth.UNDECIDED and self.keep_undecided:
-            self.undecided.append(violation(self.rule, truth, account()))
+            listed = self.undecided
+        else:
+            return
+        if len(listed) >= MAX_LISTED:
+            self.cut.add(truth)
+        else:
+            listed.append(violation(self.rule, truth, account()))
+
+    def unlisted(self) -> list[str]:
+        """A note for each kind of relation found beyond those listed."""
+        kinds = [(Truth.FAILS, "violations"), (Truth.UNDECIDED, "undecided relations")]
+        return [
+            f"more than {MAX_LISTED:,} {what} of {self.rule.name}: only the first "
+            f"{MAX_LISTED:,} found are listed, and the rest were not looked for"
+            for truth, what in kinds
+            if truth in self.cut
+        ]
 
     def skip(self, claim: Claim, reason: str) -> None:
         """Record that a claim could not take part in this rule."""

@@ -32,3 +32,5 @@ def check_monotonic(rule: Rule, body: Monotonic, ctx: Context, out: Decided) -> 
             continue  # the same day, or times that overlap: no order between them
         truth = decide(_EARLIER_NOT_ABOVE_LATER, (earlier.interval, later.interval), within)
         out.add(truth, lambda: fall_account(earlier, later, tol, unit))  # noqa: B023
+        if out.full:
+            break  # no more would be listed: the remaining pairs are never made

@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from crosscheck.dsl.ast import Scope
-from crosscheck.evaluate.candidates import DateRule, Part, Threshold, UpperEnds, threshold_of
+from crosscheck.evaluate.candidates import (
+    DateRule,
+    EndIndex,
+    Part,
+    Threshold,
+    UpperEnds,
+    limits,
+    threshold_of,
+    upper_key,
+)
 from crosscheck.evaluate.relations import Within
 from crosscheck.evaluate.scopes import (
     Side,
@@ -61,11 +70,13 @@ def unordered_shortlist(
     one way round or the other (its roles are two claims of one list).
     """
     groups = scope_groups(sides, scope.kind)
+    both = (part, Part(1, 0, part.dates, part.strict))
     for key in sorted(groups):
         ordered = by_first_date(groups[key], scope.days)
-        hits = _directed(ordered, ordered, scope.days, part, threshold)
-        found = {(i, j) if i < j else (j, i) for i, j in hits if i != j}
-        yield from _admitted(ordered, ordered, sorted(found), scope)
+        rows = _Rows(ordered, ordered, scope.days, both, threshold)
+        for i in range(len(ordered)):
+            partners = sorted({j for j in rows.partners(i) if j > i})
+            yield from _admitted(ordered, ordered, i, partners, scope)
 
 
 def crossed_shortlist(
@@ -80,46 +91,69 @@ def crossed_shortlist(
     """
     left_groups, right_groups = scope_groups(left, scope.kind), scope_groups(right, scope.kind)
     for key in sorted(left_groups.keys() & right_groups.keys()):
-        roles = (left_groups[key], by_first_date(right_groups[key], scope.days))
-        found: set[tuple[int, int]] = set()
-        for part in parts:
-            hits = _directed(roles[part.small], roles[part.big], scope.days, part, threshold)
-            found.update(hits if part.small == 0 else ((j, i) for i, j in hits))
-        yield from _admitted(roles[0], roles[1], sorted(found), scope)
+        lefts, rights = left_groups[key], by_first_date(right_groups[key], scope.days)
+        rows = _Rows(lefts, rights, scope.days, tuple(parts), threshold)
+        for i in range(len(lefts)):
+            yield from _admitted(lefts, rights, i, sorted(set(rows.partners(i))), scope)
 
 
 def _admitted(
-    left: Sequence[Side], right: Sequence[Side], found: list[tuple[int, int]], scope: Scope
+    left: Sequence[Side], right: Sequence[Side], i: int, found: list[int], scope: Scope
 ) -> Iterator[tuple[Side, Side]]:
     # The same test pairs_in_scope applies to each pair it yields.
     days = scope.days
-    for i, j in found:
-        a, b = left[i], right[j]
+    a = left[i]
+    for j in found:
+        b = right[j]
         if not a.indices.isdisjoint(b.indices) or not in_scope(a, b, scope.kind):
             continue
         if days is None or within_days((a, b), days):
             yield a, b
 
 
-def _directed(
-    smalls: Sequence[Side],
-    bigs: Sequence[Side],
-    days: int | None,
-    part: Part,
-    threshold: Threshold,
-) -> list[tuple[int, int]]:
-    """Every (small, big) position pair failing ``small <= big``, or with dates that
-    may be out of range."""
-    dated = days is not None or part.dates is not DateRule.ANY
-    index = UpperEnds(bigs, dated)
-    hits: list[tuple[int, int]] = []
-    for i, small in enumerate(smalls):
-        limit = threshold.limit(small, part.strict)
-        if limit is None:
-            continue
-        first, last = _date_range(small, days, part.dates) if dated else (None, None)
-        hits.extend((i, j) for j in index.below(limit, first, last))
-    return hits
+class _Rows:
+    """The pairs that may fail a part, one left side at a time: for left side ``i``, the
+    right sides it may fail a part with as the small side (by their upper ends) and as
+    the big side (by their limits). Never more than one row is held at once.
+    """
+
+    def __init__(
+        self,
+        left: Sequence[Side],
+        right: Sequence[Side],
+        days: int | None,
+        parts: Sequence[Part],
+        threshold: Threshold,
+    ) -> None:
+        self._left, self._days, self._threshold = left, days, threshold
+        self._searches: list[tuple[Part, bool, EndIndex]] = []
+        for part in parts:
+            dated = days is not None or part.dates is not DateRule.ANY
+            index: EndIndex
+            if part.small == 0:  # left small: the right sides by upper end
+                index = UpperEnds(right, dated)
+            else:  # left big: the right sides by the limit each sets as the small side
+                index = limits(right, threshold, part.strict, dated)
+            self._searches.append((part, dated, index))
+
+    def partners(self, i: int) -> list[int]:
+        """Positions in ``right`` of the sides that may fail a part with ``left[i]``."""
+        side, found = self._left[i], []
+        for part, dated, index in self._searches:
+            if part.small == 0:
+                limit = self._threshold.limit(side, part.strict)
+                if limit is not None:
+                    first, last = _date_range(side, self._days, part.dates) if dated else NO_RANGE
+                    found += index.below(limit, first, last)
+            else:
+                upper = upper_key(side)
+                if upper is not None:
+                    first, last = _small_range(side, self._days, part.dates) if dated else NO_RANGE
+                    found += index.above(upper, first, last)
+        return found
+
+
+NO_RANGE: tuple[int | None, int | None] = (None, None)
 
 
 def _date_range(small: Side, days: int | None, dates: DateRule) -> tuple[int | None, int | None]:
@@ -134,4 +168,20 @@ def _date_range(small: Side, days: int | None, dates: DateRule) -> tuple[int | N
         low = last if low is None else max(low, last)
     elif dates is DateRule.AFTER:
         low = first + 1 if low is None else max(low, first + 1)
+    return low, high
+
+
+def _small_range(big: Side, days: int | None, dates: DateRule) -> tuple[int | None, int | None]:
+    """The first dates (ordinals) a small side paired with ``big`` may have: every small
+    side whose ``_date_range`` holds ``big``'s first date has its first date in it."""
+    assert big.first is not None, "undated claims were dropped"
+    first = big.first.toordinal()
+    low: int | None = None
+    high: int | None = None
+    if days is not None:  # first(small) + days >= first(big) >= last(small) - days
+        low, high = first - days, first + days
+    if dates is DateRule.NOT_BEFORE:  # first(small) <= last(small) <= first(big)
+        high = first if high is None else min(high, first)
+    elif dates is DateRule.AFTER:  # first(small) < first(big)
+        high = first - 1 if high is None else min(high, first - 1)
     return low, high

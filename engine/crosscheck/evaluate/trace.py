@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from crosscheck.dsl.ast import Rule, RuleSet
-from crosscheck.evaluate.context import Account, Context, Decided
+from crosscheck.evaluate.context import MAX_LISTED, Account, Context, Decided
 from crosscheck.evaluate.describe import NOT_COMPARED
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.interval import Truth
@@ -48,6 +48,7 @@ class RuleTrace:
     rule: Rule
     decisions: tuple[RuleDecision, ...]
     skipped: tuple[Skipped, ...]
+    cut: bool = False  # more relations than MAX_LISTED: only the first are here
 
     def count(self, truth: Truth) -> int:
         """How many decisions came out ``truth``."""
@@ -61,7 +62,10 @@ class _Recorder(Decided):
     decisions: list[RuleDecision] = field(default_factory=list)
 
     def add(self, truth: Truth, account: Callable[[], Account]) -> None:
-        """Record the relation whatever its truth."""
+        """Record the relation whatever its truth (the first ``MAX_LISTED`` of them)."""
+        if len(self.decisions) >= MAX_LISTED:
+            self.cut.update((Truth.FAILS, Truth.UNDECIDED))  # full: pairing stops
+            return
         told = account()
         self.decisions.append(RuleDecision(truth, told.labels, verdict(truth, told), told.claims))
 
@@ -84,4 +88,4 @@ def trace_rule(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> RuleTra
     # scope, not only those that could fail.
     out = _Recorder(rule, keep_undecided=True)
     check_rule(rule, ctx, out)
-    return RuleTrace(rule, tuple(out.decisions), tuple(out.skipped))
+    return RuleTrace(rule, tuple(out.decisions), tuple(out.skipped), bool(out.cut))

@@ -42,6 +42,7 @@ def evaluate_gathered(
         rules=len(ruleset.rules),
         skipped=outcome.skipped,
         undecided=outcome.undecided,
+        unlisted=outcome.unlisted,
     )
     if cache is not None and key is not None:
         cache.put_report(key, report)

@@ -123,6 +123,8 @@ def render_rule(trace: RuleTrace) -> str:
     summary = f"{_plural(len(trace.decisions), 'decision')}: {tally}"
     if trace.skipped:
         summary += f"; {_plural(len(trace.skipped), 'claim')} skipped"
+    if trace.cut:
+        summary += f"; stopped after the first {len(trace.decisions):,} (the rest not shown)"
     lines.append(_INDENT + summary)
     return "\n".join(lines) + "\n"
 

@@ -23,7 +23,7 @@ def violation_to_json(violation: Violation) -> dict[str, Any]:
 def summary(report: Report) -> dict[str, Any]:
     """Counts by severity and by rule."""
     by_severity = Counter(v.severity.value for v in report.violations)
-    return {
+    counts: dict[str, Any] = {
         "violations": len(report.violations),
         "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
         "by_rule": dict(sorted(Counter(v.rule for v in report.violations).items())),
@@ -31,6 +31,9 @@ def summary(report: Report) -> dict[str, Any]:
         "waived": report.waived,
         "unused_waivers": list(report.unused_waivers),
     }
+    if report.unlisted:  # only when a rule found more than it lists
+        counts["unlisted"] = list(report.unlisted)
+    return counts
 
 
 def render(report: Report, context: RenderContext) -> str:

@@ -102,7 +102,9 @@ def render(report: Report, context: RenderContext) -> str:
     for violation in blocks:
         lines.extend(violation_lines(violation, shown))
         lines.append(Text())
-    notes = skipped_lines(report) + [f"note: {shown(note)}" for note in report.unused_waivers]
+    notes = skipped_lines(report) + [
+        f"note: {shown(note)}" for note in (*report.unused_waivers, *report.unlisted)
+    ]
     lines.extend(Text(note, style="dim") for note in notes)
     lines.append(Text(summary_line(report)))
     if not context.color:
