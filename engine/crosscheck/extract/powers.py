@@ -49,8 +49,9 @@ def read_power(
 
     ``10^6`` is its own mantissa's power (1 × 10^6); ``2 × 10^3`` has mantissa 2.
     """
-    before = low[max(0, start - _REACH) : start]
-    if ("^" in before or "**" in before) and _EXPONENT_BEFORE.search(before):
+    reach = max(0, start - _REACH)
+    marked = low.find("^", reach, start) >= 0 or low.find("**", reach, start) >= 0
+    if marked and _EXPONENT_BEFORE.search(low, reach, start):
         return Excluded(start, token_end, EXPONENT)
     if not may_start(low, token_end, hi, _MARKS_AFTER):
         return None  # most numbers: a cheap test before the patterns
