@@ -1,4 +1,4 @@
-"""The records that flow through crosscheck: documents, claims, violations, reports.
+"""The records that flow through crosscheck: documents, claims, findings, reports.
 
 They are frozen: once a claim is read it is a fact about a text, and every later
 stage only reads it.
@@ -120,13 +120,69 @@ class Claim(Record):
 
 
 class Violation(Record):
-    """A rule that fails for every choice of values in the claims it cites."""
+    """A relation that fails for every choice of values in the claims it cites: one
+    pairwise violation (a pair of claims or sums, or one claim against a limit)."""
 
     rule: str
     severity: Severity
     message: str
     claims: tuple[Claim, ...]
     detail: str = ""
+
+
+DEFAULT_CITE = 5  # claims a finding cites in full per group; the rest are counted
+
+
+class FindingKind(StrEnum):
+    """What a finding says (docs/semantics.md §10.4)."""
+
+    OUTLIER = "outlier"  # agree: a reading outside the consensus
+    SPLIT = "split"  # agree: largest camps of equal size that disagree
+    BREAKS = "breaks"  # comparison: a reading that breaks the relation against others
+    DROP = "drop"  # nondecreasing (or running totals in date order): an earlier high or later low
+    BOUND = "bound"  # a reading outside a range or against a constant
+
+
+class Cited(Record):
+    """Claims a finding cites in one role: ``claims`` in full (at most K), ``total`` in all.
+
+    Roles: ``odd`` (the odd claim out: one reading, every outlet that printed it),
+    ``against`` (the claims it conflicts with, nearest first), ``camp`` (one camp of
+    a split).
+    """
+
+    role: str
+    claims: tuple[Claim, ...]
+    total: int
+
+
+class Finding(Record):
+    """The unit of report: one reading that disagrees, and what it disagrees with.
+
+    A finding covers ``pairs`` pairwise violations, each covered by exactly one finding
+    (docs/semantics.md §10); ``violations`` lists them when they were asked for.
+    ``identity`` names the rule and the odd reading, whatever the outlets and lines.
+    """
+
+    rule: str
+    severity: Severity
+    kind: FindingKind
+    message: str
+    detail: str = ""
+    cited: tuple[Cited, ...]
+    pairs: int
+    identity: str
+    violations: tuple[Violation, ...] = ()
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim cited in full, the odd reading's first."""
+        return tuple(claim for group in self.cited for claim in group.claims)
+
+    @property
+    def odd(self) -> tuple[Claim, ...]:
+        """The claims of the odd reading (of every camp, for a split) cited in full."""
+        return tuple(c for g in self.cited if g.role in ("odd", "camp") for c in g.claims)
 
 
 class Skipped(Record):
@@ -140,15 +196,20 @@ class Skipped(Record):
 class Report(Record):
     """Everything one run found."""
 
-    violations: tuple[Violation, ...]
+    findings: tuple[Finding, ...]
     claims: int
     documents: int
     rules: int
     skipped: tuple[Skipped, ...] = ()
     undecided: tuple[Violation, ...] = ()
-    waived: int = 0  # violations accepted by a baseline or an inline waiver
+    waived: int = 0  # findings accepted by a baseline or an inline waiver
     unused_waivers: tuple[str, ...] = ()  # waivers and baseline entries that matched nothing
     unlisted: tuple[str, ...] = ()  # what a rule found beyond what is listed (MAX_LISTED)
+
+    @property
+    def pair_count(self) -> int:
+        """How many pairwise violations the findings cover."""
+        return sum(finding.pairs for finding in self.findings)
 
 
 def number_to_json(value: Fraction | None) -> int | float | None:

@@ -1,4 +1,4 @@
-"""evaluate(): the acceptance case, what violations say, and deterministic output."""
+"""evaluate_pairs(): the acceptance case, what violations say, and deterministic output."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from crosscheck.dsl.ast import (
     Rule,
     Sum,
 )
-from crosscheck.evaluate import Outcome, evaluate
+from crosscheck.evaluate import Pairwise, evaluate_pairs
 from crosscheck.interval import Interval
 from crosscheck.model import Claim, Severity
 
@@ -54,7 +54,7 @@ TROOPS = [
 ]
 
 
-def seed_outcome(keep_undecided: bool = False) -> Outcome:
+def seed_outcome(keep_undecided: bool = False) -> Pairwise:
     rules = ruleset(
         [KILLED, DEPLOYED],
         [
@@ -62,7 +62,7 @@ def seed_outcome(keep_undecided: bool = False) -> Outcome:
             rule("troop_estimates_agree", agree("deployed", 15)),
         ],
     )
-    return evaluate(rules, [*TROOPS, CNEWS, NEWSWEEK], keep_undecided=keep_undecided)
+    return evaluate_pairs(rules, [*TROOPS, CNEWS, NEWSWEEK], keep_undecided=keep_undecided)
 
 
 def test_acceptance_on_the_seed_figures() -> None:
@@ -103,7 +103,7 @@ def test_the_rules_own_message_and_severity() -> None:
         make_claim("killed", Interval.point(1500), "a", "A", "2024-12-01"),
         make_claim("casualties", Interval.point(1000), "b", "B", "2024-12-02"),
     ]
-    (v,) = evaluate(ruleset([KILLED, CASUALTIES], [named]), claims).violations
+    (v,) = evaluate_pairs(ruleset([KILLED, CASUALTIES], [named]), claims).violations
     assert (v.message, v.severity) == ("more deaths than casualties", Severity.WARNING)
     assert v.detail == (
         "killed 1,500 (A, 2024-12-01) <= casualties 1,000 (B, 2024-12-02): "
@@ -115,7 +115,7 @@ def test_monotonic_message_names_dates_in_order() -> None:
     rules = ruleset([CASUALTIES], [rule("grow", Monotonic(MeasureRef("casualties")))])
     later = make_claim("casualties", Interval.closed(990, 1210), "a", "Cnews Live", "2025-01-24")
     earlier = make_claim("casualties", Interval(F(3000), None, False), "b", "RBK", "2024-12-23")
-    (v,) = evaluate(rules, [later, earlier]).violations
+    (v,) = evaluate_pairs(rules, [later, earlier]).violations
     assert v.claims == (earlier, later)
     assert "(RBK, 2024-12-23) then" in v.message and "fell" in v.message
     assert v.detail.startswith("casualties (3,000, inf) (RBK, 2024-12-23) then casualties")
@@ -124,7 +124,7 @@ def test_monotonic_message_names_dates_in_order() -> None:
 def test_skipped_claims_say_why() -> None:
     undated = make_claim("killed", Interval.point(5), "c", "C")
     rules = ruleset([KILLED], [rule("death_tolls_agree", agree("killed", 50), days=7)])
-    outcome = evaluate(rules, [NEWSWEEK, undated])
+    outcome = evaluate_pairs(rules, [NEWSWEEK, undated])
     assert [(s.rule, s.claim) for s in outcome.skipped] == [("death_tolls_agree", undated)]
     assert "7 days" in outcome.skipped[0].reason
 
@@ -144,7 +144,7 @@ def test_output_follows_rule_order_then_claims() -> None:
         make_claim("deployed", Interval.point(n), doc)
         for n, doc in [(30, "c"), (20, "a"), (11, "b")]
     ]
-    outcome = evaluate(rules, claims)
+    outcome = evaluate_pairs(rules, claims)
     assert [(v.rule, [c.document for c in v.claims]) for v in outcome.violations] == [
         ("second_in_file", ["a", "b"]),
         ("second_in_file", ["a", "c"]),
@@ -174,17 +174,17 @@ def test_input_order_does_not_matter() -> None:
         )
         for n in range(0, 2000, 97)
     ] + TROOPS
-    expected = evaluate(rules, claims, keep_undecided=True)
+    expected = evaluate_pairs(rules, claims, keep_undecided=True)
     assert expected.violations  # the comparison below must compare something
     shuffled = claims[:]
     random.Random(7).shuffle(shuffled)
-    assert evaluate(rules, shuffled, keep_undecided=True) == expected
+    assert evaluate_pairs(rules, shuffled, keep_undecided=True) == expected
 
 
 def test_claims_of_unknown_measures_are_ignored() -> None:
     rules = ruleset([DEPLOYED], [rule("troops", agree("deployed", None))])
     stray = [make_claim("missiles", Interval.point(n), f"d{n}") for n in range(3)]
-    assert evaluate(rules, stray) == Outcome((), (), ())
+    assert evaluate_pairs(rules, stray) == Pairwise((), (), ())
 
 
 @given(st.integers(0, 300), st.integers(0, 300), st.integers(0, 100))
@@ -195,5 +195,5 @@ def test_agreement_of_points_is_the_stated_formula(x: int, y: int, percent: int)
         make_claim("deployed", Interval.point(x), "a"),
         make_claim("deployed", Interval.point(y), "b"),
     ]
-    violated = bool(evaluate(rules, claims).violations)
+    violated = bool(evaluate_pairs(rules, claims).violations)
     assert violated == (abs(x - y) > F(percent, 100) * max(x, y))

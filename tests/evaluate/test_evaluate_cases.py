@@ -19,7 +19,7 @@ from claim_factory import make_claim
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.parser import parse
 from crosscheck.dsl.validate import build_ruleset
-from crosscheck.evaluate import evaluate
+from crosscheck.evaluate import evaluate_pairs
 from crosscheck.interval import Interval
 from crosscheck.model import AsOf, Claim, Violation
 
@@ -100,7 +100,7 @@ def test_case(case: dict[str, Any]) -> None:
     ids = {
         (c.document, c.start): spec["id"] for c, spec in zip(claims, case["claims"], strict=True)
     }
-    outcome = evaluate(rules, claims, keep_undecided=True)
+    outcome = evaluate_pairs(rules, claims, keep_undecided=True)
 
     assert cited(outcome.violations, ids) == expected(case["expect"])
     if "undecided" in case:
@@ -110,5 +110,5 @@ def test_case(case: dict[str, Any]) -> None:
     for v in outcome.violations:
         assert v.message and v.detail
     # The same findings without undecided relations, and whatever the input order.
-    plain = evaluate(rules, claims[::-1])
+    plain = evaluate_pairs(rules, claims[::-1])
     assert (plain.violations, plain.undecided) == (outcome.violations, ())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from claim_factory import make_claim
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.evaluate import evaluate
+from crosscheck.evaluate import evaluate_pairs
 from crosscheck.interval import Interval
 from crosscheck.load.rules import load_rules
 
@@ -44,7 +44,7 @@ def sample_rules() -> RuleSet:
 
 
 def test_only_the_death_tolls_disagree() -> None:
-    outcome = evaluate(sample_rules(), SEED_CLAIMS, keep_undecided=True)
+    outcome = evaluate_pairs(sample_rules(), SEED_CLAIMS, keep_undecided=True)
     assert [(v.rule, v.claims) for v in outcome.violations] == [
         ("death_tolls_agree", (NEWSWEEK_KILLED, CNEWS_KILLED))
     ]

@@ -1,6 +1,6 @@
 """Deciding only the pairs that could fail reports exactly what deciding every pair does.
 
-evaluate() finds the pairs that could fail by sorting (evaluate/candidates.py,
+evaluate_pairs() finds the pairs that could fail by sorting (evaluate/candidates.py,
 evaluate/shortlist.py); strategy="all_pairs" decides every pair in scope, the
 reference. Both must give identical outcomes: the same violations with the same
 words in the same order, and the same skipped claims. Claim sets are generated with
@@ -32,7 +32,7 @@ from crosscheck.dsl.ast import (
     RuleSet,
     Sum,
 )
-from crosscheck.evaluate import Outcome, evaluate
+from crosscheck.evaluate import Pairwise, evaluate_pairs
 from crosscheck.evaluate.candidates import DateRule, Part, Threshold
 from crosscheck.evaluate.context import Item
 from crosscheck.evaluate.scopes import pairs_in_scope, single_sides
@@ -130,9 +130,9 @@ def claim_sets(draw: st.DrawFn) -> list[Claim]:
 RULES = rules_under_test()
 
 
-def assert_same(claims: list[Claim]) -> Outcome:
-    fast = evaluate(RULES, claims)
-    assert fast == evaluate(RULES, claims, strategy="all_pairs")
+def assert_same(claims: list[Claim]) -> Pairwise:
+    fast = evaluate_pairs(RULES, claims)
+    assert fast == evaluate_pairs(RULES, claims, strategy="all_pairs")
     return fast
 
 
@@ -162,7 +162,7 @@ def test_shortlist_on_larger_random_sets() -> None:
         claims = random_claims(seed, 400)
         outcome = assert_same(claims)
         assert len({v.rule for v in outcome.violations}) >= 10  # it compares something
-        assert outcome.violations == evaluate(RULES, claims, keep_undecided=True).violations
+        assert outcome.violations == evaluate_pairs(RULES, claims, keep_undecided=True).violations
 
 
 def test_agreeing_claims_are_not_paired_at_all() -> None:
@@ -189,7 +189,7 @@ def test_running_totals_that_grow_are_not_paired() -> None:
     scope = rules.rules[0].scope
     shortlist = unordered_shortlist(sides, scope, Part(0, 1, DateRule.AFTER), Threshold(F(1), F(0)))
     assert list(shortlist) == []
-    assert evaluate(rules, tolls) == evaluate(rules, tolls, strategy="all_pairs")
+    assert evaluate_pairs(rules, tolls) == evaluate_pairs(rules, tolls, strategy="all_pairs")
 
 
 def ruleset_of(measure: Measure) -> RuleSet:

@@ -17,7 +17,7 @@ from test_evaluate_sample_rules import SEED_CLAIMS, sample_rules
 
 from claim_factory import make_claim
 from crosscheck.dsl.ast import Measure, RuleSet
-from crosscheck.evaluate import evaluate
+from crosscheck.evaluate import evaluate_pairs
 from crosscheck.evaluate.trace import HOLDS_TEXT, UNDECIDED_TEXT, trace_rule
 from crosscheck.interval import Interval, Truth
 from crosscheck.model import Claim, Violation
@@ -28,7 +28,7 @@ def cited(violations: tuple[Violation, ...], name: str) -> Counter[tuple[Claim, 
 
 
 def assert_trace_matches_evaluate(rules: RuleSet, claims: list[Claim]) -> None:
-    outcome = evaluate(rules, claims, keep_undecided=True)
+    outcome = evaluate_pairs(rules, claims, keep_undecided=True)
     for r in rules.rules:
         trace = trace_rule(rules, r, claims)
         fails = Counter(d.claims for d in trace.decisions if d.truth is Truth.FAILS)

@@ -304,6 +304,8 @@ def _pairs(
             (first, second), same_day, known = _time_order(claims, first, second)
             if not known or (growth and same_day):
                 continue  # times that overlap have no order; growth needs one
+            if growth and not _span(claims[first])[1] < _span(claims[second])[0]:
+                continue  # §4.6: growth compares a claim only with one whose days all come later
         parts = [(0, 1)] if growth or (ordered and not same_day) else [(0, 1), (1, 0)]
         if same_day and not growth:
             first, second = sorted((i, j), key=lambda n: order_key(claims[n]))

@@ -12,7 +12,7 @@ from semantics_rules import relations
 from crosscheck import testing as cct
 from crosscheck.dsl import build_ruleset, parse
 from crosscheck.dsl.ast import Rule, RuleSet
-from crosscheck.evaluate import evaluate
+from crosscheck.evaluate import evaluate_pairs
 from crosscheck.interval import Truth
 from crosscheck.model import Claim
 
@@ -27,7 +27,7 @@ def rule_and_set(draw: st.DrawFn) -> tuple[RuleSet, Rule]:
 
 
 def violations_of(ruleset: RuleSet, rule: Rule, claims: list[Claim]) -> list[object]:
-    return [v for v in evaluate(ruleset, claims).violations if v.rule == rule.name]
+    return [v for v in evaluate_pairs(ruleset, claims).violations if v.rule == rule.name]
 
 
 def failing_relations(ruleset: RuleSet, rule: Rule, claims: list[Claim]) -> int:

@@ -30,7 +30,7 @@ from crosscheck.dsl.ast import (
     RuleSet,
     Sum,
 )
-from crosscheck.evaluate import Outcome, evaluate
+from crosscheck.evaluate import Pairwise, evaluate_pairs
 from crosscheck.hedges import ReadingSettings
 from crosscheck.load.claims import claim_from_json
 from crosscheck.model import Claim, Violation, claim_to_json
@@ -45,13 +45,13 @@ def verdicts(found: tuple[Violation, ...]) -> list[Verdict]:
     return [(v.rule, tuple((c.document, c.start) for c in v.claims)) for v in found]
 
 
-def summary(outcome: Outcome) -> tuple[list[Verdict], list[Verdict], list[Verdict]]:
+def summary(outcome: Pairwise) -> tuple[list[Verdict], list[Verdict], list[Verdict]]:
     skipped = [(s.rule, ((s.claim.document, s.claim.start),)) for s in outcome.skipped]
     return verdicts(outcome.violations), verdicts(outcome.undecided), skipped
 
 
-def run(ruleset: RuleSet, claims: list[Claim]) -> Outcome:
-    return evaluate(ruleset, claims, keep_undecided=True)
+def run(ruleset: RuleSet, claims: list[Claim]) -> Pairwise:
+    return evaluate_pairs(ruleset, claims, keep_undecided=True)
 
 
 ANY_RULE = cct.RuleShape(max_value=300, max_days=5)
@@ -76,7 +76,7 @@ def test_the_order_of_claims_and_documents_does_not_matter(
     shuffled = list(claims)
     random.shuffle(shuffled)  # type: ignore[attr-defined]
     assert run(ruleset, shuffled) == run(ruleset, claims)
-    assert evaluate(ruleset, shuffled) == evaluate(ruleset, claims)
+    assert evaluate_pairs(ruleset, shuffled) == evaluate_pairs(ruleset, claims)
 
 
 # ------------------------------------------------------------------ units
@@ -240,8 +240,8 @@ def test_removing_claims_never_adds_a_violation(
 ) -> None:
     _, ruleset, claims = case
     kept = [c for c in claims if data.draw(st.booleans())]
-    fewer = verdicts(evaluate(ruleset, kept).violations)
-    assert set(fewer) <= set(verdicts(evaluate(ruleset, claims).violations))
+    fewer = verdicts(evaluate_pairs(ruleset, kept).violations)
+    assert set(fewer) <= set(verdicts(evaluate_pairs(ruleset, claims).violations))
 
 
 def _looser(
@@ -267,5 +267,5 @@ def test_loosening_a_tolerance_never_adds_a_violation(
             s = replace(s, body=replace(s.body, tolerance=_looser(s.body.tolerance, data)))
         statements.append(s)
     looser = build_ruleset([RuleFile(rule_file.path, tuple(statements))])
-    looser_found = verdicts(evaluate(looser, claims).violations)
-    assert set(looser_found) <= set(verdicts(evaluate(ruleset, claims).violations))
+    looser_found = verdicts(evaluate_pairs(looser, claims).violations)
+    assert set(looser_found) <= set(verdicts(evaluate_pairs(ruleset, claims).violations))

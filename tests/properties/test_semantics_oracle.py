@@ -23,7 +23,7 @@ from semantics_rules import key_of, order_key, relations
 from crosscheck import testing as cct
 from crosscheck.dsl import build_ruleset
 from crosscheck.dsl.ast import Comparison, Op, RuleSet
-from crosscheck.evaluate import Outcome, evaluate
+from crosscheck.evaluate import Pairwise, evaluate_pairs
 from crosscheck.interval import Interval, Truth
 from crosscheck.model import Claim, Violation
 from crosscheck.testing.rulefiles import RULE_KINDS
@@ -31,13 +31,18 @@ from crosscheck.testing.rulefiles import RULE_KINDS
 
 @st.composite
 def cases(
-    draw: st.DrawFn, values: st.SearchStrategy[Interval], shape: cct.RuleShape
+    draw: st.DrawFn,
+    values: st.SearchStrategy[Interval],
+    shape: cct.RuleShape,
+    repeats: bool = False,
 ) -> tuple[RuleSet, list[Claim]]:
-    """A small rule file (one to three rules) and claims of its measures."""
+    """A small rule file (one to three rules) and claims of its measures (with
+    ``repeats``, some repeating an earlier claim in another document)."""
     rule_file = draw(cct.rule_files(shape, max_measures=3, max_rules=3, settings=False))
     ruleset = build_ruleset([rule_file])
     docs = cct.documents(max_size=3, days=5)
-    return ruleset, draw(cct.claim_sets(ruleset, docs=docs, values=values, max_size=7))
+    found = cct.claim_sets(ruleset, docs=docs, values=values, max_size=7, repeats=repeats)
+    return ruleset, draw(found)
 
 
 def shape(max_value: int, **options: Any) -> cct.RuleShape:
@@ -97,8 +102,8 @@ def assert_reported(
         assert order == sorted(order)
 
 
-def outcome_of(ruleset: RuleSet, claims: list[Claim]) -> Outcome:
-    return evaluate(ruleset, claims, keep_undecided=True)
+def outcome_of(ruleset: RuleSet, claims: list[Claim]) -> Pairwise:
+    return evaluate_pairs(ruleset, claims, keep_undecided=True)
 
 
 @pytest.mark.parametrize("kind", RULE_KINDS)
@@ -107,7 +112,7 @@ def test_violations_are_exactly_the_relations_failing_everywhere(
     kind: str, data: st.DataObject
 ) -> None:
     ruleset, claims = data.draw(BY_KIND[kind])
-    violations = evaluate(ruleset, claims).violations  # the shortlist of pairs that can fail
+    violations = evaluate_pairs(ruleset, claims).violations  # the shortlist of pairs that can fail
     assert_reported(ruleset, claims, violations, Truth.FAILS)
     assert outcome_of(ruleset, claims).violations == violations  # every pair decided
 
@@ -118,7 +123,7 @@ def test_measures_constants_and_tolerances_in_mixed_units(
 ) -> None:
     ruleset, claims = case
     outcome = outcome_of(ruleset, claims)
-    assert_reported(ruleset, claims, evaluate(ruleset, claims).violations, Truth.FAILS)
+    assert_reported(ruleset, claims, evaluate_pairs(ruleset, claims).violations, Truth.FAILS)
     assert_reported(ruleset, claims, outcome.undecided, Truth.UNDECIDED)
 
 
@@ -126,7 +131,7 @@ def test_measures_constants_and_tolerances_in_mixed_units(
 def test_with_open_and_unbounded_ends_too(case: tuple[RuleSet, list[Claim]]) -> None:
     ruleset, claims = case
     outcome = outcome_of(ruleset, claims)
-    assert_reported(ruleset, claims, evaluate(ruleset, claims).violations, Truth.FAILS)
+    assert_reported(ruleset, claims, evaluate_pairs(ruleset, claims).violations, Truth.FAILS)
     assert_reported(ruleset, claims, outcome.violations, Truth.FAILS)
     assert_reported(ruleset, claims, outcome.undecided, Truth.UNDECIDED)
 

@@ -15,8 +15,9 @@ from crosscheck.dsl.ast import Rule, RuleSet
 from crosscheck.evaluate.context import MAX_LISTED, Account, Context, Decided
 from crosscheck.evaluate.describe import NOT_COMPARED
 from crosscheck.evaluate.dispatch import check_rule
+from crosscheck.evaluate.findings import Citing, rule_findings
 from crosscheck.interval import Truth
-from crosscheck.model import Claim, Skipped
+from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped
 
 __all__ = ["RuleDecision", "RuleTrace", "trace_rule"]
 
@@ -49,6 +50,8 @@ class RuleTrace:
     decisions: tuple[RuleDecision, ...]
     skipped: tuple[Skipped, ...]
     cut: bool = False  # more relations than MAX_LISTED: only the first are here
+    # The rule's findings (docs/semantics.md §10), each listing the failing decisions it covers.
+    findings: tuple[Finding, ...] = ()
 
     def count(self, truth: Truth) -> int:
         """How many decisions came out ``truth``."""
@@ -80,12 +83,16 @@ def verdict(truth: Truth, account: Account) -> str:
 def trace_rule(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> RuleTrace:
     """Every decision ``rule`` (one of ``ruleset``'s) makes over ``claims``.
 
-    The decisions that FAIL are exactly the violations ``evaluate`` reports for
-    the rule, and the UNDECIDED ones its undecided relations.
+    The decisions that FAIL are exactly the pairwise violations of the rule, and the
+    UNDECIDED ones its undecided relations; ``findings`` group the failing ones as
+    ``evaluate`` reports them (docs/semantics.md §10).
     """
     ctx = Context.build(ruleset, claims)
     # Asking for undecided relations also makes the rule modules decide every pair in
     # scope, not only those that could fail.
     out = _Recorder(rule, keep_undecided=True)
     check_rule(rule, ctx, out)
-    return RuleTrace(rule, tuple(out.decisions), tuple(out.skipped), bool(out.cut))
+    findings = rule_findings(
+        rule, ctx, Decided(rule, False), Citing(DEFAULT_CITE, ctx.order_of, True)
+    )
+    return RuleTrace(rule, tuple(out.decisions), tuple(out.skipped), bool(out.cut), tuple(findings))

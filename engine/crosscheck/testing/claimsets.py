@@ -146,22 +146,42 @@ def claim_sets(
     values: st.SearchStrategy[Interval] | None = None,
     min_size: int = 0,
     max_size: int = 8,
+    repeats: bool = False,
 ) -> list[Claim]:
     """Claims of the given measures (default: all of ``ruleset``'s) in any mix,
-    spread over drawn documents; each claim at a distinct position."""
+    spread over drawn documents; each claim at a distinct position.
+
+    With ``repeats``, a claim may repeat an earlier one in another document: the same
+    measure, interval, origin and time (one reading printed by several outlets).
+    """
     names = list(measures if measures is not None else ruleset.measures)
     if not names:
         return []
     pool = draw(docs if docs is not None else documents())
     values = values if values is not None else amounts(10_000)
     count = draw(st.integers(min_size, max_size))
-    stated = []
+    stated: list[Stated] = []
     for _ in range(count):
         doc = draw(st.sampled_from(pool))
+        if repeats and stated and draw(st.integers(0, 2)) == 0:
+            stated.append(repeated(draw(st.sampled_from(stated)), doc))
+            continue
         origin, as_of = draw(provenances(ruleset, doc.date))
         measure = draw(st.sampled_from(names))
         stated.append(Stated(measure, draw(values), doc, origin=origin, as_of=as_of))
     return place(ruleset, stated)
+
+
+def repeated(earlier: Stated, document: Document) -> Stated:
+    """``earlier``'s figure as ``document`` prints it: the same measure, interval, origin
+    and days (its own date, when ``earlier`` has no as-of, becomes the as-of)."""
+    as_of = earlier.as_of
+    if as_of is None and earlier.day is not None:
+        as_of = AsOf(start=earlier.day, end=earlier.day)
+    day = document.date if as_of is not None else earlier.day
+    return Stated(
+        earlier.measure, earlier.interval, document, day, origin=earlier.origin, as_of=as_of
+    )
 
 
 @st.composite
