@@ -34,9 +34,9 @@ def test_claims_round_trip_exactly(claims: list[Claim]) -> None:
 
 @given(claim_sets(RULESET, min_size=2))
 def test_reports_round_trip_exactly(claims: list[Claim]) -> None:
-    outcome = evaluate(RULESET, claims, keep_undecided=True)
+    outcome = evaluate(RULESET, claims, keep_undecided=True, pairs=True)
     report = Report(
-        violations=outcome.violations,
+        findings=outcome.findings,
         claims=len(claims),
         documents=3,
         rules=len(RULESET.rules),

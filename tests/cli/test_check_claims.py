@@ -13,12 +13,16 @@ DATA = Path(__file__).parent / "data"
 ARGS = ["check", "--claims", str(DATA / "seed_claims.jsonl"), "--rules", str(DATA / "seed.rules")]
 
 EXPECTED_TEXT = """\
-seeds/002_a4a6953c27755642.txt:2: error[death_tolls_agree] killed: approximately 1,100 vs around 100 — no common value within 50%
-  killed [990, 1,210] (Newsweek, 2024-12-23) vs killed [90, 110] (Cnews Live, 2024-12-23): no pair of values within 50%
-  Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at seeds/002_a4a6953c27755642.txt:2
-  Cnews Live, 2024-12-23: "around 100" → [90, 110] at seeds/004_aeb2d37509f435e0.txt:7
+seeds/002_a4a6953c27755642.txt:2: error[death_tolls_agree] killed: sources split — approximately 1,100 (Newsweek; 1 claim) vs around 100 (Cnews Live; 1 claim) — no common value within 50%
+  2 camps of 1 reading each: [990, 1,210]; [90, 110]: no pair of values within 50%
+  camp 1 (1 claim):
+    Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at seeds/002_a4a6953c27755642.txt:2
+  camp 2 (1 claim):
+    Cnews Live, 2024-12-23: "around 100" → [90, 110] at seeds/004_aeb2d37509f435e0.txt:7
+  covers 1 pairwise violation
 
-1 violation (1 error) in 5 documents, 19 claims, 6 rules
+death_tolls_agree: 1 finding (1 pairwise violation)
+1 finding (1 error) from 1 pairwise violation in 5 documents, 19 claims, 6 rules
 """  # noqa: E501
 
 
@@ -31,13 +35,20 @@ def test_seed_claims_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ARGS, "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert (data["claims"], data["documents"], data["rules"]) == (19, 5, 6)
-    [violation] = data["violations"]
-    assert violation["rule"] == "death_tolls_agree"
-    assert violation["severity"] == "error"
-    cited = [(c["source"], c["stated"], c["low"], c["high"]) for c in violation["claims"]]
+    [finding] = data["findings"]
+    assert (finding["rule"], finding["severity"], finding["kind"]) == (
+        "death_tolls_agree",
+        "error",
+        "split",
+    )
+    assert (finding["pairs"], data["summary"]["pairwise_violations"]) == (1, 1)
+    cited = [
+        [(c["source"], c["stated"], c["low"], c["high"]) for c in group["claims"]]
+        for group in finding["cited"]
+    ]
     assert cited == [
-        ("Newsweek", "approximately 1,100", 990, 1210),
-        ("Cnews Live", "around 100", 90, 110),
+        [("Newsweek", "approximately 1,100", 990, 1210)],
+        [("Cnews Live", "around 100", 90, 110)],
     ]
     expected_keys = {
         "measure",
@@ -55,12 +66,12 @@ def test_seed_claims_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "column",
         "sentence",
     }
-    assert expected_keys <= set(violation["claims"][0])
+    assert expected_keys <= set(finding["cited"][0]["claims"][0])
 
 
 def test_troop_estimates_stay_silent(capsys: pytest.CaptureFixture[str]) -> None:
     main([*ARGS, "--format", "json"])
-    rules = {v["rule"] for v in json.loads(capsys.readouterr().out)["violations"]}
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "troop_estimates_agree" not in rules
 
 

@@ -40,7 +40,12 @@ def test_json_gives_back_the_name_and_sarif_a_uri(
     odd_name: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     report = json.loads(_check(capsysbinary, "--format", "json")[1])
-    cited = {os.fsencode(c["document"]) for v in report["violations"] for c in v["claims"]}
+    cited = {
+        os.fsencode(c["document"])
+        for f in report["findings"]
+        for group in f["cited"]
+        for c in group["claims"]
+    }
     assert ODD in cited
     sarif = _check(capsysbinary, "--format", "sarif")[1].decode("utf-8")
     assert "corpus/report-%FF.md" in sarif
@@ -55,7 +60,7 @@ def test_plain_text_prints_the_stray_byte_as_an_escape(
     out.decode("utf-8")  # raises if a stray byte got through
 
 
-def test_a_baseline_accepts_its_violations(
+def test_a_baseline_accepts_its_findings(
     odd_name: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     assert main(["check", "--write-baseline", "baseline.json"]) == 0

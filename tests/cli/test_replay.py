@@ -168,6 +168,9 @@ OTHER_VALUES = {
     "show_undecided": True,
     "strict": True,
     "cwd": "/elsewhere",  # paths are relative to it
+    "cite": 2,
+    "pairs": True,
+    "statistics": True,
 }
 
 
@@ -196,7 +199,7 @@ def test_a_run_is_replayed_on_other_days_only_while_its_waivers_stay_as_they_wer
     the_last_day = date(2030, 6, 30)  # the waiver's last day
     assert output_of(capsys, *JSON, today=the_last_day) == june
     assert runs.count == 1
-    # expired: its violations are back, and it says so
+    # expired: its findings are back, and it says so
     july = output_of(capsys, *JSON, today=date(2030, 7, 1))
     assert runs.count == 2
     assert july != june

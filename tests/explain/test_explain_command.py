@@ -10,7 +10,7 @@ import click
 import pytest
 
 from crosscheck.cli.commands.explain import LineRef, line_refs
-from crosscheck.evaluate import evaluate
+from crosscheck.evaluate import evaluate, evaluate_pairs
 from crosscheck.extract import Extractor
 from crosscheck.load.articles import iter_documents
 from crosscheck.load.rules import load_rules
@@ -95,7 +95,7 @@ def test_a_rule_shows_every_decision_and_its_failures_match_check(
 ) -> None:
     assert crosscheck(["explain", "--rule", "death_tolls_agree"]) == 0
     out = capsys.readouterr().out
-    outcome = evaluate(load_rules(Path("rules")), corpus_claims(), keep_undecided=True)
+    outcome = evaluate_pairs(load_rules(Path("rules")), corpus_claims(), keep_undecided=True)
     fails = [v for v in outcome.violations if v.rule == "death_tolls_agree"]
     undecided = [v for v in outcome.undecided if v.rule == "death_tolls_agree"]
     assert out.count("\n  FAILS     killed ") == len(fails) > 0
@@ -105,6 +105,12 @@ def test_a_rule_shows_every_decision_and_its_failures_match_check(
     assert f"decisions: {len(fails)} fail, {len(undecided)} undecided, {holds} hold" in out
     for violation in fails:
         assert violation.detail.split(": ")[0] in out  # the values compared
+    found = evaluate(load_rules(Path("rules")), corpus_claims()).findings
+    mine = [f for f in found if f.rule == "death_tolls_agree"]
+    assert out.count("\n  FINDING   ") == len(mine) > 0
+    assert f"{len(mine)} finding" in out and f"from {len(fails)} pairwise violations" in out
+    for finding in mine:
+        assert finding.message in out and f"covers {finding.pairs} FAIL" in out
 
 
 def test_unknown_names_are_usage_errors_with_a_suggestion(

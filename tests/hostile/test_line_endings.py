@@ -64,8 +64,8 @@ def test_a_rule_file_checks_the_same_whatever_its_line_ends(
     assert other[0] == lf[0] == 1
     report = json.loads(other[1])
     assert report["rules"] == 1
-    assert [v["rule"] for v in report["violations"]] == ["tolls_agree"]
-    assert report["violations"] == json.loads(lf[1])["violations"]
+    assert [f["rule"] for f in report["findings"]] == ["tolls_agree"]
+    assert report["findings"] == json.loads(lf[1])["findings"]
 
 
 @pytest.mark.parametrize("ending", ENDINGS)

@@ -50,7 +50,7 @@ def _json_line(text: str, **fields: str) -> str:
 def _rest_was_checked(out: str, documents: int) -> None:
     data = json.loads(out)
     assert data["documents"] == documents
-    assert {v["rule"] for v in data["violations"]} == {"tolls_agree"}
+    assert {f["rule"] for f in data["findings"]} == {"tolls_agree"}
 
 
 # ------------------------------------------------------------------ lone surrogates

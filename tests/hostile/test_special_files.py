@@ -75,7 +75,7 @@ def test_special_entries_in_a_corpus_are_skipped_with_a_warning(work: Path, jobs
     assert "corpus/gone.jsonl: warning: skipped: a broken symbolic link" in done.stderr
     assert "corpus/null.txt: warning: skipped: a character device" in done.stderr
     assert "corpus/pipe.md: warning: skipped: a FIFO (named pipe)" in done.stderr
-    assert "1 violation" in done.stdout
+    assert "1 finding" in done.stdout
 
 
 def test_a_fifo_named_as_a_corpus_file_is_an_error(work: Path) -> None:

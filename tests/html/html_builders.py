@@ -8,7 +8,7 @@ from typing import Any
 
 from claim_factory import make_claim
 from crosscheck.interval import Interval
-from crosscheck.model import Claim, Report, Severity, Skipped, Violation
+from crosscheck.model import Cited, Claim, Finding, FindingKind, Report, Severity, Skipped
 
 HOSTILE = '<script>window.__pwned=1</script> and <img src=x onerror="window.__pwned=2">'
 
@@ -81,32 +81,52 @@ def sample_claims() -> dict[str, Claim]:
     }
 
 
+def as_finding(
+    rule: str, severity: Severity, message: str, detail: str, claims: tuple[Claim, ...]
+) -> Finding:
+    """A finding whose odd claim is the first of ``claims``, cited against the rest."""
+    groups = [Cited(role="odd", claims=claims[:1], total=1)]
+    if claims[1:]:
+        groups.append(Cited(role="against", claims=claims[1:], total=len(claims) - 1))
+    kind = FindingKind.OUTLIER if claims[1:] else FindingKind.BOUND
+    return Finding(
+        rule=rule,
+        severity=severity,
+        kind=kind,
+        message=message,
+        detail=detail,
+        cited=tuple(groups),
+        pairs=max(len(claims) - 1, 1),
+        identity=f"{rule}|{claims[0].document}|{claims[0].stated}",
+    )
+
+
 def sample_report() -> Report:
     """Three severities, three rules, two measures, a skipped claim use."""
     c = sample_claims()
-    violations = (
-        Violation(
+    findings = (
+        as_finding(
             rule="death_tolls_agree",
             severity=Severity.ERROR,
             message="sources disagree on the death toll",
             detail="killed [990, 1,210] (Harbor Post) vs killed 100 (Ridge Daily), within 10%",
             claims=(c["harbor"], c["ridge"]),
         ),
-        Violation(
+        as_finding(
             rule="casualties_agree",
             severity=Severity.WARNING,
             message="casualty counts cannot both be right",
             detail="casualties (3,000, inf) vs casualties (-inf, 2,000)",
             claims=(c["valley"], c["coast"]),
         ),
-        Violation(
+        as_finding(
             rule="death_tolls_agree",
             severity=Severity.ERROR,
             message="sources disagree on the death toll",
             detail="killed [720, 880] vs killed [990, 1,210]",
             claims=(c["undated"], c["harbor"]),
         ),
-        Violation(
+        as_finding(
             rule="toll_plausible",
             severity=Severity.INFO,
             message="a death toll outside the plausible range",
@@ -115,7 +135,7 @@ def sample_report() -> Report:
         ),
     )
     skipped = (Skipped(rule="toll_rises", claim=c["undated"], reason="the claim has no date"),)
-    return Report(violations=violations, claims=14, documents=5, rules=4, skipped=skipped)
+    return Report(findings=findings, claims=14, documents=5, rules=4, skipped=skipped)
 
 
 def hostile_report() -> Report:
@@ -138,11 +158,11 @@ def hostile_report() -> Report:
         sentence="Only 90 died, it said.",
         **as_reported("Plain Source", "90"),
     )
-    violation = Violation(
+    finding = as_finding(
         rule="tolls_agree",
         severity=Severity.ERROR,
         message=f"message {HOSTILE}",
         detail=f"detail {HOSTILE}",
         claims=(claim, other),
     )
-    return Report(violations=(violation,), claims=2, documents=2, rules=1)
+    return Report(findings=(finding,), claims=2, documents=2, rules=1)

@@ -98,11 +98,11 @@ def test_report_renders_and_filters_by_keyboard(
     context = RenderContext(claims=tuple(sample_claims().values()))
     opened = open_report(browser, tmp_path, report, context)
     page = opened.page
-    ids = [f"v{i}" for i in range(1, len(report.violations) + 1)]
+    ids = [f"v{i}" for i in range(1, len(report.findings) + 1)]
     assert visible_violations(page) == ids
-    for index, violation in enumerate(report.violations, start=1):
+    for index, violation in enumerate(report.findings, start=1):
         assert page.locator(f"#v{index} h3").inner_text() == violation.message
-    measures = sorted({c.measure for v in report.violations for c in v.claims})
+    measures = sorted({c.measure for v in report.findings for c in v.claims})
     for measure in measures:
         chart = page.locator(f"figure[data-measure='{measure}'] svg.chart-svg")
         assert chart.is_visible() and chart.bounding_box()["height"] > 100  # type: ignore[index]
@@ -113,10 +113,10 @@ def test_report_renders_and_filters_by_keyboard(
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # focus is visible
     page.keyboard.press("Space")
-    errors = {f"v{i}" for i, v in enumerate(report.violations, 1) if v.severity is Severity.ERROR}
+    errors = {f"v{i}" for i, v in enumerate(report.findings, 1) if v.severity is Severity.ERROR}
     assert errors and visible_violations(page) == [i for i in ids if i not in errors]
     assert page.locator("#filter-status").inner_text() == (
-        f"Showing {len(ids) - len(errors)} of {len(ids)} violations"
+        f"Showing {len(ids) - len(errors)} of {len(ids)} findings"
     )
     tab_to(page, "input[name='rule'][value='casualties_agree']")
     page.keyboard.press("Space")
@@ -217,13 +217,14 @@ def test_sample_corpus_report_in_the_browser(browser: sync_api.Browser, tmp_path
             "1",
         ]
     )
-    violations = json.loads(json_out.read_text(encoding="utf-8"))["violations"]
+    violations = json.loads(json_out.read_text(encoding="utf-8"))["findings"]
     assert violations, "the sample corpus holds a real contradiction"
     ids = [f"v{i}" for i in range(1, len(violations) + 1)]
     assert visible_violations(page) == ids
     for index, violation in enumerate(violations, start=1):
         assert violation["rule"] in page.locator(f"#v{index}").inner_text()
-    for measure in sorted({c["measure"] for v in violations for c in v["claims"]}):
+    cited = [c for v in violations for group in v["cited"] for c in group["claims"]]
+    for measure in sorted({c["measure"] for c in cited}):
         assert page.locator(f"figure[data-measure='{measure}'] svg.chart-svg").is_visible()
     first_rule = violations[0]["rule"]
     others = sorted({v["rule"] for v in violations} - {first_rule})

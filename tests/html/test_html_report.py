@@ -10,7 +10,7 @@ from collections import Counter
 from html_builders import HOSTILE, sample_claims
 from html_tree import Node, parse
 
-from crosscheck.model import Report, Severity
+from crosscheck.model import Report, Severity, Violation
 from crosscheck.report import RenderContext, formats, renderers
 from crosscheck.report.html.page import render
 
@@ -48,7 +48,7 @@ def test_nothing_is_loaded_from_elsewhere(report: Report) -> None:
     # The only outside addresses are the links to the cited articles.
     hrefs = [n.attrs["href"] or "" for n in tree.find_all("a")]
     outside = {u for u in hrefs if not u.startswith("#")}
-    assert outside == {c.url for v in report.violations for c in v.claims if c.url}
+    assert outside == {c.url for v in report.findings for c in v.claims if c.url}
     assert "@import" not in markup and "url(" not in tree.one("style").text()
 
 
@@ -58,22 +58,23 @@ def test_summary_counts(report: Report) -> None:
         c.one("span", class_="k").text(): int(c.one("span", class_="n").text())
         for c in summary.find_all("li", class_="card")
     }
-    severities = Counter(v.severity.value for v in report.violations)
+    severities = Counter(v.severity.value for v in report.findings)
     assert cards["documents"] == report.documents and cards["claims"] == report.claims
-    assert cards["violations"] == len(report.violations)
+    assert cards["findings"] == len(report.findings)
+    assert cards["pairwise violations"] == sum(f.pairs for f in report.findings)
     assert cards["claim uses skipped"] == len(report.skipped)
     for severity in Severity:
         assert cards[f"{'■▲●'[2 - severity.rank]} {severity.value}"] == severities[severity.value]
     rows = summary.find_all("table")[0].one("tbody").find_all("tr")
     by_rule = {r.find_all("th")[0].text(): int(r.find_all("td")[1].text()) for r in rows}
-    assert by_rule == dict(Counter(v.rule for v in report.violations))
+    assert by_rule == dict(Counter(v.rule for v in report.findings))
 
 
-def test_every_violation_and_every_cited_claim_is_shown(report: Report) -> None:
+def test_every_finding_and_every_cited_claim_is_shown(report: Report) -> None:
     listing = tree_of(report).one("ol", id="violation-list")
     items = listing.find_all("li", class_="violation")
-    assert len(items) == len(report.violations)
-    for item, violation in zip(items, report.violations, strict=True):
+    assert len(items) == len(report.findings)
+    for item, violation in zip(items, report.findings, strict=True):
         assert item.attrs["data-severity"] == violation.severity.value
         assert item.attrs["data-rule"] == violation.rule
         assert item.one("h3").text() == violation.message
@@ -93,7 +94,7 @@ def test_every_violation_and_every_cited_claim_is_shown(report: Report) -> None:
 def test_claim_links_only_when_the_url_is_known(report: Report) -> None:
     listing = tree_of(report).one("ol", id="violation-list")
     for item, violation in zip(
-        listing.find_all("li", class_="violation"), report.violations, strict=True
+        listing.find_all("li", class_="violation"), report.findings, strict=True
     ):
         for node, claim in zip(item.find_all("li", class_="claim"), violation.claims, strict=True):
             links = [a.attrs["href"] for a in node.find_all("a") if a.text() == "open article"]
@@ -101,7 +102,7 @@ def test_claim_links_only_when_the_url_is_known(report: Report) -> None:
 
 
 def test_one_chart_per_cited_measure_with_a_mark_per_claim(report: Report) -> None:
-    cited = {c for v in report.violations for c in v.claims}
+    cited = {c for v in report.findings for c in v.claims}
     tree = tree_of(report)
     figures = tree.find_all("figure", class_="chart")
     assert sorted(f.attrs["data-measure"] or "" for f in figures) == sorted(
@@ -124,7 +125,7 @@ def test_all_claims_given_are_charted_and_uncited_ones_hollow(report: Report) ->
     killed = tree.one("figure", data_measure="killed")
     marks = killed.find_all("g", class_="mark")
     expected = {c for c in everything if c.measure == "killed"}
-    cited = {c for v in report.violations for c in v.claims if c.measure == "killed"}
+    cited = {c for v in report.findings for c in v.claims if c.measure == "killed"}
     assert len(marks) == len(expected) > len(cited)
     assert len(killed.find_all("g", class_="violating")) == len(cited)
     assert "hollow: not cited" in killed.one("ul", class_="legend").text()
@@ -148,8 +149,8 @@ def test_filters_offer_each_severity_and_rule_with_counts(report: Report) -> Non
     boxes = filters.find_all("input")
     assert all(b.attrs["type"] == "checkbox" and "checked" in b.attrs for b in boxes)
     values = {(b.attrs["name"], b.attrs["value"]) for b in boxes}
-    assert values == {("severity", v.severity.value) for v in report.violations} | {
-        ("rule", v.rule) for v in report.violations
+    assert values == {("severity", v.severity.value) for v in report.findings} | {
+        ("rule", v.rule) for v in report.findings
     }
     labels = {lab.one("input").attrs["value"]: lab.text() for lab in filters.find_all("label")}
     assert labels["death_tolls_agree"].endswith("(2)")
@@ -170,14 +171,18 @@ def test_article_markup_is_text_everywhere(hostile: Report) -> None:
     assert len(re.findall(r"<script", markup)) == 1
 
 
-def test_no_violations_says_so_without_filters_or_charts() -> None:
-    tree = tree_of(Report(violations=(), claims=3, documents=2, rules=1))
+def test_no_findings_says_so_without_filters_or_charts() -> None:
+    tree = tree_of(Report(findings=(), claims=3, documents=2, rules=1))
     assert tree.find_all("div", id="filters") == [] and tree.find_all("figure") == []
-    assert "No violations" in tree.one("section", id="violations").text()
+    assert "No findings" in tree.one("section", id="violations").text()
 
 
 def test_undecided_only_when_asked(report: Report) -> None:
-    undecided = report.model_copy(update={"undecided": report.violations[:1]})
+    first = report.findings[0]
+    relation = Violation(
+        rule=first.rule, severity=first.severity, message="maybe", claims=first.claims
+    )
+    undecided = report.model_copy(update={"undecided": (relation,)})
     assert tree_of(undecided).find_all("section", id="undecided") == []
     section = tree_of(undecided, RenderContext(show_undecided=True)).one("section", id="undecided")
     item = section.one("li", class_="violation")
@@ -216,3 +221,23 @@ def test_rule_descriptions_add_a_column_only_when_given(report: Report) -> None:
     assert header(described)[-1] == "Description"
     summary = tree_of(report, described).one("section", id="summary")
     assert "Tolls <b>stay</b> sane" in summary.text() and summary.find_all("b") == []
+
+
+def test_a_finding_card_shows_its_groups_the_band_and_the_pairs(report: Report) -> None:
+    first = report.findings[0]
+    item = tree_of(report).one("li", id="v1")
+    assert item.attrs["data-kind"] == first.kind.value
+    labels = [h.text() for h in item.find_all("h4", class_="group-label")]
+    assert labels == ["Odd one out (1 claim)", "Against, nearest first (1 claim)"]
+    strip = item.one("svg", class_="strip")
+    assert len(strip.find_all("rect", class_="band")) == 1  # the range it is cited against
+    assert f"Covers {first.pairs} pairwise violation" in item.text()
+
+
+def test_claims_not_cited_in_full_are_counted(report: Report) -> None:
+    first = report.findings[0]
+    wider = first.cited[1].model_copy(update={"total": 12})
+    more = first.model_copy(update={"cited": (first.cited[0], wider)})
+    item = tree_of(report.model_copy(update={"findings": (more,)})).one("li", id="v1")
+    assert "Against, nearest first (12 claims)" in item.text()
+    assert "… and 11 more, not cited in full" in item.one("p", class_="more").text()

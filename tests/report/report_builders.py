@@ -1,4 +1,4 @@
-"""Small builders of claims, violations and reports for the reporter tests."""
+"""Small builders of claims, findings and reports for the reporter tests."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from claim_factory import make_claim
 from crosscheck.interval import Interval
-from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.model import Cited, Claim, Finding, FindingKind, Report, Severity
 
 # A located, dated claim of about 1,100, and what a second one, of exactly 100 from
 # another source and file, says otherwise.
@@ -52,25 +52,42 @@ def other_claim(**overrides: Any) -> Claim:
     return make_claim(**(ALPHA | BETA | overrides))
 
 
-def make_violation(
+def make_finding(
     rule: str = "death_tolls_agree",
     severity: Severity = Severity.ERROR,
     claims: tuple[Claim, ...] | None = None,
     message: str = "killed: ≈1,100 vs 100 differ by more than 50%",
     detail: str = "",
-) -> Violation:
-    """A violation citing ``claims`` (by default the two sample claims)."""
+    kind: FindingKind = FindingKind.OUTLIER,
+) -> Finding:
+    """A finding whose odd claim is the first of ``claims`` (by default the two sample
+    claims), cited against the others; one pairwise violation per other claim."""
     cited = (alpha_claim(), other_claim()) if claims is None else claims
-    return Violation(rule=rule, severity=severity, message=message, claims=cited, detail=detail)
+    groups = [Cited(role="odd", claims=cited[:1], total=1)] if cited else []
+    if cited[1:]:
+        groups.append(Cited(role="against", claims=cited[1:], total=len(cited) - 1))
+    return Finding(
+        rule=rule,
+        severity=severity,
+        kind=kind if len(cited) > 1 else FindingKind.BOUND,
+        message=message,
+        detail=detail,
+        cited=tuple(groups),
+        pairs=max(len(cited) - 1, 1),
+        identity="|".join([rule, *(f"{c.document}:{c.stated}" for c in cited[:1])]),
+    )
 
 
-def make_report(*violations: Violation) -> Report:
-    """A report holding ``violations``."""
-    return Report(violations=tuple(violations), claims=12, documents=3, rules=4)
+make_violation = make_finding  # the reporters' tests name the unit of report as they did
+
+
+def make_report(*findings: Finding) -> Report:
+    """A report holding ``findings``."""
+    return Report(findings=tuple(findings), claims=12, documents=3, rules=4)
 
 
 def mixed_report() -> Report:
-    """An error, a warning and an info violation of three rules, plus awkward paths."""
+    """An error, a warning and an info finding of three rules, plus awkward paths."""
     return make_report(
         make_violation(detail="[990, 1,210] and 100 are more than 50% apart"),
         make_violation(

@@ -41,7 +41,7 @@ def test_escaping_matches_the_toolkit() -> None:
     assert escape_data("%0A") == "%250A"  # an escape-looking text survives the round trip
 
 
-def test_one_command_per_violation_with_severity_mapped() -> None:
+def test_one_command_per_finding_with_severity_mapped() -> None:
     lines = render(mixed_report(), RenderContext()).splitlines()
     assert [parse(line)[0] for line in lines] == ["error", "warning", "notice"]
 
@@ -68,15 +68,19 @@ def test_values_round_trip_through_the_runner() -> None:
     assert name == "warning"
     assert props == {"file": "corpus/a, b: c%.md", "line": "4", "title": "crosscheck parts_add_up"}
     lines = data.split("\n")
-    assert lines[:2] == ["50% off: sums, parts", "second line"]
-    assert lines[2].startswith('Alpha Wire, 2024-12-23: "approximately 1,100"')
+    assert lines[:3] == ["50% off: sums, parts", "second line", "1 claim:"]
+    assert lines[3].startswith('Alpha Wire, 2024-12-23: "approximately 1,100"')
+    assert lines[-1] == "covers 1 pairwise violation"
 
 
-def test_violation_without_claims_has_only_a_title() -> None:
+def test_a_finding_without_claims_has_only_a_title() -> None:
     violation = make_violation(claims=(), message="no figures")
     line = render(make_report(violation), RenderContext()).strip()
-    assert line == "::error title=crosscheck death_tolls_agree::no figures"
+    assert (
+        line
+        == "::error title=crosscheck death_tolls_agree::no figures%0Acovers 1 pairwise violation"
+    )
 
 
-def test_no_violations_no_output() -> None:
+def test_no_findings_no_output() -> None:
     assert render(make_report(), RenderContext()) == ""

@@ -104,15 +104,20 @@ def test_the_claims_schema_lists_every_key_the_reader_knows() -> None:
 # ------------------------------------------------------------------ what crosscheck writes
 
 
-@pytest.mark.parametrize("undecided", [False, True], ids=["plain", "show-undecided"])
+@pytest.mark.parametrize(
+    "extra",
+    [[], ["--show-undecided"], ["--pairs", "--cite", "1"]],
+    ids=["plain", "undecided", "pairs"],
+)
 def test_the_sample_corpus_json_report_is_valid(
-    at_root: None, capsys: pytest.CaptureFixture[str], undecided: bool
+    at_root: None, capsys: pytest.CaptureFixture[str], extra: list[str]
 ) -> None:
-    extra = ["--show-undecided"] if undecided else []
     report = json.loads(
         run(capsys, 1, "check", "corpus", "--rules", "rules", "--format", "json", *extra)
     )
-    assert report["violations"] and ("undecided" in report) == undecided
+    assert report["findings"] and ("undecided" in report) == ("--show-undecided" in extra)
+    listed = [len(f["violations"]) for f in report["findings"] if "violations" in f]
+    assert listed == ([f["pairs"] for f in report["findings"]] if "--pairs" in extra else [])
     assert problems(REPORT, report) == []
 
 
@@ -136,7 +141,7 @@ def test_the_seed_claims_and_their_report_are_valid(capsys: pytest.CaptureFixtur
     assert [problems(CLAIM_LINE, line) for line in lines] == [[]] * len(lines)
     args = ["check", "--claims", str(claims), "--rules", str(SEEDS / "seed.rules")]
     report = json.loads(run(capsys, 1, *args, "--format", "json"))
-    assert report["violations"]
+    assert report["findings"]
     assert problems(REPORT, report) == []
 
 
@@ -213,11 +218,11 @@ def test_an_unknown_key_is_accepted_as_the_reader_accepts_it() -> None:
     assert not refused_by_the_reader(line)
 
 
-def test_the_report_schema_refuses_a_violation_missing_its_rule() -> None:
+def test_the_report_schema_refuses_a_finding_missing_its_rule() -> None:
     report = json.loads(render(mixed_report(), RenderContext()))
-    del report["violations"][0]["rule"]
-    report["violations"][1]["claims"][0]["low"] = "990"
+    del report["findings"][0]["rule"]
+    report["findings"][1]["cited"][0]["claims"][0]["low"] = "990"
     assert problems(REPORT, report) == [
-        "['violations', 0]: 'rule' is a required property",
-        "['violations', 1, 'claims', 0, 'low']: '990' is not of type 'number', 'null'",
+        "['findings', 0]: 'rule' is a required property",
+        "['findings', 1, 'cited', 0, 'claims', 0, 'low']: '990' is not of type 'number', 'null'",
     ]

@@ -170,15 +170,15 @@ def test_a_rule_that_does_not_fire_fails_the_test(ruleset: RuleSet) -> None:
 def test_a_rule_that_fires_unexpectedly_fails_the_test(ruleset: RuleSet) -> None:
     result = run_test(make("ok", MANY_DEAD, FEW_DEAD), ruleset)
     (problem,) = result.problems
-    assert problem.startswith("unexpected tolls_agree: killed: approximately 1,100 vs some 100")
+    assert problem.startswith("unexpected tolls_agree: killed: sources split — approximately 1,100")
     assert problem.endswith("(article-1:1:16, article-2:1:23)")
 
 
-def test_counts_are_exact(ruleset: RuleSet) -> None:
-    three = (MANY_DEAD, FEW_DEAD, MANY_DEAD)  # two pairs disagree
-    assert run_test(make("{tolls_agree: 2}", *three), ruleset).passed
-    result = run_test(make("{tolls_agree: 1}", *three), ruleset)
-    assert result.problems == ("expected tolls_agree to fire once, it fired 2 times",)
+def test_counts_are_exact_and_count_findings(ruleset: RuleSet) -> None:
+    three = (MANY_DEAD, FEW_DEAD, MANY_DEAD)  # two pairs disagree: one finding, the odd one
+    assert run_test(make("{tolls_agree: 1}", *three), ruleset).passed
+    result = run_test(make("{tolls_agree: 2}", *three), ruleset)
+    assert result.problems == ("expected tolls_agree to fire 2 times, it fired once",)
     silent = run_test(make("{tolls_agree: 0}", MANY_DEAD, FEW_DEAD), ruleset)
     assert silent.problems == ("expected tolls_agree to fire 0 times, it fired once",)
 

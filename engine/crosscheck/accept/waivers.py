@@ -1,7 +1,9 @@
-"""Inline waivers: rule-file statements that accept known violations.
+"""Inline waivers: rule-file statements that accept known findings.
 
 ``waive RULE [document "GLOB"] [stated "TEXT"] reason "WHY" [until DATE]`` accepts
-a violation of RULE when at least one claim it cites matches every filter given:
+a finding of RULE when a claim of its odd reading (of a camp, for a split) matches
+every filter given; the claims it is cited against play no part, so a waiver for
+one misread figure does not hide the other figures that disagree with the consensus:
 
 * ``document``: a glob (``*``, ``?``, ``[...]``; ``*`` also crosses ``/``) matched
   against the claim's document path and against each of its trailing parts, so
@@ -11,7 +13,7 @@ a violation of RULE when at least one claim it cites matches every filter given:
 * ``stated``: the claim's stated text, ignoring case and runs of white space
   (``"approximately 1,100"``); not a substring, so ``"100"`` does not match it.
 
-Without filters a waiver accepts every violation of its rule. ``until`` is the
+Without filters a waiver accepts every finding of its rule. ``until`` is the
 last day a waiver holds; after it the waiver accepts nothing and is reported.
 Pure: the caller supplies today's date.
 """
@@ -23,11 +25,11 @@ from collections.abc import Iterable, Sequence
 from fnmatch import fnmatchcase
 
 from crosscheck.dsl.ast import Waiver
-from crosscheck.model import Claim, Report, Violation
+from crosscheck.model import Claim, Finding, Report
 
 
 def apply_waivers(report: Report, waivers: Iterable[Waiver], today: dt.date) -> Report:
-    """The report without the violations active waivers accept, counted as waived.
+    """The report without the findings active waivers accept, counted as waived.
 
     Waivers that accepted nothing and waivers past their ``until`` date are
     listed in ``unused_waivers``, one sentence each.
@@ -42,32 +44,32 @@ def apply_waivers(report: Report, waivers: Iterable[Waiver], today: dt.date) -> 
             )
         else:
             active.append(waiver)
-    kept, used = _split(report.violations, active)
+    kept, used = _split(report.findings, active)
     notes.extend(
-        f"waiver at {waiver.span} for {waiver.rule} matched no violation"
+        f"waiver at {waiver.span} for {waiver.rule} matched no finding"
         for index, waiver in enumerate(active)
         if index not in used
     )
     return report.model_copy(
         update={
-            "violations": kept,
-            "waived": report.waived + len(report.violations) - len(kept),
+            "findings": kept,
+            "waived": report.waived + len(report.findings) - len(kept),
             "unused_waivers": report.unused_waivers + tuple(notes),
         }
     )
 
 
 def _split(
-    violations: Sequence[Violation], waivers: Sequence[Waiver]
-) -> tuple[tuple[Violation, ...], set[int]]:
-    """The violations no waiver accepts, and the indices of waivers that accepted one."""
-    kept: list[Violation] = []
+    findings: Sequence[Finding], waivers: Sequence[Waiver]
+) -> tuple[tuple[Finding, ...], set[int]]:
+    """The findings no waiver accepts, and the indices of waivers that accepted one."""
+    kept: list[Finding] = []
     used: set[int] = set()
-    for violation in violations:
-        accepting = {i for i, waiver in enumerate(waivers) if waives(waiver, violation)}
+    for finding in findings:
+        accepting = {i for i, waiver in enumerate(waivers) if waives(waiver, finding)}
         used |= accepting
         if not accepting:
-            kept.append(violation)
+            kept.append(finding)
     return tuple(kept), used
 
 
@@ -95,11 +97,12 @@ def days_alike(waivers: Iterable[Waiver], today: dt.date) -> tuple[dt.date | Non
     return first, last
 
 
-def waives(waiver: Waiver, violation: Violation) -> bool:
-    """Whether the waiver (expiry aside) accepts the violation."""
-    if waiver.rule != violation.rule:
+def waives(waiver: Waiver, finding: Finding) -> bool:
+    """Whether the waiver (expiry aside) accepts the finding: a claim of its odd reading
+    (of a camp, for a split) passes every filter."""
+    if waiver.rule != finding.rule:
         return False
-    return any(claim_matches(waiver, claim) for claim in violation.claims)
+    return any(claim_matches(waiver, claim) for claim in finding.odd)
 
 
 def claim_matches(waiver: Waiver, claim: Claim) -> bool:

@@ -45,9 +45,11 @@ def ruleset_key(ruleset: RuleSet) -> str:
     return _sha256(repr(parts))
 
 
-def evaluation_key(ruleset: RuleSet, keep_undecided: bool) -> str:
-    """A hash of what evaluation depends on besides the claims: the rules and their measures."""
-    return _sha256(ruleset_key(ruleset), repr(ruleset.rules), str(keep_undecided))
+def evaluation_key(ruleset: RuleSet, keep_undecided: bool, pairs: bool, cite: int) -> str:
+    """A hash of what evaluation depends on besides the claims: the rules and their
+    measures, and what the report lists (undecided relations, pairs, claims cited)."""
+    listing = f"{keep_undecided}|{pairs}|{cite}"
+    return _sha256(ruleset_key(ruleset), repr(ruleset.rules), listing)
 
 
 def document_key(document: Document, rules_key: str) -> str:

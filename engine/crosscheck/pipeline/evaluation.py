@@ -7,13 +7,11 @@ the same claims give the report recorded in the cache, if there is one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from crosscheck.accept.baseline import BaselineEntry, apply_baseline
+from crosscheck.accept.baseline import Baseline, apply_baseline
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.keys import evaluation_key, outcome_key
 from crosscheck.dsl.ast import RuleSet
-from crosscheck.model import Report
+from crosscheck.model import DEFAULT_CITE, Report
 from crosscheck.pipeline.gather import Gathered
 
 
@@ -22,21 +20,30 @@ def evaluate_gathered(
     gathered: Gathered,
     *,
     keep_undecided: bool = False,
+    pairs: bool = False,
+    cite: int = DEFAULT_CITE,
     cache: ClaimCache | None = None,
 ) -> Report:
-    """Evaluate every rule over the gathered claims (or recall the same evaluation's report)."""
+    """Evaluate every rule over the gathered claims (or recall the same evaluation's report).
+
+    Each finding cites ``cite`` claims per group in full; with ``pairs`` it lists the
+    pairwise violations it covers.
+    """
     key = None
     if cache is not None and gathered.fingerprint is not None:
-        key = outcome_key(evaluation_key(ruleset, keep_undecided), gathered.fingerprint)
+        settings = evaluation_key(ruleset, keep_undecided, pairs, cite)
+        key = outcome_key(settings, gathered.fingerprint)
         recalled = cache.get_report(key)
         if recalled is not None:
             return recalled
     # Imported here: a report recalled from the cache needs no evaluator.
     from crosscheck.evaluate import evaluate
 
-    outcome = evaluate(ruleset, gathered.claims, keep_undecided=keep_undecided)
+    outcome = evaluate(
+        ruleset, gathered.claims, keep_undecided=keep_undecided, pairs=pairs, cite=cite
+    )
     report = Report(
-        violations=outcome.violations,
+        findings=outcome.findings,
         claims=len(gathered.claims),
         documents=gathered.documents,
         rules=len(ruleset.rules),
@@ -49,15 +56,15 @@ def evaluate_gathered(
     return report
 
 
-def apply_baseline_to_report(report: Report, entries: Sequence[BaselineEntry]) -> Report:
-    """The report with violations the baseline accepts removed and counted as waived."""
-    split = apply_baseline(report.violations, entries)
+def apply_baseline_to_report(report: Report, baseline: Baseline) -> Report:
+    """The report with findings the baseline accepts removed and counted as waived."""
+    split = apply_baseline(report.findings, baseline)
     unused = tuple(
         f"baseline entry for {e.rule} matched nothing: {e.summary}" for e in split.unused
     )
     return report.model_copy(
         update={
-            "violations": split.new,
+            "findings": split.new,
             "waived": report.waived + len(split.accepted),
             "unused_waivers": report.unused_waivers + unused,
         }

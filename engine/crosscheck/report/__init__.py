@@ -27,6 +27,8 @@ class RenderContext:
     claims: tuple[Claim, ...] = ()
     # (rule name, declared severity): lets SARIF state a rule's level even when it found nothing
     rule_severities: tuple[tuple[str, Severity], ...] = ()
+    show_pairs: bool = False  # list each finding's pairwise violations under it
+    statistics: bool = False  # text: end with a table of findings and pairs per rule
 
 
 Renderer = Callable[["Report", RenderContext], str]

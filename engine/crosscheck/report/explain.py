@@ -15,7 +15,7 @@ from crosscheck.dsl.printer import format_statement
 from crosscheck.evaluate.trace import RuleDecision, RuleTrace
 from crosscheck.extract.records import Decision
 from crosscheck.interval import Truth
-from crosscheck.model import Claim, Document, Skipped
+from crosscheck.model import Claim, Document, Finding, Skipped
 from crosscheck.report.text import describe_interval
 from crosscheck.text.escape import shown
 from crosscheck.text.segment import LineIndex
@@ -126,7 +126,27 @@ def render_rule(trace: RuleTrace) -> str:
     if trace.cut:
         summary += f"; stopped after the first {len(trace.decisions):,} (the rest not shown)"
     lines.append(_INDENT + summary)
+    lines.extend(_finding_lines(f) for f in trace.findings)
+    pairs = sum(f.pairs for f in trace.findings)
+    lines.append(
+        f"{_INDENT}{_plural(len(trace.findings), 'finding')} from "
+        f"{_plural(pairs, 'pairwise violation')} (the FAILS above)"
+    )
     return "\n".join(lines) + "\n"
+
+
+def _finding_lines(finding: Finding) -> str:
+    """A finding: its message, the claims it cites by group, the failing decisions it covers."""
+    pad = _INDENT + " " * _LABEL_WIDTH
+    lines = [f"{_INDENT}{'FINDING'.ljust(_LABEL_WIDTH)}{shown(finding.message)}"]
+    for group in finding.cited:
+        more = group.total - len(group.claims)
+        cited = ", ".join(f'"{shown(c.stated)}" at {shown(c.location())}' for c in group.claims)
+        lines.append(f"{pad}{group.role} ({_plural(group.total, 'claim')}): {cited}")
+        if more:
+            lines[-1] += f" and {more} more"
+    lines.append(f"{pad}covers {_plural(finding.pairs, 'FAIL')} above")
+    return "\n".join(lines)
 
 
 def _decision_lines(decision: RuleDecision) -> list[str]:

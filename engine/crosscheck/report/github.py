@@ -1,18 +1,19 @@
-"""GitHub Actions workflow commands: one annotation per violation.
+"""GitHub Actions workflow commands: one annotation per finding.
 
     ::error file=corpus/a.md,line=7,col=98,title=crosscheck death_tolls_agree::MESSAGE
 
-Severity maps to the command (error, warning, notice). The annotation sits on the first
-cited claim; the message carries the detail and every citation, one per line. Values
+Severity maps to the command (error, warning, notice). The annotation sits on the odd
+reading's first claim; the message carries the detail and the cited claims by group, as
+the text format prints them. Values
 are escaped exactly as the Actions toolkit (``@actions/core``) escapes them, so the
 runner turns them back into the original text. Undecided comparisons are not reported.
 """
 
 from __future__ import annotations
 
-from crosscheck.model import Report, Severity, Violation
+from crosscheck.model import Finding, Report, Severity
 from crosscheck.report import RenderContext
-from crosscheck.report.text import claim_line
+from crosscheck.report.text import finding_lines
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -34,24 +35,22 @@ def command(name: str, properties: list[tuple[str, str]], message: str) -> str:
     return f"{head}::{escape_data(message)}"
 
 
-def annotation(violation: Violation) -> str:
-    """The workflow command for one violation."""
+def annotation(finding: Finding) -> str:
+    """The workflow command for one finding."""
     properties: list[tuple[str, str]] = []
-    if violation.claims:
-        first = violation.claims[0]
+    if finding.claims:
+        first = finding.claims[0]
         properties.append(("file", first.document.replace("\\", "/")))
         if first.line is not None:
             properties.append(("line", str(first.line)))
             if first.column is not None:
                 properties.append(("col", str(first.column)))
-    properties.append(("title", f"crosscheck {violation.rule}"))
-    lines = [violation.message]
-    if violation.detail:
-        lines.append(violation.detail)
-    lines.extend(claim_line(c).plain.strip() for c in violation.claims)
-    return command(COMMAND[violation.severity], properties, "\n".join(lines))
+    properties.append(("title", f"crosscheck {finding.rule}"))
+    lines = [line.plain.strip() for line in finding_lines(finding)]
+    lines[0] = finding.message  # the title names the rule; the location is the annotation's
+    return command(COMMAND[finding.severity], properties, "\n".join(lines))
 
 
 def render(report: Report, context: RenderContext) -> str:
-    """One workflow command per violation, one per line."""
-    return "".join(annotation(v) + "\n" for v in report.violations)
+    """One workflow command per finding, one per line."""
+    return "".join(annotation(f) + "\n" for f in report.findings)

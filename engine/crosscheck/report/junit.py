@@ -1,16 +1,18 @@
-"""JUnit XML: each rule is a test case, each violation of it a failure.
+"""JUnit XML: each rule is a test suite, each finding of it a test case that fails.
 
-    <testsuites name="crosscheck" tests=N failures=F errors="0">
-      <testsuite name="crosscheck" ...>
-        <testcase classname="crosscheck.rules" name="RULE">
+    <testsuites name="crosscheck" tests=N failures=F errors="0" skipped="0">
+      <testsuite name="crosscheck.RULE" tests=n failures=f ...>
+        <testcase classname="crosscheck.rules.RULE" name="PATH:LINE:COL MESSAGE">
           <failure message="HEADING" type="error|warning">text-format lines</failure>
 
 Decisions, for CI dashboards that only know pass and fail:
-- Error and warning violations are ``<failure>`` elements, one per violation, typed by
-  severity; a rule with any of them fails. ``failures`` counts failing test cases (rules),
-  so ``tests - failures`` is the number of rules that passed.
-- Info violations are notes, not failures (SARIF calls them ``note``, GitHub ``notice``):
-  their lines go to the test case's ``<system-out>`` and do not fail it.
+- One test case per finding (a dashboard counts what people read, not pairs), grouped by
+  rule in a test suite of its own; a rule that found nothing has one passing test case
+  named after it, so every rule shows.
+- Error and warning findings are ``<failure>`` elements typed by severity; ``failures``
+  counts failing test cases.
+- Info findings are notes, not failures (SARIF calls them ``note``, GitHub ``notice``):
+  their test case passes, its lines in ``<system-out>``.
 - Undecided comparisons and skipped claims are not reported.
 """
 
@@ -20,10 +22,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from crosscheck.model import Report, Severity, Violation
+from crosscheck.model import Finding, Report, Severity
 from crosscheck.report import RenderContext
 from crosscheck.report.sarif import rule_names
-from crosscheck.report.text import violation_lines
+from crosscheck.report.text import finding_lines
 
 SUITE = "crosscheck"
 CLASSNAME = "crosscheck.rules"
@@ -36,26 +38,24 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def plain_lines(violation: Violation) -> list[str]:
-    """The violation as the text format prints it, without colour."""
-    return [xml_safe(line.plain) for line in violation_lines(violation)]
+def plain_lines(finding: Finding) -> list[str]:
+    """The finding as the text format prints it, without colour."""
+    return [xml_safe(line.plain) for line in finding_lines(finding)]
 
 
-def testcase(rule: str, violations: Sequence[Violation]) -> ET.Element:
-    """The test case of one rule, with a failure per error or warning."""
-    case = ET.Element("testcase", {"classname": CLASSNAME, "name": xml_safe(rule)})
-    notes: list[str] = []
-    for violation in violations:
-        lines = plain_lines(violation)
-        if violation.severity is Severity.INFO:
-            notes.append("\n".join(lines))
-            continue
-        failure = ET.SubElement(
-            case, "failure", {"message": lines[0], "type": violation.severity.value}
-        )
-        failure.text = "\n".join(lines)
-    if notes:
-        ET.SubElement(case, "system-out").text = "\n\n".join(notes)
+def testcase(rule: str, finding: Finding | None) -> ET.Element:
+    """The test case of one finding (a failure unless it is a note), or of a rule that
+    found nothing (it passes)."""
+    classname = f"{CLASSNAME}.{xml_safe(rule)}"
+    if finding is None:
+        return ET.Element("testcase", {"classname": classname, "name": xml_safe(rule)})
+    lines = plain_lines(finding)
+    case = ET.Element("testcase", {"classname": classname, "name": lines[0]})
+    if finding.severity is Severity.INFO:
+        ET.SubElement(case, "system-out").text = "\n".join(lines)
+    else:
+        attrs = {"message": lines[0], "type": finding.severity.value}
+        ET.SubElement(case, "failure", attrs).text = "\n".join(lines)
     return case
 
 
@@ -66,15 +66,20 @@ def counts(cases: Sequence[ET.Element]) -> dict[str, str]:
 
 
 def junit_tree(report: Report, context: RenderContext) -> ET.Element:
-    """The ``<testsuites>`` element holding the one crosscheck suite."""
-    by_rule: dict[str, list[Violation]] = {}
-    for violation in report.violations:
-        by_rule.setdefault(violation.rule, []).append(violation)
-    cases = [testcase(rule, by_rule.get(rule, [])) for rule in rule_names(report, context)]
-    totals = counts(cases)
-    root = ET.Element("testsuites", {"name": SUITE, **totals})
-    suite = ET.SubElement(root, "testsuite", {"name": SUITE, **totals})
-    suite.extend(cases)
+    """The ``<testsuites>`` element: one suite per rule, one case per finding."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    suites, every = [], []
+    for rule in rule_names(report, context):
+        found = by_rule.get(rule, [])
+        cases = [testcase(rule, f) for f in found] if found else [testcase(rule, None)]
+        suite = ET.Element("testsuite", {"name": f"{SUITE}.{xml_safe(rule)}", **counts(cases)})
+        suite.extend(cases)
+        suites.append(suite)
+        every += cases
+    root = ET.Element("testsuites", {"name": SUITE, **counts(every)})
+    root.extend(suites)
     return root
 
 

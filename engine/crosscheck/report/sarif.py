@@ -1,8 +1,11 @@
 """SARIF 2.1.0: the report as a static-analysis log for code-scanning dashboards.
 
-One run, one ``reportingDescriptor`` per rule, one result per violation. The first
-cited claim is the result's location; the other claims are related locations,
-linked from the message. Columns count Unicode code points (``columnKind``), as
+One run, one ``reportingDescriptor`` per rule, one result per finding. The odd
+reading's first claim is the result's location; every other claim the finding cites
+(the rest of the odd reading, the claims it conflicts with, each camp of a split) is a
+related location, linked from the message, which also counts the claims not cited and
+the pairwise violations covered. The fingerprint is the finding's (its rule and odd
+reading, as baselines key on). Columns count Unicode code points (``columnKind``), as
 crosscheck's columns do. Undecided comparisons and skipped claims are not results.
 """
 
@@ -14,7 +17,7 @@ from urllib.parse import quote
 
 from crosscheck import HOMEPAGE, __version__
 from crosscheck.accept.baseline import fingerprint
-from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.model import Claim, Finding, Report, Severity
 from crosscheck.report import RenderContext, jsontext
 from crosscheck.report.text import describe_interval
 
@@ -22,7 +25,7 @@ SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-FINGERPRINT_KEY = "crosscheck/v1"
+FINGERPRINT_KEY = "crosscheck/v2"  # v2: a finding's identity (v1: a pairwise violation's)
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _DRIVE = re.compile(r"^[A-Za-z]:/")
 
@@ -30,7 +33,7 @@ _DRIVE = re.compile(r"^[A-Za-z]:/")
 def rule_names(report: Report, context: RenderContext) -> list[str]:
     """Described rules in the context's order, then any other violated rule, sorted."""
     names = list(dict.fromkeys(name for name, _ in context.rule_descriptions))
-    extra = sorted({v.rule for v in report.violations} - set(names))
+    extra = sorted({f.rule for f in report.findings} - set(names))
     return names + extra
 
 
@@ -94,31 +97,42 @@ def location(claim: Claim, ident: int | None = None) -> dict[str, Any]:
     return out
 
 
-def message_text(violation: Violation) -> str:
-    """Message, detail, and links to the related locations (ids 1, 2, …)."""
-    lines = [escape_message(violation.message)]
-    if violation.detail:
-        lines.append(escape_message(violation.detail))
-    links = [f"[{escape_message(citation(c))}]({i})" for i, c in enumerate(violation.claims[1:], 1)]
-    if links:
-        lines.append("Also cited: " + "; ".join(links))
+def message_text(finding: Finding) -> str:
+    """Message, detail, the cited claims as links to related locations (ids 1, 2, …),
+    what is counted and not cited, and the pairwise violations covered."""
+    lines = [escape_message(finding.message)]
+    if finding.detail:
+        lines.append(escape_message(finding.detail))
+    place = 0  # each cited claim's place in finding.claims: 0 is the location, the rest ids
+    for group in finding.cited:
+        links = []
+        for claim in group.claims:
+            if place:
+                links.append(f"[{escape_message(citation(claim))}]({place})")
+            place += 1
+        more = group.total - len(group.claims)
+        counted = f" and {more} more" if more else ""
+        if links or counted:
+            lines.append(f"{group.role.capitalize()}: " + "; ".join(links) + counted)
+    lines.append(f"Covers {finding.pairs} pairwise violation{'' if finding.pairs == 1 else 's'}.")
     return "\n".join(lines)
 
 
-def result(violation: Violation, rule_index: int) -> dict[str, Any]:
-    """One SARIF result for one violation."""
+def result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    """One SARIF result for one finding."""
     out: dict[str, Any] = {
-        "ruleId": violation.rule,
+        "ruleId": finding.rule,
         "ruleIndex": rule_index,
-        "level": LEVEL[violation.severity],
-        "message": {"text": message_text(violation)},
+        "level": LEVEL[finding.severity],
+        "message": {"text": message_text(finding)},
     }
-    if violation.claims:
-        out["locations"] = [location(violation.claims[0])]
-    related = [location(c, i) for i, c in enumerate(violation.claims[1:], 1)]
+    claims = finding.claims
+    if claims:
+        out["locations"] = [location(claims[0])]
+    related = [location(c, i) for i, c in enumerate(claims[1:], 1)]
     if related:
         out["relatedLocations"] = related
-    out["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(violation)}
+    out["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(finding)}
     return out
 
 
@@ -136,11 +150,11 @@ def descriptor(name: str, help_text: str, severity: Severity | None) -> dict[str
 
 
 def descriptors(report: Report, context: RenderContext) -> list[dict[str, Any]]:
-    """Every rule's descriptor; severity as declared, else as its violations show."""
+    """Every rule's descriptor; severity as declared, else as its findings show."""
     helps = dict(reversed(context.rule_descriptions))  # the first description wins
     severities: dict[str, Severity] = {}
-    for violation in reversed(report.violations):
-        severities[violation.rule] = violation.severity
+    for finding in reversed(report.findings):
+        severities[finding.rule] = finding.severity
     severities.update(dict(reversed(context.rule_severities)))
     return [
         descriptor(name, helps.get(name, ""), severities.get(name))
@@ -156,7 +170,7 @@ def sarif_log(report: Report, context: RenderContext) -> dict[str, Any]:
     run = {
         "tool": {"driver": {**driver, "rules": rules}},
         "columnKind": "unicodeCodePoints",
-        "results": [result(v, index[v.rule]) for v in report.violations],
+        "results": [result(f, index[f.rule]) for f in report.findings],
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 

@@ -1,7 +1,12 @@
-"""Compiler-style text: one line per violation, one indented line per cited claim.
+"""Compiler-style text: one heading line per finding, then the claims it cites by group.
 
-corpus/a.md:7:98: error[death_tolls_agree] killed: ≈1,100 vs ≈100 ...
-  Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at corpus/a.md:7:98 — <sentence>
+corpus/a.md:7:54: error[death_tolls_agree] killed: around 100 (nis in Cnews Live) vs ...
+  killed [90, 110] (nis in Cnews Live, 2024-12-23) vs killed [990, 1,210] (...): no pair ...
+  odd one out (1 claim):
+    Cnews Live, 2024-12-23: "around 100" → [90, 110] at corpus/a.md:7:54 — <sentence>
+  against 2 claims, nearest first:
+    Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at ... — <sentence>
+  covers 2 pairwise violations
 
 In this report every value taken from an input (file names, sources, quoted text,
 messages, notes) is escaped (``text.escape.shown``): no control character reaches the
@@ -13,13 +18,13 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.console import Console
 from rich.text import Text
 
 from crosscheck.interval import Interval
-from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.model import Cited, Claim, Finding, FindingKind, Report, Severity, Violation
 from crosscheck.report import RenderContext
 from crosscheck.text.escape import shown
 
@@ -36,9 +41,14 @@ def _as_is(value: str) -> str:
     return value
 
 
-def claim_line(claim: Claim, show: Callable[[str], str] = _as_is) -> Text:
+def plural(count: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def claim_line(claim: Claim, show: Callable[[str], str] = _as_is, indent: str = "  ") -> Text:
     """The indented citation of one claim, each value from an input passed through ``show``."""
-    line = Text("  ")
+    line = Text(indent)
     line.append(show(claim.cited_as()), style="bold")
     line.append(f': "{show(claim.stated)}" → {describe_interval(claim.interval, claim.unit)}')
     line.append(f" at {show(claim.location())}", style="dim")
@@ -47,18 +57,58 @@ def claim_line(claim: Claim, show: Callable[[str], str] = _as_is) -> Text:
     return line
 
 
-def violation_lines(violation: Violation, show: Callable[[str], str] = _as_is) -> list[Text]:
-    """The heading line and the claim lines of one violation, each value from an input
-    passed through ``show``."""
-    first = violation.claims[0] if violation.claims else None
+def heading(
+    rule: str, severity: Severity, message: str, first: Claim | None, show: Callable[[str], str]
+) -> Text:
+    """``path:line:col: error[rule] message``."""
     head = Text(f"{show(first.location())}: " if first else "", style="bold")
-    head.append(violation.severity.value, style=SEVERITY_STYLE[violation.severity])
-    head.append(f"[{show(violation.rule)}] ")
-    head.append(show(violation.message))
-    lines = [head]
+    head.append(severity.value, style=SEVERITY_STYLE[severity])
+    head.append(f"[{show(rule)}] ")
+    head.append(show(message))
+    return head
+
+
+def violation_lines(violation: Violation, show: Callable[[str], str] = _as_is) -> list[Text]:
+    """The heading line and the claim lines of one pairwise violation (or undecided
+    relation), each value from an input passed through ``show``."""
+    first = violation.claims[0] if violation.claims else None
+    lines = [heading(violation.rule, violation.severity, violation.message, first, show)]
     if violation.detail:
         lines.append(Text("  " + show(violation.detail), style="dim"))
     lines.extend(claim_line(c, show) for c in violation.claims)
+    return lines
+
+
+def group_label(finding: Finding, group: Cited, number: int) -> str:
+    """``odd one out (3 claims)``, ``against 12 claims, nearest first``, ``camp 2 (4 claims)``."""
+    if group.role == "against":
+        return f"against {plural(group.total, 'claim')}, nearest first:"
+    if group.role == "camp":
+        return f"camp {number} ({plural(group.total, 'claim')}):"
+    if finding.kind is FindingKind.BOUND:
+        return f"{plural(group.total, 'claim')}:"
+    return f"odd one out ({plural(group.total, 'claim')}):"
+
+
+def finding_lines(
+    finding: Finding, show: Callable[[str], str] = _as_is, pairs: bool = False
+) -> list[Text]:
+    """A finding's heading and detail, each cited group with its claims and how many
+    more it has, how many pairwise violations it covers (and, with ``pairs``, which)."""
+    first = finding.odd[0] if finding.odd else None
+    lines = [heading(finding.rule, finding.severity, finding.message, first, show)]
+    if finding.detail:
+        lines.append(Text("  " + show(finding.detail), style="dim"))
+    for number, group in enumerate(finding.cited, start=1):
+        lines.append(Text("  " + group_label(finding, group, number)))
+        lines.extend(claim_line(c, show, "    ") for c in group.claims)
+        if group.total > len(group.claims):
+            lines.append(Text(f"    … and {group.total - len(group.claims)} more", style="dim"))
+    lines.append(Text(f"  covers {plural(finding.pairs, 'pairwise violation')}", style="dim"))
+    if pairs:
+        for violation in finding.violations:
+            lines.append(Text("    " + show(violation.message)))
+            lines.append(Text("      " + show(violation.detail), style="dim"))
     return lines
 
 
@@ -68,23 +118,33 @@ def skipped_lines(report: Report) -> list[str]:
     for item in report.skipped:
         groups.setdefault((item.rule, item.reason), []).append(shown(item.claim.location()))
     return [
-        f"note: {shown(rule)} skipped {len(where)} claim{'' if len(where) == 1 else 's'} "
+        f"note: {shown(rule)} skipped {plural(len(where), 'claim')} "
         f"({shown(reason)}): {', '.join(where)}"
         for (rule, reason), where in groups.items()
     ]
 
 
-def summary_line(report: Report) -> str:
-    """``2 violations (1 error, 1 warning) in 12 documents, 40 claims, 8 rules``."""
-    counts = Counter(v.severity for v in report.violations)
-    parts = [
-        f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}"
-        for s in sorted(counts, key=lambda s: -s.rank)
+def rule_lines(findings: Sequence[Finding]) -> list[str]:
+    """One line per rule with findings: ``death_tolls_agree: 1 finding (4 pairwise violations)``."""
+    counts: dict[str, list[int]] = {}
+    for finding in findings:
+        entry = counts.setdefault(finding.rule, [0, 0])
+        entry[0] += 1
+        entry[1] += finding.pairs
+    return [
+        f"{shown(rule)}: {plural(n, 'finding')} ({plural(pairs, 'pairwise violation')})"
+        for rule, (n, pairs) in counts.items()
     ]
-    total = len(report.violations)
-    head = f"{total} violation{'' if total == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    """``2 findings (1 error, 1 warning) from 9 pairwise violations in 12 documents, ...``."""
+    counts = Counter(f.severity for f in report.findings)
+    parts = [plural(counts[s], s.value) for s in sorted(counts, key=lambda s: -s.rank)]
+    head = plural(len(report.findings), "finding")
     if parts:
         head += f" ({', '.join(parts)})"
+    head += f" from {plural(report.pair_count, 'pairwise violation')}"
     text = f"{head} in {report.documents} documents, {report.claims} claims, {report.rules} rules"
     if report.waived:
         text += f"; {report.waived} waived"
@@ -96,17 +156,23 @@ def summary_line(report: Report) -> str:
 def render(report: Report, context: RenderContext) -> str:
     """The whole report as text, with colour only when ``context.color``."""
     lines: list[Text] = []
-    blocks = list(report.violations)
-    if context.show_undecided:
-        blocks += report.undecided
-    for violation in blocks:
-        lines.extend(violation_lines(violation, shown))
+    for finding in report.findings:
+        lines.extend(finding_lines(finding, shown, context.show_pairs))
         lines.append(Text())
+    if context.show_undecided:
+        for relation in report.undecided:
+            lines.extend(violation_lines(relation, shown))
+            lines.append(Text())
     notes = skipped_lines(report) + [
         f"note: {shown(note)}" for note in (*report.unused_waivers, *report.unlisted)
     ]
     lines.extend(Text(note, style="dim") for note in notes)
+    lines.extend(Text(line) for line in rule_lines(report.findings))
     lines.append(Text(summary_line(report)))
+    if context.statistics:
+        from crosscheck.report.statistics import statistics_lines
+
+        lines.extend(Text(line) for line in statistics_lines(report, context))
     if not context.color:
         return "".join(line.plain + "\n" for line in lines)
     return _styled(lines)

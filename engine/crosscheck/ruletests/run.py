@@ -11,7 +11,7 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate import evaluate
 from crosscheck.extract import Extractor
 from crosscheck.load.errors import LoadError
-from crosscheck.model import Document, Violation
+from crosscheck.model import Document, Finding
 from crosscheck.ruletests.parse import RuleTest, RuleTestFile
 
 
@@ -33,10 +33,10 @@ def check_names(test_file: RuleTestFile, ruleset: RuleSet) -> list[LoadError]:
 
 @dataclass(frozen=True)
 class RuleTestResult:
-    """The outcome of one test: what fired, and what differed from the expectation."""
+    """The outcome of one test: the findings it made, and what differed from the expectation."""
 
     test: RuleTest
-    fired: tuple[Violation, ...]
+    fired: tuple[Finding, ...]
     problems: tuple[str, ...]
 
     @property
@@ -59,7 +59,7 @@ def run_test(
     """Extract the claims of the test's articles, evaluate the rules, compare."""
     extractor = extractor or Extractor(ruleset)
     claims = [c for document in documents_of(test) for c in extractor.claims(document)]
-    fired = evaluate(ruleset, claims).violations
+    fired = evaluate(ruleset, claims).findings
     problems = _rule_problems(test, fired)
     for named, texts in test.claims:
         found = tuple(c.stated for c in claims if c.measure == named.name)
@@ -74,7 +74,7 @@ def _texts(texts: Iterable[str]) -> str:
     return "[" + ", ".join(f'"{t}"' for t in texts) + "]"
 
 
-def _rule_problems(test: RuleTest, fired: Sequence[Violation]) -> list[str]:
+def _rule_problems(test: RuleTest, fired: Sequence[Finding]) -> list[str]:
     counts = Counter(v.rule for v in fired)
     expected = {named.name: count for named, count in test.expect}
     problems: list[str] = []
@@ -85,10 +85,10 @@ def _rule_problems(test: RuleTest, fired: Sequence[Violation]) -> list[str]:
             problems.append(
                 f"expected {rule} to fire {_times(count)}, it fired {_times(counts[rule])}"
             )
-    for violation in fired:
-        if violation.rule not in expected:
-            where = ", ".join(c.location() for c in violation.claims)
-            problems.append(f"unexpected {violation.rule}: {violation.message} ({where})")
+    for finding in fired:
+        if finding.rule not in expected:
+            where = ", ".join(c.location() for c in finding.claims)
+            problems.append(f"unexpected {finding.rule}: {finding.message} ({where})")
     return problems
 
 

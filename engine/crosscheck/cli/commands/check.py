@@ -1,6 +1,6 @@
 """``crosscheck check``: the claims of a corpus against the rules, as a report and an exit code.
 
-Exit codes (stable): 0 nothing at or above --fail-on; 1 violations; 2 bad rule file
+Exit codes (stable): 0 nothing at or above --fail-on; 1 findings; 2 bad rule file
 or usage, or an output that cannot be written (or is one of the run's inputs); 3
 unreadable input; 4 internal error (a bug; see ``cli.main``).
 
@@ -56,19 +56,35 @@ from crosscheck.report import formats
     "--baseline",
     type=click.Path(path_type=Path),
     default=None,
-    help="Report only violations not recorded in this baseline file.",
+    help="Report only findings not recorded in this baseline file.",
 )
 @click.option(
     "--write-baseline",
     type=click.Path(path_type=Path),
     default=None,
-    help="Record today's violations in this file as accepted, and exit 0 (3 if an input "
+    help="Record today's findings in this file as accepted, and exit 0 (3 if an input "
     "could not be read).",
 )
 @click.option(
     "--show-undecided",
     is_flag=True,
     help="Also list comparisons that are neither certain nor ruled out.",
+)
+@click.option(
+    "--cite",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Claims a finding cites in full per group; the rest are counted [default: 5].",
+)
+@click.option(
+    "--pairs",
+    is_flag=True,
+    help="Under each finding, list the pairwise violations it covers (at most 10,000 per rule).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Text: end with a table of findings and pairwise violations per rule.",
 )
 @STRICT
 @JOBS
@@ -84,6 +100,9 @@ def check_command(
     baseline: Path | None,
     write_baseline: Path | None,
     show_undecided: bool,
+    cite: int | None,
+    pairs: bool,
+    statistics: bool,
     strict: bool,
     jobs: int | None,
     no_cache: bool,
@@ -105,6 +124,9 @@ def check_command(
         color=output is None and sys.stdout.isatty(),
         today=today(),
         cwd=os.getcwd(),
+        cite=cite,
+        pairs=pairs,
+        statistics=statistics,
     )
     with open_store(not no_cache) as db:
         return replay_or_run(request, db)

@@ -25,7 +25,7 @@ from crosscheck.cli.console import (
 )
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.fs.reader import FileReader
-from crosscheck.model import Claim, Report, Severity, Violation
+from crosscheck.model import DEFAULT_CITE, Claim, Finding, Report, Severity
 from crosscheck.pipeline.evaluation import apply_baseline_to_report, evaluate_gathered
 from crosscheck.pipeline.gather import Gathered
 from crosscheck.report import CHARTING_FORMATS, RenderContext, renderer
@@ -41,16 +41,20 @@ def run_check(request: CheckRequest, db: CacheDB | None, reader: FileReader) -> 
     Every input is read through ``reader``.
     """
     accepted = read_baseline_or_exit(request.baseline, reader) if request.baseline else None
-    ruleset, gathered, report = _checked(request, db, reader)
+    # A baseline of pairwise violations (version 1) is matched through the pairs.
+    pairwise = accepted is not None and accepted.pairwise
+    ruleset, gathered, report = _checked(request, db, reader, pairwise)
     if request.write_baseline is not None:
-        path, violations = request.write_baseline, report.violations
-        save = partial(save_baseline, path, violations, reader)
+        path, findings = request.write_baseline, report.findings
+        save = partial(save_baseline, path, findings, reader)
         unreadable = _write_then_report(save, gathered.errors)
         return CheckResult(EXIT_BAD_INPUT if unreadable else EXIT_OK, None, clean=False)
     if accepted is not None:
         report = apply_baseline_to_report(report, accepted)
+        if pairwise and not request.pairs:
+            report = without_pairs(report)
     charted = gathered.claims if request.fmt in CHARTING_FORMATS else ()
-    context = render_context(ruleset, charted, request.color, request.show_undecided)
+    context = render_context(ruleset, charted, request)
     text = renderer(request.fmt)(report, context)
     if _write_then_report(lambda: write_output(text, request.output, reader), gathered.errors):
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
@@ -73,45 +77,59 @@ def _write_then_report(write: Callable[[], None], errors: Sequence[LoadError]) -
 
 
 def _checked(
-    request: CheckRequest, db: CacheDB | None, reader: FileReader
+    request: CheckRequest, db: CacheDB | None, reader: FileReader, pairwise: bool = False
 ) -> tuple[RuleSet, Gathered, Report]:
-    """The rules, the claims gathered and the report with today's waivers applied."""
+    """The rules, the claims gathered and the report with today's waivers applied;
+    findings list their pairs when asked for, or when ``pairwise`` (an old baseline)."""
     ruleset = load_ruleset_or_exit(request.rules, reader)
     cache = ClaimCache(db) if db is not None else None
     gathered = gather(request, ruleset, cache, reader)
     report = evaluate_gathered(
-        ruleset, gathered, keep_undecided=request.show_undecided, cache=cache
+        ruleset,
+        gathered,
+        keep_undecided=request.show_undecided,
+        pairs=request.pairs or pairwise,
+        cite=DEFAULT_CITE if request.cite is None else request.cite,
+        cache=cache,
     )
     return ruleset, gathered, apply_waivers(report, ruleset.waivers, request.today)
 
 
+def without_pairs(report: Report) -> Report:
+    """The report with no finding listing its pairwise violations."""
+    findings = tuple(f.model_copy(update={"violations": ()}) for f in report.findings)
+    return report.model_copy(update={"findings": findings})
+
+
 def fail_on_threshold_exceeded(report: Report, fail_on: str) -> bool:
-    """Whether any violation is at or above the ``--fail-on`` severity."""
+    """Whether any finding is at or above the ``--fail-on`` severity."""
     if fail_on == "never":
         return False
     threshold = Severity(fail_on).rank
-    return any(v.severity.rank >= threshold for v in report.violations)
+    return any(f.severity.rank >= threshold for f in report.findings)
 
 
 def render_context(
-    ruleset: RuleSet, claims: Sequence[Claim], color: bool, show_undecided: bool
+    ruleset: RuleSet, claims: Sequence[Claim], request: CheckRequest
 ) -> RenderContext:
     """What reporters need to know about the rules and claims beside the report."""
     return RenderContext(
         claims=tuple(claims),
-        color=color,
-        show_undecided=show_undecided,
+        color=request.color,
+        show_undecided=request.show_undecided,
         rule_descriptions=tuple((r.name, r.message or r.name) for r in ruleset.rules),
         rule_severities=tuple((r.name, r.severity) for r in ruleset.rules),
+        show_pairs=request.pairs,
+        statistics=request.statistics,
     )
 
 
-def save_baseline(path: Path, violations: Sequence[Violation], reader: FileReader) -> None:
+def save_baseline(path: Path, findings: Sequence[Finding], reader: FileReader) -> None:
     """Write the baseline and say so on stderr; an unwritable path, or one the run read
     through ``reader``, is a usage error."""
     refuse_clash(path, reader)
     try:
-        write_baseline(path, violations)
+        write_baseline(path, findings)
     except OSError as err:
         raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
-    complain(f"wrote {len(violations)} accepted violations to {shown(str(path))}")
+    complain(f"wrote {len(findings)} accepted findings to {shown(str(path))}")

@@ -31,6 +31,9 @@ class CheckRequest:
     color: bool
     today: dt.date
     cwd: str
+    cite: int | None = None  # claims a finding cites in full per group (None: the default)
+    pairs: bool = False  # each finding lists the pairwise violations it covers
+    statistics: bool = False  # text: a table of findings and pairs per rule
 
     def replay_key(self) -> str | None:
         """The key of runs whose output this one would repeat, or None if it must run.

@@ -9,7 +9,7 @@ from typing import Protocol
 
 import click
 
-from crosscheck.accept.baseline import BaselineEntry, BaselineError, read_baseline
+from crosscheck.accept.baseline import Baseline, BaselineError, read_baseline
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_USAGE, complain, progress_callback
 from crosscheck.cli.messages import load_error_text, rule_error_text
@@ -33,8 +33,8 @@ def load_ruleset_or_exit(path: Path, reader: FileReader | None = None) -> RuleSe
         raise SystemExit(EXIT_USAGE) from None
 
 
-def read_baseline_or_exit(path: Path, reader: FileReader | None = None) -> list[BaselineEntry]:
-    """The baseline's entries; a damaged or missing baseline exits with code 3."""
+def read_baseline_or_exit(path: Path, reader: FileReader | None = None) -> Baseline:
+    """The baseline; a damaged or missing baseline exits with code 3."""
     try:
         return read_baseline(path, reader)
     except BaselineError as err:

@@ -2,7 +2,7 @@
 
 A claim is a vertical bar from its low to its high end, placed at its date; an unbounded
 end is an arrow to the edge of the plot. Each source has its own colour *and* marker
-shape, and a claim cited in a violation has a filled marker (hollow otherwise), so no
+shape, and a claim cited in a finding has a filled marker (hollow otherwise), so no
 distinction rests on colour alone. The SVG is drawn by hand rather than by a plotting
 library: it stays small, deterministic, free of inline ``style`` attributes (which the
 report's Content-Security-Policy forbids) and escapes article text like the rest.
@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from crosscheck.interval import Interval
 from crosscheck.model import Claim
 from crosscheck.report.html.scales import DateScale, ValueScale, date_scale, value_scale
 from crosscheck.report.html.templates.markup import Safe, h, join
@@ -40,7 +41,7 @@ class SourceStyle:
 
 @dataclass(frozen=True)
 class Plotted:
-    """A claim on a chart, and whether some violation cites it."""
+    """A claim on a chart, and whether some finding cites it."""
 
     claim: Claim
     violating: bool
@@ -81,7 +82,7 @@ def claim_title(item: Plotted) -> str:
     """The tooltip of one mark."""
     c = item.claim
     when = c.date.isoformat() if c.date else "undated"
-    cited = "cited in a violation" if item.violating else "not cited in a violation"
+    cited = "cited in a finding" if item.violating else "not cited in a finding"
     read = describe_interval(c.interval, c.unit)
     return f'{c.source}, {when}: "{c.stated}" read as {read} ({cited})'
 
@@ -257,7 +258,7 @@ def legend(items: Sequence[Plotted], styles: dict[str, SourceStyle]) -> Safe:
     sources = sorted({p.claim.source for p in items})
     entries = [h("li", None, swatch(styles[s], True), s) for s in sources]
     grey = SourceStyle("#404040", "circle")
-    entries.append(h("li", {"class": "key"}, swatch(grey, True), "filled: cited in a violation"))
+    entries.append(h("li", {"class": "key"}, swatch(grey, True), "filled: cited in a finding"))
     if not all(p.violating for p in items):
         entries.append(h("li", {"class": "key"}, swatch(grey, False), "hollow: not cited"))
     if any(p.claim.interval.low is None or p.claim.interval.high is None for p in items):
@@ -272,7 +273,7 @@ def values_table(items: Sequence[Plotted]) -> Safe:
         None,
         [
             h("th", {"scope": "col"}, t)
-            for t in ("Source", "Date", "Stated", "Read as", "In a violation", "Location")
+            for t in ("Source", "Date", "Stated", "Read as", "In a finding", "Location")
         ],
     )
     rows = [
@@ -303,7 +304,7 @@ def caption(measure: str, items: Sequence[Plotted]) -> str:
     cited = sum(p.violating for p in items)
     return (
         f"{measure}: {len(items)} claim{'s' * (len(items) != 1)} from {sources} "
-        f"source{'s' * (sources != 1)}{span}; {cited} cited in violations."
+        f"source{'s' * (sources != 1)}{span}; {cited} cited in findings."
     )
 
 
@@ -335,19 +336,26 @@ def chart_figure(
     )
 
 
-def comparison_strip(claims: Sequence[Claim], styles: dict[str, SourceStyle]) -> Safe:
-    """A number line of a violation's claims, one row each: the disagreement at a glance.
+def comparison_strip(
+    claims: Sequence[Claim], styles: dict[str, SourceStyle], band: Interval | None = None
+) -> Safe:
+    """A number line of a finding's claims, one row each: the disagreement at a glance.
 
-    Hidden from assistive technology: the claim list beside it says the same in words.
+    ``band`` (the range of the claims the odd one is cited against) is shaded behind the
+    rows, so the odd claim out shows outside it. Hidden from assistive technology: the
+    claim list beside it says the same in words.
     """
     if not claims or len({c.unit for c in claims}) > 1:
         return Safe("")
     bottom = len(claims) * STRIP_ROW + 4
-    scale = value_scale([c.interval for c in claims], top=STRIP_WIDTH - 16, bottom=STRIP_LEFT)
+    shown = [c.interval for c in claims] + ([band] if band is not None else [])
+    scale = value_scale(shown, top=STRIP_WIDTH - 16, bottom=STRIP_LEFT)
     parts: list[Safe] = []
     for value, text in scale.ticks:
         x = scale.y(value)
         parts += [seg((x, 4), (x, bottom), class_="grid"), label(x, bottom + 16, text, "tick x")]
+    if band is not None:
+        parts.append(band_rect(band, scale, bottom))
     for row, claim in enumerate(claims):
         mid = 4 + STRIP_ROW * (row + 0.5)
         when = claim.date.isoformat() if claim.date else "undated"
@@ -358,3 +366,12 @@ def comparison_strip(claims: Sequence[Claim], styles: dict[str, SourceStyle]) ->
     view = f"0 0 {STRIP_WIDTH} {bottom + 24}"
     attrs = {"viewBox": view, "class": "strip", "aria_hidden": "true", "focusable": "false"}
     return h("svg", attrs, parts)
+
+
+def band_rect(band: Interval, scale: ValueScale, bottom: float) -> Safe:
+    """The shaded range of the claims a finding's odd claim is cited against."""
+    left = scale.bottom if band.low is None else scale.y(band.low)
+    right = scale.top if band.high is None else scale.y(band.high)
+    x, width = min(left, right), max(abs(right - left), 2.0)
+    rect = {"x": f"{x:.1f}", "y": "2", "width": f"{width:.1f}", "height": f"{bottom:.1f}"}
+    return h("rect", {"class": "band", **rect})

@@ -75,13 +75,15 @@ def table(caption: str, columns: Sequence[str], rows: Sequence[Sequence[Safe | s
 
 
 def count_cards(report: Report) -> Safe:
-    """Documents, claims, rules, violations, skipped; then violations per severity."""
-    counts = Counter(v.severity for v in report.violations)
+    """Documents, claims, rules, findings, pairwise violations, skipped; then findings
+    per severity."""
+    counts = Counter(f.severity for f in report.findings)
     cards = [
         card(report.documents, "documents"),
         card(report.claims, "claims"),
         card(report.rules, "rules"),
-        card(len(report.violations), "violations"),
+        card(len(report.findings), "findings"),
+        card(report.pair_count, "pairwise violations"),
         card(len(report.skipped), "claim uses skipped"),
     ]
     if report.waived:
@@ -94,27 +96,36 @@ def count_cards(report: Report) -> Safe:
 
 
 def rule_table(report: Report, context: RenderContext) -> Safe:
-    """Violations per rule, with the rule's severity and its description when known."""
+    """Findings and pairwise violations per rule, with the rule's severity and its
+    description when known."""
     descriptions = dict(context.rule_descriptions)
-    by_rule = Counter(v.rule for v in report.violations)
+    by_rule = Counter(f.rule for f in report.findings)
+    pairs: Counter[str] = Counter()
     worst: dict[str, Severity] = {}
-    for v in report.violations:
-        if v.rule not in worst or v.severity.rank > worst[v.rule].rank:
-            worst[v.rule] = v.severity
+    for f in report.findings:
+        pairs[f.rule] += f.pairs
+        if f.rule not in worst or f.severity.rank > worst[f.rule].rank:
+            worst[f.rule] = f.severity
     order = sorted(by_rule, key=lambda r: (-worst[r].rank, r))
     described = [descriptions.get(r, "") for r in order] if set(order) & set(descriptions) else []
     rows = [
-        [h("code", None, r), severity_badge(worst[r]), str(by_rule[r]), *described[i : i + 1]]
+        [
+            h("code", None, r),
+            severity_badge(worst[r]),
+            str(by_rule[r]),
+            str(pairs[r]),
+            *described[i : i + 1],
+        ]
         for i, r in enumerate(order)
     ]
-    columns = ["Rule", "Severity", "#Violations", *(["Description"] if described else [])]
-    return table("Violations by rule", columns, rows)
+    columns = ["Rule", "Severity", "#Findings", "#Pairs", *(["Description"] if described else [])]
+    return table("Findings by rule", columns, rows)
 
 
 def summary_section(report: Report, context: RenderContext) -> Safe:
-    """Counts at a glance, violations by rule, and skipped claims by rule and reason."""
+    """Counts at a glance, findings by rule, and skipped claims by rule and reason."""
     tables = []
-    if report.violations:
+    if report.findings:
         tables.append(h("div", None, h("h3", None, "By rule"), rule_table(report, context)))
     if report.skipped:
         tables.append(

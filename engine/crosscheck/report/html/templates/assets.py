@@ -120,6 +120,11 @@ mark { background: #ffe38a; color: inherit; padding: 0 .15em; border-radius: 3px
 .strip .tick.y { text-anchor: end; dominant-baseline: middle; }
 .strip .tick.x { text-anchor: middle; }
 .strip .grid { stroke: #e4e7eb; }
+.strip .band { fill: #fdf0d5; stroke: #c99a2e; stroke-dasharray: 3 3; }
+.group-label { font-size: .95rem; margin: .9rem 0 0; }
+.more { color: var(--muted); margin: .4rem 0 0; }
+.kind { font-size: .85rem; padding: .05rem .5rem; border-radius: 999px; background: #eef1f5; }
+.covers { color: var(--muted); margin: .6rem 0 0; }
 .legend { list-style: none; margin: .5rem 0; padding: 0; display: flex; flex-wrap: wrap;
   gap: .25rem 1.25rem; font-size: .92rem; }
 .legend li { display: inline-flex; align-items: center; gap: .35rem; }
@@ -166,7 +171,7 @@ JS = """
       item.hidden = !show;
       if (show) { shown += 1; }
     });
-    status.textContent = "Showing " + shown + " of " + items.length + " violations";
+    status.textContent = "Showing " + shown + " of " + items.length + " findings";
   }
   form.addEventListener("change", apply);
   document.getElementById("filter-reset").addEventListener("click", function () {
