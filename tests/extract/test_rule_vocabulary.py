@@ -12,7 +12,7 @@ import pytest
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.parser import parse
 from crosscheck.dsl.validate import build_ruleset
-from crosscheck.evaluate import evaluate
+from crosscheck.evaluate import evaluate, evaluate_pairs
 from crosscheck.evaluate.headlines import without_headline_copies
 from crosscheck.extract import Extractor
 from crosscheck.load.rules import load_rules
@@ -122,9 +122,10 @@ def test_a_headline_repeating_the_first_sentence_is_one_claim() -> None:
     other = Document(path="b.md", text="The quake killed 300.", source="B")
     claims = [c for d in (first, other) for c in Extractor(rules).claims(d)]
     assert [c.line for c in claims] == [1, 2, 1]  # extract lists both places
-    violations = evaluate(rules, claims).violations
+    violations = evaluate_pairs(rules, claims).violations
     assert len(violations) == 1  # one disagreement, not one per copy
     assert [c.line for c in violations[0].claims] == [2, 1]
+    assert len(evaluate(rules, claims).findings) == 1
 
 
 def test_a_headline_with_another_figure_stays_a_claim() -> None:
