@@ -18,6 +18,7 @@ from crosscheck.evaluate.context import Context, Decided
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.findings.charges import Charges, by_pairs
 from crosscheck.evaluate.findings.drafts import Citing, odd_finding, split_finding
+from crosscheck.evaluate.findings.grouped import grouped_findings
 from crosscheck.evaluate.findings.owners import with_pairs
 from crosscheck.evaluate.findings.readings import Reading, build_readings
 from crosscheck.evaluate.findings.setup import (
@@ -27,22 +28,23 @@ from crosscheck.evaluate.findings.setup import (
     growth_setup,
     terms,
 )
-from crosscheck.evaluate.findings.single import single_findings
-from crosscheck.evaluate.findings.standing import Sweep, rank
+from crosscheck.evaluate.findings.standing import Sweep, support
 from crosscheck.model import Finding
 
 __all__ = ["Citing", "rule_findings"]
 
 
 def setup_of(rule: Rule, ctx: Context, out: Decided) -> Setup | None:
-    """The pairwise setup of ``rule``, or None for a rule that relates single claims
-    (bounds, a comparison with a constant)."""
+    """The pairwise setup of ``rule``, or None for a rule whose findings are grouped from
+    its violations (bounds, a comparison with a constant or with a sum)."""
     body = rule.body
     if isinstance(body, Agreement):
         return agreement_setup(rule, body, ctx, out)
     if isinstance(body, Monotonic):
         return growth_setup(rule, body, ctx, out)
     if isinstance(body, Comparison) and terms(body.left) and terms(body.right):
+        if len(terms(body.left)) > 1 or len(terms(body.right)) > 1:
+            return None  # sums: grouped from the evaluator's violations (grouped.py)
         return comparison_setup(rule, body, ctx, out)
     assert isinstance(body, Bounds | Comparison)
     return None
@@ -61,9 +63,9 @@ def rule_findings(
     the pairwise evaluator's do (a note goes to ``unlisted``); the counts never do."""
     setup = setup_of(rule, ctx, out)
     if setup is None:
-        return single_findings(rule, ctx, out, citing)
+        return grouped_findings(rule, ctx, out, citing)
     readings = build_readings(setup.roles, rule.scope.kind, ctx.order_of)
-    tops = rank(readings, setup.within, setup.over_time)
+    tops = support(readings, setup.within, setup.over_time)
     if fast and setup.single_claims:
         from crosscheck.evaluate.findings.fast import by_index
 

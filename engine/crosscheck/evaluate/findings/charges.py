@@ -21,6 +21,7 @@ from crosscheck.dsl.ast import ScopeKind
 from crosscheck.evaluate.findings.conflicts import Verdict, verdict
 from crosscheck.evaluate.findings.readings import Order, Reading, related_pairs, related_sides
 from crosscheck.evaluate.findings.setup import Setup
+from crosscheck.evaluate.findings.standing import order as rank_readings
 from crosscheck.evaluate.scopes import Side
 from crosscheck.model import Claim
 
@@ -81,30 +82,44 @@ def reading_pairs(setup: Setup, readings: Sequence[Reading]) -> Iterator[tuple[R
 
 def by_pairs(setup: Setup, readings: Sequence[Reading], cite: int, order: Order) -> Charges:
     """Charges found by deciding every pair of readings in scope."""
-    charges = Charges()
-    kind = setup.rule.scope.kind
-    against: dict[int, list[Near]] = defaultdict(list)
+    failing = []
     for pair in reading_pairs(setup, readings):
         found = verdict(setup, pair)
-        if found is None:
-            continue
-        pairs = related_pairs(pair[0], pair[1], kind, setup.single_claims)
-        if not pairs:
-            continue
-        u, v = pair
-        if setup.splits and u.top and v.top:
-            split = charges.split[u.group]
-            split.readings.update({id(u): u, id(v): v})
-            split.pairs += pairs
-            continue
-        at = 0 if u.standing < v.standing else 1
-        odd = charges.odd.setdefault(id(pair[at]), Odd(pair[at]))
-        odd.pairs += pairs
-        against[id(pair[at])].extend(_near(setup, pair, at, found, order))
+        if found is not None:  # whatever the outlets: standing weighs values, not scopes
+            pair[0].conflicts += 1
+            pair[1].conflicts += 1
+            failing.append((pair, found))
+    rank_readings(readings)
+    charges = Charges()
+    against: dict[int, list[Near]] = defaultdict(list)
+    for pair, found in failing:
+        pairs = related_pairs(pair[0], pair[1], setup.rule.scope.kind, setup.single_claims)
+        if pairs:
+            _charge(setup, charges, against, (pair, found, pairs), order)
     for key, odd in charges.odd.items():
         nearest = sorted({id(n.claim): n for n in against[key]}.values(), key=lambda n: n.nearness)
         odd.claims, odd.nearest = len(nearest), nearest[:cite]
     return charges
+
+
+def _charge(
+    setup: Setup,
+    charges: Charges,
+    against: dict[int, list[Near]],
+    failed: tuple[tuple[Reading, Reading], Verdict, int],
+    order: Order,
+) -> None:
+    """Put one failing pair of readings where §10.3 says it belongs."""
+    (u, v), found, pairs = failed
+    if setup.splits and u.top and v.top:
+        split = charges.split[u.group]
+        split.readings.update({id(u): u, id(v): v})
+        split.pairs += pairs
+        return
+    at = 0 if u.standing < v.standing else 1
+    odd = charges.odd.setdefault(id((u, v)[at]), Odd((u, v)[at]))
+    odd.pairs += pairs
+    against[id((u, v)[at])].extend(_near(setup, (u, v), at, found, order))
 
 
 def _near(

@@ -1,14 +1,229 @@
-"""Charges found with sorted indexes instead of pairs (placeholder: decides pairs)."""
+"""Charges found with sorted indexes instead of pairs (docs/semantics.md §10.3).
+
+Per scope group and operand one ``SpanIndex``. The readings of one operand and one
+time ask each index they may fail with, in each direction, together (a ``Question``):
+one binary search per reading and node of the leaves their time allows gives how many
+claims fail with each reading (its conflicts, for standing) and, once standing is
+known, whether a better supported claim is among them (the reading is odd). Only odd
+readings, few, are then probed one by one for what their findings cite and count
+(``probe.Probe``): the claims of lower standing they fail with are themselves odd
+readings' findings, subtracted. Two top readings of an agreement that fail go to the
+split. The charges are those of ``charges.by_pairs``; no pair is visited.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import ne, sub
 
-from crosscheck.evaluate.findings.charges import Charges, by_pairs
-from crosscheck.evaluate.findings.readings import Order, Reading
-from crosscheck.evaluate.findings.setup import Setup
+from crosscheck.dsl.ast import ScopeKind
+from crosscheck.evaluate.candidates import DateRule
+from crosscheck.evaluate.findings.charges import Charges, Odd
+from crosscheck.evaluate.findings.conflicts import verdict
+from crosscheck.evaluate.findings.index import Entry, Node, SpanIndex
+from crosscheck.evaluate.findings.probe import exclusion, limit, nodes, probes_of, settle
+from crosscheck.evaluate.findings.readings import Order, Reading, partner_count, related_pairs
+from crosscheck.evaluate.findings.setup import Part, Setup
+from crosscheck.evaluate.findings.standing import order as rank_readings
+
+
+@dataclass
+class Question:
+    """The readings of one operand and time, asking one index in one direction; ``at``:
+    per node, where each reading's partners stop (downwards) or start."""
+
+    askers: list[Reading]
+    downwards: bool
+    nodes: list[Node]
+    at: list[list[int]] = field(default_factory=list)
+
+    def part(self, node: Node) -> str:
+        """The order of ``node`` this question searches."""
+        return "by_high" if self.downwards else "by_low"
+
+
+def timed(setup: Setup) -> bool:
+    """Whether partners depend on time (a date order or a day window)."""
+    days = setup.rule.scope.days
+    return days is not None or any(p.dates is not DateRule.ANY for p in setup.parts)
+
+
+def entries(readings: Sequence[Reading], order: Order, kind: ScopeKind) -> list[Entry]:
+    """The claims of ``readings``, each with what the index needs."""
+    found = []
+    for reading in readings:
+        for side in reading.sides:
+            claim = side.claims[0]
+            key = reading.who if kind is ScopeKind.ACROSS_ORIGINS else side.source
+            first = side is reading.sides[0]
+            found.append(Entry(claim, reading, order((claim,))[0], key, reading.interval, first))
+    return found
+
+
+def _ask(setup: Setup, askers: list[Reading], index: SpanIndex, down: bool, part: Part) -> Question:
+    """One question: every asker's position in every node its time allows."""
+    limits = [limit(r, setup.within, down, part.strict) for r in askers]
+    picked = nodes(index, askers[0].span, down, part.dates, setup.rule.scope.days)
+    question = Question(askers, down, picked)
+    none = _NONE_BELOW if down else _NONE_ABOVE
+    lows = [lim.low if lim is not None else none for lim in limits]
+    highs = [lim.high if lim is not None else none for lim in limits]
+    for node in picked:
+        order = node.by_high if down else node.by_low
+        floats = order.floats
+        at = list(map(bisect_left, repeat(floats), lows))
+        near = list(map(bisect_right, repeat(floats), highs)) if highs != lows else None
+        if near is None:
+            near = list(map(bisect_right, repeat(floats), lows))
+        for i in compress(range(len(at)), map(ne, at, near)):
+            lim = limits[i]
+            if lim is not None:  # entries whose floats fall at the limit: compare exactly
+                at[i] = settle(order, lim, at[i])
+        question.at.append(at)
+    return question
+
+
+_NONE_BELOW = float("-inf")  # no limit downwards: no entry is below it
+_NONE_ABOVE = float("inf")  # no limit upwards: no entry is above it
+
+
+def questions(
+    setup: Setup, readings: Sequence[Sequence[Reading]], indexes: Sequence[SpanIndex]
+) -> Iterator[Question]:
+    """Every question of a scope group's readings: per operand, time and part, as the
+    small side (downwards) and as the big side."""
+    for role, members in enumerate(readings):
+        by_span: dict[object, list[Reading]] = defaultdict(list)
+        for reading in members:
+            by_span[reading.span if indexes[0].timed else None].append(reading)
+        for part in setup.parts:
+            if setup.symmetric:
+                asks = [(0, True), (0, False)]
+            else:
+                asks = [(part.big, True)] if part.small == role else []
+                asks += [(part.small, False)] if part.big == role else []
+            for target, down in asks:
+                for askers in by_span.values():
+                    yield _ask(setup, askers, indexes[target], down, part)
+
+
+def _count(question: Question) -> None:
+    """Add to each asker the readings that fail with it."""
+    for node, at in zip(question.nodes, question.at, strict=True):
+        if question.downwards:
+            counts = list(map(node.by_high.readings.__getitem__, at))
+        else:
+            firsts = node.by_low.readings
+            counts = list(map(sub, repeat(firsts[-1]), map(firsts.__getitem__, at)))
+        for reading, count in zip(question.askers, counts, strict=True):
+            reading.conflicts += count
+
+
+def _odd(question: Question, kind: ScopeKind, skip_top: bool) -> Iterator[Reading]:
+    """The askers a better supported claim (related to one of theirs) fails with."""
+    best = [-1] * len(question.askers)
+    for node, at in zip(question.nodes, question.at, strict=True):
+        order = node.by_high if question.downwards else node.by_low
+        best = list(map(max, best, map(order.best.__getitem__, at)))
+    for i, reading in enumerate(question.askers):
+        if best[i] <= reading.standing or (skip_top and reading.top):
+            continue
+        exclude = exclusion(kind, reading)
+        if exclude is None or _higher(question, i, exclude):
+            yield reading
+
+
+def _higher(question: Question, i: int, exclude: str) -> bool:
+    """Whether a partner of asker ``i`` not of ``exclude`` stands higher than it."""
+    standing = question.askers[i].standing
+    for node, at in zip(question.nodes, question.at, strict=True):
+        order = node.by_high if question.downwards else node.by_low
+        p = at[i]
+        if question.downwards:  # entries[:p], nearest last; best[j + 1] covers entries[:j + 1]
+            span, shift = range(p - 1, -1, -1), 1
+        else:  # entries[p:], nearest first; best[j] covers entries[j:]
+            span, shift = range(p, len(order.entries)), 0
+        for j in span:
+            if order.best[j + shift] <= standing:
+                break  # no entry from here on stands higher
+            entry = order.entries[j]
+            if entry.reading.standing > standing and entry.key != exclude:
+                return True
+    return False
 
 
 def by_index(setup: Setup, readings: Sequence[Reading], cite: int, order: Order) -> Charges:
-    """The charges of ``by_pairs``, found without visiting every pair."""
-    return by_pairs(setup, readings, cite, order)
+    """The charges of ``charges.by_pairs``, found without visiting every pair."""
+    kind = setup.rule.scope.kind
+    grouped: dict[str, list[list[Reading]]] = defaultdict(lambda: [[] for _ in setup.roles])
+    for reading in readings:
+        grouped[reading.group][reading.role].append(reading)
+    asked = []
+    for name in sorted(grouped):
+        members = grouped[name]
+        indexes = [SpanIndex(entries(rs, order, kind), timed(setup)) for rs in members]
+        found = list(questions(setup, members, indexes))
+        for question in found:
+            _count(question)
+        asked.append((members, indexes, found))
+    rank_readings(readings)
+    charges = Charges()
+    for members, indexes, found in asked:
+        for index in indexes:
+            index.seal()
+        odd = {id(r): r for q in found for r in _odd(q, kind, setup.splits)}
+        _charge_odd(setup, indexes, sorted(odd.values(), key=lambda r: r.standing), charges, cite)
+        if setup.splits:
+            _split(setup, members[0], charges, order)
+    return charges
+
+
+def _charge_odd(
+    setup: Setup, indexes: Sequence[SpanIndex], odd: Sequence[Reading], charges: Charges, cite: int
+) -> None:
+    """Count and cite, for each odd reading, the claims standing higher that fail with it."""
+    kind = setup.rule.scope.kind
+    for position, reading in enumerate(odd):
+        probes = probes_of(setup, indexes, reading)
+        claims = sum(p.claims() for p in probes)
+        pairs = sum(p.pairs() for p in probes)
+        for lower in odd[:position]:  # lower standing: its own odd finding holds the pair
+            pair = (lower, reading) if lower.role <= reading.role else (reading, lower)
+            if related_pairs(reading, lower, kind, True) and verdict(setup, pair) is not None:
+                claims -= partner_count(reading, lower, kind, True)
+                pairs -= related_pairs(reading, lower, kind, True)
+        near = sorted((n for p in probes for n in p.nearest(cite)), key=lambda n: n.nearness)
+        charges.odd[id(reading)] = Odd(reading, near[:cite], claims, pairs)
+
+
+def _split(setup: Setup, members: Sequence[Reading], charges: Charges, order: Order) -> None:
+    """The top readings of a scope group that fail with another top reading, and the
+    pairs they make (each failing pair is downwards from exactly one of its two)."""
+    tops = [r for r in members if r.top]
+    if len(tops) < 2 or _one_camp(setup, tops):
+        return
+    index = SpanIndex(entries(tops, order, setup.rule.scope.kind), timed(setup))
+    index.seal()
+    for reading in tops:
+        probes = probes_of(setup, [index], reading, everyone=True)
+        if not any(p.claims() for p in probes):
+            continue
+        split = charges.split[reading.group]
+        split.readings[id(reading)] = reading
+        split.pairs += sum(p.pairs() for p in probes if p.downwards)
+
+
+def _one_camp(setup: Setup, tops: Sequence[Reading]) -> bool:
+    """Whether every top reading meets every other, so none fails with another: the
+    highest lower end is not above the lowest upper end stretched by the tolerance."""
+    highs = [e for r in tops if (e := limit(r, setup.within, False, False)) is not None]
+    lows = [r.interval for r in tops if r.interval.low is not None]
+    if not highs or not lows:
+        return True
+    top_low = max((iv.low, 0 if iv.low_closed else 1) for iv in lows)
+    low_high = min((e.value, 0 if e.tie == 0 else -1) for e in highs)
+    return top_low <= low_high

@@ -9,7 +9,6 @@ is never compared with itself (docs/semantics.md §10.1).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,9 +38,10 @@ class Reading:
     sides: list[Side] = field(default_factory=list)
     order: tuple[int, ...] = ()
     top: bool = False
-    agrees: int = 0
+    agrees: int = 0  # readings of its consensus group it agrees with (itself too)
+    conflicts: int = 0  # readings it fails with, whatever their outlet or origin
     standing: int = 0
-    sources: Counter[str] = field(default_factory=Counter)
+    sources: dict[str, int] = field(default_factory=dict)  # claims of each outlet
 
     @property
     def claims(self) -> list[Claim]:
@@ -66,13 +66,25 @@ def group_key(side: Side, kind: ScopeKind) -> str:
     return ""
 
 
+def value_key(iv: Interval) -> tuple[object, ...]:
+    """An interval as plain ints and flags: equal exactly when the intervals are, and
+    quicker to hash than its fractions."""
+    low, high = iv.low, iv.high
+    return (
+        None if low is None else (low.numerator, low.denominator),
+        iv.low_closed,
+        None if high is None else (high.numerator, high.denominator),
+        iv.high_closed,
+    )
+
+
 def build_readings(roles: Sequence[Sequence[Side]], kind: ScopeKind, order: Order) -> list[Reading]:
     """The readings of every operand's sides, each with its sides in claim order."""
     found: dict[tuple[object, ...], Reading] = {}
     for role, sides in enumerate(roles):
         for side in sides:
             group, who = group_key(side, kind), origin_key(side.items[0].claim)
-            key = (role, group, who, side.first, side.last, side.interval)
+            key = (role, group, who, side.first, side.last, *value_key(side.interval))
             reading = found.get(key)
             if reading is None:
                 iv = side.interval
@@ -83,7 +95,8 @@ def build_readings(roles: Sequence[Sequence[Side]], kind: ScopeKind, order: Orde
         ranked = sorted(((order(s.claims), s) for s in reading.sides), key=lambda p: p[0])
         reading.sides = [side for _, side in ranked]
         reading.order = ranked[0][0]
-        reading.sources = Counter(side.source for side in reading.sides)
+        for side in reading.sides:
+            reading.sources[side.source] = reading.sources.get(side.source, 0) + 1
     readings.sort(key=lambda r: r.order)
     return readings
 

@@ -55,8 +55,9 @@ class Setup:
 
     @property
     def splits(self) -> bool:
-        """Whether largest camps that disagree form a split finding (agreements)."""
-        return self.kind is FindingKind.OUTLIER
+        """Whether largest camps that disagree form a split finding (agreements that do
+        not compare over time: only they have largest agreeing sets, ``top`` readings)."""
+        return self.kind is FindingKind.OUTLIER and not self.over_time
 
 
 def agreement_setup(rule: Rule, body: Agreement, ctx: Context, out: Decided) -> Setup:

@@ -1,4 +1,4 @@
-"""How well each reading is supported: largest agreeing sets, found by a sweep.
+"""How well each reading is supported: largest agreeing sets by a sweep, then standing.
 
 Values agree under a tolerance when they are within it both ways (docs/semantics.md
 §3.2). Stretch each reading's upper end (relative ``p``: divided by ``1-p``; absolute
@@ -7,8 +7,14 @@ intervals meet, and a set of readings can all agree at once exactly when the str
 intervals share a point (intervals on a line that meet two by two share a point). For
 a relative tolerance this is the interval graph of the readings in log space; the
 stretch keeps zero and open ends exact, where logarithms would not. So the largest
-sets that can agree at once are the points covered most often: one sort of the ends,
-one sweep over the slots between them (each end's value, and each gap between two).
+sets of claims that can agree at once are the points covered by the most claims: one
+sort of the ends, one sweep over the slots between them (each end's value, and each
+gap between two). Support counts readings, not claims: a figure that three outlets
+print is one voice.
+
+Standing (§10.2), best first: a member of a largest agreeing set (``top``, for rules
+that do not compare over time), then fewer readings it fails with (``conflicts``), then
+more readings of its consensus group it agrees with (``agrees``), then claim order.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import accumulate
 
 from crosscheck.evaluate.findings.readings import Reading
 from crosscheck.evaluate.relations import Within
@@ -36,11 +43,8 @@ class Sweep:
 
     def members(self, slot: int) -> list[Reading]:
         """The readings covering ``slot``: one largest agreeing set when it is a top slot."""
-        return [
-            r
-            for r, s, e in zip(self.readings, self.starts, self.ends, strict=True)
-            if s <= slot <= e
-        ]
+        spans = zip(self.readings, self.starts, self.ends, strict=True)
+        return [r for r, s, e in spans if s <= slot <= e]
 
 
 def stretched_high(reading: Reading, within: Within) -> Fraction | None:
@@ -51,32 +55,41 @@ def stretched_high(reading: Reading, within: Within) -> Fraction | None:
     return (high + within.bound) / within.k
 
 
+def _places(readings: Sequence[Reading], highs: Sequence[Fraction | None]) -> dict[int, int]:
+    """Each end value's place among the distinct values, by the value's ``id`` (sorted
+    by float, then exactly; equal values share a place)."""
+    values = [r.interval.low for r in readings if r.interval.low is not None]
+    values += [h for h in highs if h is not None]
+    values.sort(key=lambda v: (float(v), v))
+    place: dict[int, int] = {}
+    count, previous = -1, None
+    for value in values:
+        if previous is None or value != previous:
+            count, previous = count + 1, value
+        place[id(value)] = count
+    return place
+
+
 def sweep(readings: list[Reading], within: Within) -> Sweep:
-    """Slots of the readings' stretched intervals and how often each is covered.
+    """Slots of the readings' stretched intervals and how many readings cover each.
 
     Slots: 0 is below every end, ``2i+1`` the end value ``x_i`` itself, ``2i+2`` the gap
     above it. A closed end covers its value's slot, an open end stops at the gap.
     """
     highs = [stretched_high(r, within) for r in readings]
-    values = sorted(
-        {r.interval.low for r in readings if r.interval.low is not None}
-        | {h for h in highs if h is not None}
-    )
-    place = {value: i for i, value in enumerate(values)}
-    last = 2 * len(values)
+    place = _places(readings, highs)
+    last = 2 * (max(place.values()) + 1) if place else 0
     starts, ends = [], []
     for reading, high in zip(readings, highs, strict=True):
         iv = reading.interval
-        starts.append(0 if iv.low is None else 2 * place[iv.low] + (1 if iv.low_closed else 2))
-        ends.append(last if high is None else 2 * place[high] + (1 if iv.high_closed else 0))
+        low = iv.low
+        starts.append(0 if low is None else 2 * place[id(low)] + (1 if iv.low_closed else 2))
+        ends.append(last if high is None else 2 * place[id(high)] + (1 if iv.high_closed else 0))
     diff = [0] * (last + 2)
     for start, end in zip(starts, ends, strict=True):
         diff[start] += 1
         diff[end + 1] -= 1
-    cover, running = [], 0
-    for step in diff[: last + 1]:
-        running += step
-        cover.append(running)
+    cover = list(accumulate(diff[: last + 1]))
     return Sweep(readings, starts, ends, cover, max(cover, default=0))
 
 
@@ -90,47 +103,36 @@ def agree_counts(swept: Sweep) -> list[int]:
     ]
 
 
-def top_slots(swept: Sweep, most: int) -> list[int]:
-    """The slots covered by ``most`` readings (none when the group has no such slot)."""
-    return (
-        [slot for slot, count in enumerate(swept.cover) if count == most]
-        if swept.most == most
-        else []
-    )
-
-
-def rank(readings: Sequence[Reading], within: Within, over_time: bool) -> list[Sweep]:
-    """Set every reading's ``agrees``, ``top`` and ``standing`` (docs/semantics.md §10.2);
-    the sweeps of the consensus groups that hold a largest agreeing set, in order."""
+def support(readings: Sequence[Reading], within: Within, over_time: bool) -> list[Sweep]:
+    """Set every reading's ``agrees`` and ``top`` (§10.2); the sweeps of the consensus
+    groups holding a largest agreeing set (for splits), when ``top`` applies."""
     groups: dict[tuple[str, int, object], list[Reading]] = defaultdict(list)
     for reading in readings:
-        span = reading.span if over_time else None
-        groups[(reading.group, reading.role, span)].append(reading)
-    sweeps = {key: sweep(members, within) for key, members in groups.items()}
-    most: dict[tuple[str, int], int] = defaultdict(int)
-    for (group, role, _), swept in sweeps.items():
-        most[(group, role)] = max(most[(group, role)], swept.most)
+        groups[(reading.group, reading.role, reading.span if over_time else None)].append(reading)
     tops: list[Sweep] = []
-    for (group, role, _), swept in sweeps.items():
-        slots = top_slots(swept, most[(group, role)])
-        for reading, count, start, end in zip(
-            swept.readings, agree_counts(swept), swept.starts, swept.ends, strict=True
-        ):
+    for members in groups.values():
+        if over_time and len(members) == 1:  # alone on its day: it agrees with itself
+            members[0].agrees = 1
+            continue
+        swept = sweep(members, within)
+        for reading, count in zip(members, agree_counts(swept), strict=True):
             reading.agrees = count
+        if over_time:  # the largest sets of one day say nothing of the others
+            continue
+        slots = [slot for slot, n in enumerate(swept.cover) if n == swept.most]
+        for reading, start, end in zip(members, swept.starts, swept.ends, strict=True):
             index = bisect_left(slots, start)
             reading.top = index < len(slots) and slots[index] <= end
-        if slots:
-            tops.append(swept)
-    _order(readings)
+        tops.append(swept)
     return tops
 
 
-def _order(readings: Sequence[Reading]) -> None:
-    """Standing: top first, then more agreement, then earlier in claim order (§10.2)."""
+def order(readings: Sequence[Reading]) -> None:
+    """Standing of the readings of each scope group, from their support and conflicts."""
     by_group: dict[str, list[Reading]] = defaultdict(list)
     for reading in readings:
         by_group[reading.group].append(reading)
     for members in by_group.values():
-        members.sort(key=lambda r: (not r.top, -r.agrees, r.order))
+        members.sort(key=lambda r: (not r.top, r.conflicts, -r.agrees, r.order, r.role))
         for position, reading in enumerate(members):
             reading.standing = len(members) - position
