@@ -55,10 +55,9 @@ class ExclusionKind(Enum):
     @property
     def phone_like(self) -> bool:
         """Whether the digits may go on in further groups that belong to them (phones, codes)."""
-        return self in _PHONE_LIKE
-
-
-_PHONE_LIKE = frozenset([ExclusionKind.PHONE, ExclusionKind.GROUPED, ExclusionKind.LEADING_ZERO])
+        # identity, not a set: an Enum member hashes in Python, slowly
+        kind = ExclusionKind
+        return self is kind.PHONE or self is kind.GROUPED or self is kind.LEADING_ZERO
 
 
 class Exclusion(NamedTuple):
@@ -95,6 +94,9 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 )
 _WORD_AFTER = re.compile(r"[ \t]+(?!" + words_pattern(YEAR_FOLLOWERS) + r"(?![a-z]))[a-z]")
 _HEDGE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(PRE_HEDGES) + r"[ \t]+\Z")
+# The last words of the hedges and year contexts: cheap tests before those searches.
+_HEDGE_ENDS = tuple({hedge.split()[-1] for hedge in PRE_HEDGES})
+_YEAR_CONTEXT_ENDS = (*{word.split()[-1] for word in YEAR_CONTEXT}, "-", "‐", "‑")
 _DESIGNATOR_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(DESIGNATORS) + r"[ \t]+\Z")
 _PRONOUN_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(PRONOUN_BEFORE_ONE) + r"[ \t]+\Z")
 _PRONOUN_AFTER = re.compile(r"[ \t]+" + words_pattern(PRONOUN_AFTER_ONE) + r"(?![a-z])")
@@ -213,9 +215,10 @@ def year_exclusion(
     if not 1800 <= value.numerator <= 2100:
         return None
     before = low[max(0, start - 30) : start]
-    if _HEDGE_BEFORE.search(before):
+    last = before.rstrip(" \t,")
+    if last.endswith(_HEDGE_ENDS) and _HEDGE_BEFORE.search(before):
         return None
-    if _YEAR_CONTEXT_BEFORE.search(before):
+    if last.endswith(_YEAR_CONTEXT_ENDS) and _YEAR_CONTEXT_BEFORE.search(before):
         return _YEAR
     if _WORD_AFTER.match(low, end):
         return None

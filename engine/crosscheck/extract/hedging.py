@@ -20,7 +20,6 @@ from crosscheck.extract.patterns import may_start, trie_pattern, words_pattern
 from crosscheck.extract.records import Mention
 from crosscheck.lexicon import (
     CLAUSE_WORDS,
-    CURRENCY_SIGNS,
     DASHES,
     MARK_WORDS,
     NEGATIONS,
@@ -50,6 +49,8 @@ _NEGATION = re.compile(
     + r")[ \t]+\Z"
 )
 _NEGATION_REACH = max(map(len, NEGATIONS)) + 4
+# How a negation ends, curly apostrophes too: a cheap test before the search.
+_NEGATION_ENDS = tuple({*NEGATIONS, *(word.replace("'", "’") for word in NEGATIONS)})
 _GUARDS = {
     hedge: re.compile(r"(?<![a-z])" + words_pattern(words) + r"[ \t]+\Z")
     for hedge, words in NOT_A_HEDGE_AFTER.items()
@@ -78,31 +79,35 @@ def _post_pattern() -> tuple[re.Pattern[str], str, str]:
 
 
 _POST_HEDGE, _POST_FIRST, _POST_STARTS = _post_pattern()
+# The first two characters of the post-hedges written after a blank ("or", "an", "pl"): a
+# second cheap test, as most numbers are followed by a word that starts with one of their
+# letters ("5 people", "5 and").
+_POST_PAIRS = frozenset(h[:2] for h in POST_HEDGES if h[0].isalpha())
+_PAIR_TEST = all(len(h) > 1 for h in POST_HEDGES if h[0].isalpha())  # no one-letter word
 # Between two numbers of one coordination: a few plain words, then "and".
 _COORDINATION = re.compile(
     r"(?:[ \t]+(?!" + words_pattern(CLAUSE_WORDS) + r"(?![a-z]))[a-z]+(?:['’]s)?){0,3}"
     r"[ \t]+and[ \t]+"
 )
 _CLAUSE_AFTER = re.compile(r"[ \t]+" + words_pattern(CLAUSE_WORDS) + r"(?![a-z])")
-_SIGNS = tuple(CURRENCY_SIGNS)
 
 
 class PreHedge(NamedTuple):
     """A hedge before a number: the hedge a claim carries, where it starts, and how."""
 
     hedge: str | None
-    start: int
+    start: int  # -1 when there is no hedge
     quoted: bool  # the number is in quotes after the hedge ("Over ‘1,000’")
     negated: bool  # a negation the lexicon does not list stands before the hedge
 
 
-_NONE = PreHedge(None, -1, False, False)
+NO_HEDGE = PreHedge(None, -1, False, False)  # one record for the common case
 
 
 def pre_hedge(low: str, start: int, end: int, lo: int, hi: int) -> PreHedge:
-    """The hedge before the number at [start, end) (``hedge`` is ``None`` when none)."""
+    """The hedge before the number at [start, end), or ``NO_HEDGE``."""
     if start - 1 < lo or low[start - 1] not in _BEFORE_HEDGED:
-        return _NONE._replace(start=start)
+        return NO_HEDGE
     window = max(lo, start - _HEDGE_REACH)
     before = low[window:start].rstrip(_BEFORE_HEDGED)
     m = None
@@ -111,14 +116,18 @@ def pre_hedge(low: str, start: int, end: int, lo: int, hi: int) -> PreHedge:
     elif before.endswith("the") and _marked(low, end, hi):
         m = _MARKED_HEDGE.search(low, window, start)
     if m is None:
-        return _NONE._replace(start=start)
+        return NO_HEDGE
     hedge = PRE_HEDGES[" ".join(m.group(1).split())]
     guard = _GUARDS.get(hedge)
     if guard is not None and guard.search(low, max(lo, m.start() - _GUARD_REACH), m.start()):
-        return _NONE._replace(start=start)
-    negated = _NEGATION.search(low, max(lo, m.start() - _NEGATION_REACH), m.start())
+        return NO_HEDGE
     quoted = m.re is _PRE_HEDGE and m.group(2) is not None
-    return PreHedge(hedge, m.start(), quoted, negated is not None)
+    # "not", "never", "wasn't" right before the hedge: a cheap test, then the search
+    window = max(lo, m.start() - _NEGATION_REACH)
+    negated = low[window : m.start()].rstrip(" \t").endswith(_NEGATION_ENDS)
+    if negated and _NEGATION.search(low, window, m.start()) is None:
+        negated = False
+    return PreHedge(hedge, m.start(), quoted, negated)
 
 
 def _marked(low: str, end: int, hi: int) -> bool:
@@ -130,6 +139,9 @@ def post_hedge(low: str, end: int, hi: int, hedge: str | None) -> tuple[str | No
     """A hedge written after the number ("or so", "or more", "+"), unless one came before."""
     if end >= hi or low[end] not in _POST_FIRST or not may_start(low, end, hi, _POST_STARTS):
         return hedge, end
+    word = _PAIR_TEST and low[end] in " \t" and low[end + 1 : end + 2] not in " \t"
+    if word and low[end + 1 : end + 3] not in _POST_PAIRS:
+        return hedge, end  # the word after the blank starts unlike any post-hedge
     post = _POST_HEDGE.match(low, end, hi)
     if post is None:
         return hedge, end
@@ -137,13 +149,6 @@ def post_hedge(low: str, end: int, hi: int, hedge: str | None) -> tuple[str | No
     if written[0] in DASHES:
         written = "-" + written[1:]
     return hedge or POST_HEDGES[written], post.end()
-
-
-def hedged_before(low: str, mention: Mention) -> bool:
-    """Whether the mention's hedge was written before its number."""
-    if mention.hedge is None or mention.start == mention.anchor:
-        return False
-    return low[mention.start].isalpha() and not low.startswith(_SIGNS, mention.start)
 
 
 def carries_to(low: str, first: Mention, second: Mention) -> bool:
@@ -158,6 +163,8 @@ def carries_to(low: str, first: Mention, second: Mention) -> bool:
         return False
     if second.kind == "vague" or first.dimension != second.dimension:
         return False
+    if low.find("and", first.end, second.start) < 0:
+        return False  # no coordination (the common case: a cheap test before the regex)
     if _COORDINATION.fullmatch(low, first.end, second.start) is None:
         return False
     return _CLAUSE_AFTER.match(low, second.end) is None  # "... and 200 were injured"

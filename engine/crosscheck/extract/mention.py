@@ -9,7 +9,6 @@ number of candidates, never with their product. Every word list comes from
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
@@ -25,12 +24,13 @@ from crosscheck.extract.exclusions import (
     year_exclusion,
 )
 from crosscheck.extract.glued import glued_starts, merged
-from crosscheck.extract.hedging import carries_to, hedged_before, post_hedge, pre_hedge
+from crosscheck.extract.hedging import carries_to, post_hedge, pre_hedge
 from crosscheck.extract.numbers import (
+    DIGITS,
     Core,
     digit_core,
-    digits_match,
     digits_value,
+    spaced_digits,
     vague_core,
     vague_pattern,
     word_core,
@@ -95,6 +95,7 @@ _GROUP_TAIL = re.compile(
 )
 _PHONE_TAIL = re.compile(r"(?:[ \t]?[-.]?[ \t]?[0-9]+)*")
 _CLOSING_QUOTES = "’”\"'"
+_DIGIT_CHARACTERS = frozenset("0123456789")
 _SPACE_OR_DASH = " \t" + DASHES
 _COUNT = ("item", dimension_of("item"))
 _PERCENT = (canonical_name("percent"), dimension_of("percent"))
@@ -181,10 +182,8 @@ class NumberReader:
                 carrier = None
             elif carrier is not None and carrier.hedge and carries_to(low, carrier, item):
                 item = carrier = self._carried(item, carrier.hedge)
-            elif item.hedge is None:
-                carrier = None
-            else:
-                carrier = item if hedged_before(low, item) else None
+            else:  # a hedge written before the number may carry on; one after it may not
+                carrier = item if item.hedge and item.start < item.anchor else None
             last = item.end
             yield item
 
@@ -192,7 +191,13 @@ class NumberReader:
         """The number starting at ``pos``, read without looking outside ``[lo, hi)``."""
         if low[pos].isdigit():
             return self._read_digits(text, low, pos, lo, hi)
-        core = vague_core(low, pos, lo, hi, self._vague, self.vague) or share_core(low, pos, lo, hi)
+        core = vague_core(low, pos, lo, hi, self._vague, self.vague)
+        if core is None:
+            core = share_core(low, pos, lo, hi)
+            if core is not None and core.kind == "share":  # a percent: no unit, no range
+                percent = _Range(core.low, core.high, core.end, _Unit(*_PERCENT, core.end, None),
+                                 False, core.start)  # fmt: skip
+                return self._hedged(text, low, core, percent, lo, hi)
         if core is None:
             core = word_core(low, pos, lo, hi)
             if core is None:
@@ -205,8 +210,10 @@ class NumberReader:
     def _read_digits(
         self, text: str, low: str, pos: int, lo: int, hi: int
     ) -> Mention | NotQuantity:
-        token = digits_match(low, pos, hi)
+        token = DIGITS.match(low, pos, hi)
         assert token is not None  # a candidate that starts with a digit
+        if low[token.end() + 1 : token.end() + 2] in _DIGIT_CHARACTERS:  # maybe "19 136"
+            token = spaced_digits(low, pos, token, hi)
         long = token.end() - pos > 24
         value = Fraction(0) if long else digits_value(token.group())
         power = read_power(low, pos, token.end(), value, hi)  # 10^6, 2 × 10^3
@@ -252,7 +259,7 @@ class NumberReader:
             before, hedge, end = self._rule_hedges.read(low, read.start, read.end, lo, hi, found)
         if before.quoted and end < hi and low[end] in _CLOSING_QUOTES:
             end += 1
-        start = before.start
+        start = read.start if before.hedge is None else before.start
         if before.negated:
             return _not_quantity(text, start, end, _NEGATED)
         interval = (
@@ -281,13 +288,13 @@ class NumberReader:
         interval = self._interval(mention.low, mention.high, hedge)
         if interval is None:
             return mention
-        return dataclasses.replace(mention, hedge=hedge, interval=interval)
+        m = mention
+        return Mention(m.start, m.end, m.stated, m.low, m.high, m.unit, m.dimension, hedge,
+                       interval, m.kind, m.anchor)  # fmt: skip
 
     def _unit(
         self, low: str, core: Core, hi: int, currency: re.Match[str] | None
     ) -> tuple[Core, _Unit]:
-        if core.kind == "share":
-            return core, _Unit(*_PERCENT, core.end, None)
         m = _UNIT_AFTER.match(low, core.end, hi)
         word = None if m is None else " ".join((m.group(1) or m.group(2)).split())
         if currency:
@@ -322,7 +329,7 @@ class NumberReader:
 
     def _range(self, low: str, core: Core, unit: _Unit, start: int, lo: int, hi: int) -> _Range:
         single = _Range(core.low, core.high, unit.end, unit, False, start)
-        if core.kind in ("vague", "share") or unit.dimension == "[currency]":
+        if core.kind == "vague" or unit.dimension == "[currency]":
             return single
         if unit.end >= hi or low[unit.end] not in _SPACE_OR_DASH:
             return single

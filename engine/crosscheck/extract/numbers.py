@@ -98,10 +98,13 @@ def digits_match(low: str, pos: int, hi: int) -> re.Match[str] | None:
     says they are separate numbers ("in 2005 12 people", "aged 5 100", "1 100-metre").
     """
     m = DIGITS.match(low, pos, hi)
-    end = m.end() if m else pos
-    if m is None or end - pos > 3 or end + 1 >= hi or low[end] != " ":
-        return m
-    if low[end + 1] not in "0123456789":
+    return m if m is None else spaced_digits(low, pos, m, hi)
+
+
+def spaced_digits(low: str, pos: int, m: re.Match[str], hi: int) -> re.Match[str]:
+    """``m``, the digits at ``pos``, or the space-grouped number they start ("19 136")."""
+    end = m.end()
+    if end - pos > 3 or end + 1 >= hi or low[end] != " " or low[end + 1] not in "0123456789":
         return m
     spaced = _SPACED_DIGITS.match(low, pos, hi)
     if spaced is None or _UNGROUPED_BEFORE.search(low, max(0, pos - _UNGROUPED_REACH), pos):
