@@ -1,6 +1,7 @@
-"""Evaluation time and claims per second on generated claim sets.
+"""Evaluation time, claims per second, findings against pairwise violations, peak memory.
 
-    python benchmarks/evaluate.py [--sizes 1000 10000 50000] [--reference-up-to 10000]
+    python benchmarks/evaluate.py [--sizes 1000 10000 50000 300000 1000000]
+                                  [--reference-up-to 10000]
                                   [--rules rules/nk_deployment.rules] [--seed 1]
 
 Claims are generated directly (no text, no extraction) for the measures of the rule
@@ -8,16 +9,22 @@ file, the way many reports of one story would state them: the same few troop
 estimates with hedges, running tolls that grow over 120 days and are reported a
 few days late, one launcher caliber, and a rare figure that is far off (a typo, a
 misread). Most pairs therefore agree or are undecided, and the violations are the
-outliers' pairs, as in real reporting. For each size it prints the evaluation time,
-claims per second and the violation count; up to --reference-up-to claims it also
-times the reference that decides every pair (strategy="all_pairs") and checks that
-both outcomes are identical.
+outliers' pairs, as in real reporting. For each size, in a process of its own, it
+prints the evaluation time (CPU seconds of that process, with the garbage collector
+tuned as the crosscheck command tunes it), claims per second, the findings reported
+against the pairwise violations they cover, and the peak memory of the process (the
+generated claims included); up to --reference-up-to claims it also times the reference
+that decides every pair (strategy="all_pairs") and checks that both give the same
+findings.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
+import resource
+import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -108,8 +115,27 @@ def timed(rules: RuleSet, claims: list[Claim], strategy: Strategy) -> tuple[floa
     return time.process_time() - start, outcome
 
 
+def measure(rules_path: Path, size: int, seed: int, reference: bool) -> str:
+    """One size's line: time, rate, findings, pairwise violations, peak memory."""
+    gc.set_threshold(200_000, 30, 30)  # as crosscheck.cli.main.run sets it
+    rules = load_rules(rules_path)
+    claims = generate_claims(rules, size, seed)
+    seconds, outcome = timed(rules, claims, "shortlist")
+    pairs = sum(finding.pairs for finding in outcome.findings)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    line = (
+        f"{size:>9} {seconds:>8.2f} {size / max(seconds, 1e-9):>9.0f} "
+        f"{len(outcome.findings):>9} {pairs:>10} {peak:>8.0f}"
+    )
+    if reference:
+        reference_seconds, found = timed(rules, claims, "all_pairs")
+        same = found == outcome
+        line += f"  {reference_seconds:.2f} s, {'identical' if same else 'DIFFERENT'}"
+    return line
+
+
 def main() -> None:
-    """Print the figures for each size."""
+    """Print the figures for each size, each measured in a fresh process."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
@@ -117,24 +143,22 @@ def main() -> None:
     parser.add_argument("--reference-up-to", type=int, default=10000)
     parser.add_argument("--rules", type=Path, default=ROOT / "rules" / "nk_deployment.rules")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rules = load_rules(args.rules)
-    print(f"{'claims':>8} {'seconds':>8} {'claims/s':>9} {'violations':>10}  all pairs (reference)")
+    if args.child is not None:
+        print(measure(args.rules, args.child, args.seed, args.child <= args.reference_up_to))
+        return
+    head = f"{'claims':>9} {'seconds':>8} {'claims/s':>9} {'findings':>9} {'pairwise':>10}"
+    print(f"{head} {'peak MB':>8}  all pairs (reference)", flush=True)
     for size in args.sizes:
-        claims = generate_claims(rules, size, args.seed)
-        seconds, outcome = timed(rules, claims, "shortlist")
-        line = (
-            f"{size:>8} {seconds:>8.2f} {size / max(seconds, 1e-9):>9.0f} "
-            f"{len(outcome.violations):>10}"
-        )
-        same = True
-        if size <= args.reference_up_to:
-            reference_seconds, reference = timed(rules, claims, "all_pairs")
-            same = reference == outcome
-            line += f"  {reference_seconds:.2f} s, {'identical' if same else 'DIFFERENT'}"
-        print(line, flush=True)
-        if not same:
-            sys.exit("the shortlist and the reference disagree")
+        command = [sys.executable, __file__, "--child", str(size), "--rules", str(args.rules)]
+        command += ["--seed", str(args.seed), "--reference-up-to", str(args.reference_up_to)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            sys.exit(done.stderr)
+        print(done.stdout.rstrip(), flush=True)
+        if "DIFFERENT" in done.stdout:
+            sys.exit("the index and the reference disagree")
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ DATA = Path(__file__).parent / "data"
 ARGS = ["check", "--claims", str(DATA / "seed_claims.jsonl"), "--rules", str(DATA / "seed.rules")]
 
 EXPECTED_TEXT = """\
-seeds/002_a4a6953c27755642.txt:2: error[death_tolls_agree] killed: sources split — approximately 1,100 (Newsweek; 1 claim) vs around 100 (Cnews Live; 1 claim) — no common value within 50%
-  2 camps of 1 reading each: [990, 1,210]; [90, 110]: no pair of values within 50%
-  camp 1 (1 claim):
-    Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at seeds/002_a4a6953c27755642.txt:2
-  camp 2 (1 claim):
+seeds/004_aeb2d37509f435e0.txt:7: error[death_tolls_agree] killed: around 100 (Cnews Live) vs approximately 1,100 (Newsweek) — no common value within 50%
+  killed [90, 110] (Cnews Live, 2024-12-23) vs killed [990, 1,210] (Newsweek, 2024-12-23): no pair of values within 50%
+  odd one out (1 claim):
     Cnews Live, 2024-12-23: "around 100" → [90, 110] at seeds/004_aeb2d37509f435e0.txt:7
+  against 1 claim, nearest first:
+    Newsweek, 2024-12-23: "approximately 1,100" → [990, 1,210] at seeds/002_a4a6953c27755642.txt:2
   covers 1 pairwise violation
 
 death_tolls_agree: 1 finding (1 pairwise violation)
@@ -39,7 +39,7 @@ def test_seed_claims_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert (finding["rule"], finding["severity"], finding["kind"]) == (
         "death_tolls_agree",
         "error",
-        "split",
+        "outlier",
     )
     assert (finding["pairs"], data["summary"]["pairwise_violations"]) == (1, 1)
     cited = [
@@ -47,9 +47,10 @@ def test_seed_claims_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         for group in finding["cited"]
     ]
     assert cited == [
-        [("Newsweek", "approximately 1,100", 990, 1210)],
         [("Cnews Live", "around 100", 90, 110)],
+        [("Newsweek", "approximately 1,100", 990, 1210)],
     ]
+    assert [group["role"] for group in finding["cited"]] == ["odd", "against"]
     expected_keys = {
         "measure",
         "subject",

@@ -10,11 +10,13 @@ against, and how many pairwise violations they cover.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import pairwise
 
+import semantics_rules
 from semantics_oracle import Relation, truth
 from semantics_rules import _choices, _slack, _terms, _who, order_key, relations
 
@@ -45,6 +47,7 @@ class OracleReading:
     sides: list[Side] = field(default_factory=list)
     top: bool = False
     agrees: int = 0
+    conflicts: int = 0
     order: tuple[tuple[str, int], ...] = ()
 
 
@@ -226,16 +229,18 @@ def expected(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> list[Expe
     """The findings §10 makes of ``rule`` over ``claims``."""
     found = relations(ruleset, rule, claims)
     failing = [r for r in found.relations if truth(claims, r) is Truth.FAILS]
-    if isinstance(rule.body, Bounds) or _one_sided(rule):
-        return _single(ruleset, rule, claims, failing)
+    if isinstance(rule.body, Bounds) or _one_sided(rule) or _summed(rule):
+        return _grouped(rule, claims, failing)
     roles = operands(ruleset, rule, claims, found.skipped)
     of = readings_of(ruleset, rule, claims, roles)
     readings = list({id(r): r for r in of.values()}.values())
     stand(ruleset, rule, readings)
     right = 1 if len(roles) == 2 else 0
-    splits = isinstance(rule.body, Agreement) or (
+    count_conflicts(ruleset, rule, claims, of, right)
+    agreement = isinstance(rule.body, Agreement) or (
         len(roles) == 1 and not isinstance(rule.body, Monotonic)
     )
+    splits = agreement and not over_time(ruleset, rule)
     odd: dict[int, list[tuple[OracleReading, Side]]] = defaultdict(list)
     split: dict[str, list[tuple[OracleReading, OracleReading]]] = defaultdict(list)
     reading_by_id: dict[int, OracleReading] = {}
@@ -268,8 +273,55 @@ def expected(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> list[Expe
     return result
 
 
+@contextmanager
+def outlets_ignored() -> Iterator[None]:
+    """``semantics_rules.relations`` relating, across sources or origins, claims of one
+    outlet or origin too (scope groups still apart): what standing weighs (§10.2)."""
+    original = semantics_rules._in_scope
+
+    def loose(claims: Sequence[Claim], a: int, b: int, kind: ScopeKind) -> bool:
+        if kind in (ScopeKind.ACROSS_SOURCES, ScopeKind.ACROSS_ORIGINS):
+            return True
+        return original(claims, a, b, kind)
+
+    semantics_rules._in_scope = loose
+    try:
+        yield
+    finally:
+        semantics_rules._in_scope = original
+
+
+def count_conflicts(
+    ruleset: RuleSet,
+    rule: Rule,
+    claims: Sequence[Claim],
+    of: dict[tuple[int, Side], OracleReading],
+    right: int,
+) -> None:
+    """Each reading's conflicts: how many readings it fails with, whatever the outlets."""
+    with outlets_ignored():
+        found = relations(ruleset, rule, claims).relations
+    seen: set[tuple[int, int]] = set()
+    for relation in found:
+        if truth(claims, relation) is not Truth.FAILS:
+            continue
+        left_side, right_side = _sides_of(relation)
+        u, v = of[(0, left_side)], of[(right, right_side)]
+        if u is v or (id(u), id(v)) in seen:
+            continue
+        seen.update({(id(u), id(v)), (id(v), id(u))})
+        u.conflicts += 1
+        v.conflicts += 1
+
+
 def _claims_of(sides: Sequence[Side]) -> frozenset[int]:
     return frozenset(i for side in sides for i in side)
+
+
+def _summed(rule: Rule) -> bool:
+    """A comparison with a sum of two or more terms."""
+    body = rule.body
+    return isinstance(body, Comparison) and max(len(_terms(body.left)), len(_terms(body.right))) > 1
 
 
 def _one_sided(rule: Rule) -> bool:
@@ -278,25 +330,36 @@ def _one_sided(rule: Rule) -> bool:
     return isinstance(body, Comparison) and not (_terms(body.left) and _terms(body.right))
 
 
-def _single(
-    ruleset: RuleSet, rule: Rule, claims: Sequence[Claim], failing: Sequence[Relation]
-) -> list[Expected]:
-    """Bounds and comparisons with a constant: one finding per failing reading."""
-    groups: dict[tuple[object, ...], list[Relation]] = defaultdict(list)
+def _grouped(rule: Rule, claims: Sequence[Claim], failing: Sequence[Relation]) -> list[Expected]:
+    """Bounds, comparisons with a constant and with a sum: one finding per reading of the
+    side that breaks the violations (the side itself; for sums, the side naming a single
+    measure, else the left one), citing the other sides' claims (§10.4)."""
+    groups: dict[tuple[object, ...], list[tuple[Side, Side]]] = defaultdict(list)
     for relation in failing:
-        side = tuple(i for s in relation.sides for i, _ in s)
+        broken, rest = _breaking(rule, relation.cited)
         key = (
-            _who(claims[side[0]]),
-            _span(claims, side),
-            tuple((claims[i].measure, claims[i].interval) for i in side),
+            _who(claims[broken[0]]),
+            _span(claims, broken),
+            tuple((claims[i].measure, claims[i].interval) for i in broken),
         )
-        groups[key].append(relation)
+        groups[key].append((broken, rest))
     return [
         Expected(
             "odd",
-            frozenset(i for r in found for s in r.sides for i, _ in s),
-            frozenset(),
+            frozenset(i for broken, _ in found for i in broken),
+            frozenset(i for _, rest in found for i in rest),
             len(found),
         )
         for found in groups.values()
     ]
+
+
+def _breaking(rule: Rule, cited: Side) -> tuple[Side, Side]:
+    """A violation's claims split into the side that breaks it and the rest."""
+    body = rule.body
+    if not isinstance(body, Comparison) or _one_sided(rule):
+        return cited, ()
+    left, right = len(_terms(body.left)), len(_terms(body.right))
+    if left > 1 and right == 1:
+        return cited[left:], cited[:left]
+    return cited[:left], cited[left:]

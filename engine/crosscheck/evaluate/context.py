@@ -121,16 +121,43 @@ class Context:
 
 
 def _ranks(claims: Sequence[Claim]) -> dict[int, int]:
-    """Each claim's place in claim_key order, by id(); equal keys share a rank."""
-    keys = [claim_key(claim) for claim in claims]
+    """Each claim's place in claim_key order, by id(); equal keys share a rank.
+
+    Claims are sorted by the first five parts of their keys (document and position: plain
+    strings and ints, quick to make and compare); only claims alike in those are told
+    apart by their whole keys.
+    """
+    heads = [_head(claim) for claim in claims]
+    order = sorted(range(len(claims)), key=heads.__getitem__)
     ranks: dict[int, int] = {}
-    rank, previous = -1, None
-    for position in sorted(range(len(keys)), key=keys.__getitem__):
-        key = keys[position]
-        if previous is None or key != previous:
-            rank, previous = rank + 1, key
-        ranks[id(claims[position])] = rank
+    rank, start = -1, 0
+    while start < len(order):
+        stop = start + 1
+        while stop < len(order) and heads[order[stop]] == heads[order[start]]:
+            stop += 1
+        alike = order[start:stop]
+        if len(alike) > 1:  # the same place: the rest of the key decides
+            alike.sort(key=lambda i: claim_key(claims[i]))
+        previous = None
+        for position in alike:
+            key = claim_key(claims[position]) if len(alike) > 1 else None
+            if previous is None or key != previous:
+                rank, previous = rank + 1, key
+            ranks[id(claims[position])] = rank
+        start = stop
     return ranks
+
+
+def _head(claim: Claim) -> tuple[str, int, int, int, int]:
+    """The first five parts of ``claim_key``: document and position."""
+    start, end, line, column = claim.start, claim.end, claim.line, claim.column
+    return (
+        claim.document,
+        -1 if start is None else start,
+        -1 if end is None else end,
+        -1 if line is None else line,
+        -1 if column is None else column,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from crosscheck.evaluate.findings.grouped import grouped_findings
 from crosscheck.evaluate.findings.owners import with_pairs
 from crosscheck.evaluate.findings.readings import Reading, build_readings
 from crosscheck.evaluate.findings.setup import (
+    Memo,
     Setup,
     agreement_setup,
     comparison_setup,
@@ -34,18 +35,18 @@ from crosscheck.model import Finding
 __all__ = ["Citing", "rule_findings"]
 
 
-def setup_of(rule: Rule, ctx: Context, out: Decided) -> Setup | None:
+def setup_of(rule: Rule, ctx: Context, out: Decided, memo: Memo | None = None) -> Setup | None:
     """The pairwise setup of ``rule``, or None for a rule whose findings are grouped from
     its violations (bounds, a comparison with a constant or with a sum)."""
-    body = rule.body
+    body, memo = rule.body, {} if memo is None else memo
     if isinstance(body, Agreement):
-        return agreement_setup(rule, body, ctx, out)
+        return agreement_setup(rule, body, ctx, out, memo)
     if isinstance(body, Monotonic):
-        return growth_setup(rule, body, ctx, out)
+        return growth_setup(rule, body, ctx, out, memo)
     if isinstance(body, Comparison) and terms(body.left) and terms(body.right):
         if len(terms(body.left)) > 1 or len(terms(body.right)) > 1:
             return None  # sums: grouped from the evaluator's violations (grouped.py)
-        return comparison_setup(rule, body, ctx, out)
+        return comparison_setup(rule, body, ctx, out, memo)
     assert isinstance(body, Bounds | Comparison)
     return None
 
@@ -61,18 +62,21 @@ def rule_findings(
     """The findings of one rule, in order of their odd readings; skipped claims go to
     ``out``. Pairwise violations listed on request stop at ``MAX_LISTED`` per rule, as
     the pairwise evaluator's do (a note goes to ``unlisted``); the counts never do."""
-    setup = setup_of(rule, ctx, out)
+    setup = setup_of(rule, ctx, out, citing.memo)
     if setup is None:
         return grouped_findings(rule, ctx, out, citing)
     readings = build_readings(setup.roles, rule.scope.kind, ctx.order_of)
-    tops = support(readings, setup.within, setup.over_time)
     if fast and setup.single_claims:
         from crosscheck.evaluate.findings.fast import by_index
 
         charges = by_index(setup, readings, citing.cite, ctx.order_of)
     else:
+        sweeps = support(readings, setup.within, setup.over_time)
         charges = by_pairs(setup, readings, citing.cite, ctx.order_of)
-    made = findings_of(setup, charges, tops, citing)
+        for swept in sweeps:
+            group = swept.readings[0].group
+            charges.largest.setdefault(group, lambda g=group: largest_sets(g, sweeps))  # type: ignore[misc]
+    made = findings_of(setup, charges, citing)
     if not citing.pairs:
         return [finding for finding, _ in made]
     listed = check_rule(rule, ctx, Decided(rule, keep_undecided=False))
@@ -84,34 +88,33 @@ def rule_findings(
 Made = tuple[Finding, Reading | None]  # a finding and its odd reading (None: a split)
 
 
-def findings_of(
-    setup: Setup, charges: Charges, tops: Sequence[Sweep], citing: Citing
-) -> list[Made]:
+def findings_of(setup: Setup, charges: Charges, citing: Citing) -> list[Made]:
     """One finding per odd reading and per split, in claim order of their first claims."""
     keyed: list[tuple[tuple[int, ...], Made]] = []
     for odd in charges.odd.values():
         keyed.append((odd.reading.order, (odd_finding(setup, odd, citing), odd.reading)))
     for group, split in sorted(charges.split.items()):
-        camps = camps_of(group, tops, split.readings)
-        first = min(r.order for r in split.readings.values())
+        involved = split.readings
+        camps = [
+            sorted(members, key=lambda r: r.order)
+            for members in charges.largest[group]()
+            if any(id(r) in involved for r in members)
+        ]
+        camps.sort(key=lambda camp: camp[0].order)
+        first = min(r.order for r in involved.values())
         keyed.append((first, (split_finding(setup, split, camps, citing), None)))
     keyed.sort(key=lambda k: k[0])
     return [made for _, made in keyed]
 
 
-def camps_of(
-    group: str, tops: Sequence[Sweep], involved: dict[int, Reading]
-) -> list[list[Reading]]:
-    """The largest agreeing sets of ``group`` that hold a reading of the split, each in
-    claim order, listed in claim order of their first readings."""
-    camps: dict[tuple[int, ...], list[Reading]] = {}
-    for swept in tops:
+def largest_sets(group: str, sweeps: Sequence[Sweep]) -> list[list[Reading]]:
+    """The largest agreeing sets of a scope group's sweeps, each once."""
+    found: dict[tuple[int, ...], list[Reading]] = {}
+    for swept in sweeps:
         if swept.readings[0].group != group:
             continue
         for slot, count in enumerate(swept.cover):
-            if count != swept.most:
-                continue
-            members = sorted(swept.members(slot), key=lambda r: r.order)
-            if any(id(r) in involved for r in members):
-                camps.setdefault(tuple(id(r) for r in members), members)
-    return sorted(camps.values(), key=lambda camp: camp[0].order)
+            if count == swept.most:
+                members = swept.members(slot)
+                found.setdefault(tuple(sorted(id(r) for r in members)), members)
+    return list(found.values())

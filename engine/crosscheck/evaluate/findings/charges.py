@@ -12,7 +12,7 @@ finds the same with sorted indexes, without visiting the pairs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations
@@ -61,10 +61,13 @@ class Split:
 
 @dataclass
 class Charges:
-    """The pairwise violations of one rule, sorted into findings."""
+    """The pairwise violations of one rule, sorted into findings; ``largest``: per scope
+    group of an agreement not over time, its largest agreeing sets (for a split's camps,
+    worked out only when asked)."""
 
     odd: dict[int, Odd] = field(default_factory=dict)
     split: dict[str, Split] = field(default_factory=lambda: defaultdict(Split))
+    largest: dict[str, Callable[[], list[list[Reading]]]] = field(default_factory=dict)
 
 
 def reading_pairs(setup: Setup, readings: Sequence[Reading]) -> Iterator[tuple[Reading, Reading]]:

@@ -9,13 +9,14 @@ open one, then claim order); each camp of a split in claim order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crosscheck.evaluate.describe import tolerance_text
 from crosscheck.evaluate.findings.charges import Odd, Split
 from crosscheck.evaluate.findings.readings import Order, Reading, partner_count
 from crosscheck.evaluate.findings.setup import Setup
 from crosscheck.evaluate.findings.words import heading, hull, plural, said, values, voice, when
+from crosscheck.evaluate.scopes import Side
 from crosscheck.model import Cited, Claim, Finding, FindingKind
 
 
@@ -27,6 +28,8 @@ class Citing:
     cite: int
     order: Order
     pairs: bool = False
+    # Sides made for one rule, kept for the next that names the same measure (setup.Memo).
+    memo: dict[tuple[object, ...], list[Side]] = field(default_factory=dict)
 
     def group(self, role: str, claims: Sequence[Claim], total: int | None = None) -> Cited:
         """``claims`` (in citing order) as a group: the first ``cite`` in full."""

@@ -22,10 +22,19 @@ from operator import ne, sub
 
 from crosscheck.dsl.ast import ScopeKind
 from crosscheck.evaluate.candidates import DateRule
+from crosscheck.evaluate.findings.agreeing import Largest, agree, own_node, tops
 from crosscheck.evaluate.findings.charges import Charges, Odd
 from crosscheck.evaluate.findings.conflicts import verdict
 from crosscheck.evaluate.findings.index import Entry, Node, SpanIndex
-from crosscheck.evaluate.findings.probe import exclusion, limit, nodes, probes_of, settle
+from crosscheck.evaluate.findings.probe import (
+    Probe,
+    exclusion,
+    floats_of,
+    limit,
+    nodes,
+    probes_of,
+    settle,
+)
 from crosscheck.evaluate.findings.readings import Order, Reading, partner_count, related_pairs
 from crosscheck.evaluate.findings.setup import Part, Setup
 from crosscheck.evaluate.findings.standing import order as rank_readings
@@ -52,15 +61,16 @@ def timed(setup: Setup) -> bool:
     return days is not None or any(p.dates is not DateRule.ANY for p in setup.parts)
 
 
-def entries(readings: Sequence[Reading], order: Order, kind: ScopeKind) -> list[Entry]:
+def entries(readings: Sequence[Reading], kind: ScopeKind) -> list[Entry]:
     """The claims of ``readings``, each with what the index needs."""
     found = []
+    origins = kind is ScopeKind.ACROSS_ORIGINS
     for reading in readings:
-        for side in reading.sides:
-            claim = side.claims[0]
-            key = reading.who if kind is ScopeKind.ACROSS_ORIGINS else side.source
-            first = side is reading.sides[0]
-            found.append(Entry(claim, reading, order((claim,))[0], key, reading.interval, first))
+        interval, first = reading.interval, True
+        for side, rank in zip(reading.sides, reading.ranks, strict=True):
+            key = reading.who if origins else side.source
+            found.append(Entry(side.claims[0], reading, rank[0], key, interval, first))
+            first = False
     return found
 
 
@@ -99,6 +109,8 @@ def questions(
     for role, members in enumerate(readings):
         by_span: dict[object, list[Reading]] = defaultdict(list)
         for reading in members:
+            if setup.splits and reading.top:
+                continue  # a top reading of an agreement: its conflicts go to the split
             by_span[reading.span if indexes[0].timed else None].append(reading)
         for part in setup.parts:
             if setup.symmetric:
@@ -163,15 +175,18 @@ def by_index(setup: Setup, readings: Sequence[Reading], cite: int, order: Order)
     for reading in readings:
         grouped[reading.group][reading.role].append(reading)
     asked = []
+    charges = Charges()
     for name in sorted(grouped):
         members = grouped[name]
-        indexes = [SpanIndex(entries(rs, order, kind), timed(setup)) for rs in members]
+        indexes = [SpanIndex(entries(rs, kind), timed(setup)) for rs in members]
+        largest = _support(setup, members, indexes)
+        if largest is not None:
+            charges.largest[name] = largest
         found = list(questions(setup, members, indexes))
         for question in found:
             _count(question)
         asked.append((members, indexes, found))
     rank_readings(readings)
-    charges = Charges()
     for members, indexes, found in asked:
         for index in indexes:
             index.seal()
@@ -182,22 +197,64 @@ def by_index(setup: Setup, readings: Sequence[Reading], cite: int, order: Order)
     return charges
 
 
+FEW = 4096  # partners of an odd reading visited one by one; beyond, counted and subtracted
+
+
+def _support(
+    setup: Setup, readings: Sequence[Sequence[Reading]], indexes: Sequence[SpanIndex]
+) -> Largest | None:
+    """Each reading's agreements and, for a rule not over time, which readings are top;
+    the largest agreeing sets of an agreement not over time (for its split)."""
+    largest: Largest | None = None
+    for role, members in enumerate(readings):
+        by_node: dict[int, list[Reading]] = defaultdict(list)
+        nodes_of: dict[int, Node] = {}
+        for reading in members:
+            node = own_node(indexes[role], reading)
+            assert node is not None, "a reading's own claims are in its index"
+            by_node[id(node)].append(reading)
+            nodes_of[id(node)] = node
+        for key, group in by_node.items():
+            below = agree(setup, nodes_of[key], group)
+            if not setup.over_time:
+                sets = tops(setup, nodes_of[key], group, below)
+                largest = sets if role == 0 else largest
+    return largest
+
+
 def _charge_odd(
     setup: Setup, indexes: Sequence[SpanIndex], odd: Sequence[Reading], charges: Charges, cite: int
 ) -> None:
-    """Count and cite, for each odd reading, the claims standing higher that fail with it."""
-    kind = setup.rule.scope.kind
+    """Count and cite, for each odd reading, the claims standing higher that fail with it:
+    visiting its partners when they are few, else counting them all and taking away those
+    of lower standing (odd readings themselves, few)."""
     for position, reading in enumerate(odd):
         probes = probes_of(setup, indexes, reading)
-        claims = sum(p.claims() for p in probes)
-        pairs = sum(p.pairs() for p in probes)
-        for lower in odd[:position]:  # lower standing: its own odd finding holds the pair
-            pair = (lower, reading) if lower.role <= reading.role else (reading, lower)
-            if related_pairs(reading, lower, kind, True) and verdict(setup, pair) is not None:
-                claims -= partner_count(reading, lower, kind, True)
-                pairs -= related_pairs(reading, lower, kind, True)
-        near = sorted((n for p in probes for n in p.nearest(cite)), key=lambda n: n.nearness)
+        if sum(p.size() for p in probes) <= FEW:
+            counted = [p.counted(cite) for p in probes]
+            claims, pairs = sum(c[0] for c in counted), sum(c[1] for c in counted)
+            near = sorted((n for c in counted for n in c[2]), key=lambda n: n.nearness)
+        else:
+            claims, pairs = _less_lower(setup, reading, odd[:position], probes)
+            near = sorted((n for p in probes for n in p.nearest(cite)), key=lambda n: n.nearness)
         charges.odd[id(reading)] = Odd(reading, near[:cite], claims, pairs)
+
+
+def _less_lower(
+    setup: Setup, reading: Reading, lower: Sequence[Reading], probes: Sequence[Probe]
+) -> tuple[int, int]:
+    """The related partners' claims and pairs, less those of readings of lower standing."""
+    kind = setup.rule.scope.kind
+    claims = sum(p.claims() for p in probes)
+    pairs = sum(p.pairs() for p in probes)
+    for other in lower:
+        if not _may_fail(setup, reading, other):
+            continue
+        pair = (other, reading) if other.role <= reading.role else (reading, other)
+        if related_pairs(reading, other, kind, True) and verdict(setup, pair) is not None:
+            claims -= partner_count(reading, other, kind, True)
+            pairs -= related_pairs(reading, other, kind, True)
+    return claims, pairs
 
 
 def _split(setup: Setup, members: Sequence[Reading], charges: Charges, order: Order) -> None:
@@ -206,7 +263,7 @@ def _split(setup: Setup, members: Sequence[Reading], charges: Charges, order: Or
     tops = [r for r in members if r.top]
     if len(tops) < 2 or _one_camp(setup, tops):
         return
-    index = SpanIndex(entries(tops, order, setup.rule.scope.kind), timed(setup))
+    index = SpanIndex(entries(tops, setup.rule.scope.kind), timed(setup))
     index.seal()
     for reading in tops:
         probes = probes_of(setup, [index], reading, everyone=True)
@@ -227,3 +284,17 @@ def _one_camp(setup: Setup, tops: Sequence[Reading]) -> bool:
     top_low = max((iv.low, 0 if iv.low_closed else 1) for iv in lows)
     low_high = min((e.value, 0 if e.tie == 0 else -1) for e in highs)
     return top_low <= low_high
+
+
+def _may_fail(setup: Setup, u: Reading, v: Reading) -> bool:
+    """A quick test, with floats and a margin, that ``u`` and ``v`` might fail: False only
+    when their values surely meet under the tolerance (then ``verdict`` need not run)."""
+    k, bound = floats_of(setup.within)
+    for small, big in ((u, v), (v, u)):
+        low, high = small.interval.low, big.interval.high
+        if low is None or high is None:
+            continue
+        guess = k * float(low) - bound
+        if float(high) <= guess + abs(guess) * 1e-9 + 1e-300:
+            return True
+    return False

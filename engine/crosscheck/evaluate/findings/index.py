@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from itertools import accumulate
+from typing import NamedTuple
 
 from crosscheck.evaluate.candidates import to_float
 from crosscheck.evaluate.findings.readings import Reading
@@ -35,15 +36,32 @@ def exact(value: Fraction) -> Fraction | int:
     return value.numerator if value.denominator == 1 else value
 
 
+_SAME: dict[tuple[int, int], Fraction] = {}  # one object per value: ties compare by identity
+
+
 def number(value: Fraction) -> tuple[float, Fraction | int]:
-    """A value as a float (correctly rounded) and exactly."""
-    if value.denominator == 1 and abs(value.numerator) < 2**53:
-        return float(value.numerator), value.numerator
-    return to_float(value), exact(value)
+    """A value as a float (correctly rounded) and exactly (a whole one as an int; others as
+    one shared Fraction per value, so that equal ends compare as the same object)."""
+    numerator, denominator = value.numerator, value.denominator
+    if denominator == 1:
+        whole = float(numerator) if abs(numerator) < 2**53 else to_float(value)
+        return whole, numerator
+    if len(_SAME) > 1_000_000:
+        _SAME.clear()
+    return to_float(value), _SAME.setdefault((numerator, denominator), value)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+def ends_of(reading: Reading) -> tuple[tuple[float, Fraction | int] | None, ...]:
+    """The reading's ends as (float, exact) pairs, None when unbounded (kept on it)."""
+    if reading.ends is None:
+        iv = reading.interval
+        low = None if iv.low is None else number(iv.low)
+        high = None if iv.high is None else number(iv.high)
+        reading.ends = (low, high)
+    return reading.ends
+
+
+class Entry(NamedTuple):
     """One claim in an index: its reading, its place in claim order, who it counts for
     (its outlet or origin, for scopes that relate only different ones), its interval,
     and whether it is its reading's first claim (readings are counted by it)."""
@@ -59,55 +77,94 @@ class Entry:
 def upper_key(entry: Entry) -> Key | None:
     """The sort key of an upper end (an open end just below the closed one); ties put
     the earlier claim last, so that scanning down from a limit meets it first."""
-    high = entry.interval.high
+    high = ends_of(entry.reading)[1]
     if high is None:
         return None
-    return (*number(high), 0 if entry.interval.high_closed else -1, -entry.rank)
+    return (*high, 0 if entry.interval.high_closed else -1, -entry.rank)
 
 
 def lower_key(entry: Entry) -> Key | None:
     """The sort key of a lower end (an open end just above the closed one)."""
-    low = entry.interval.low
+    low = ends_of(entry.reading)[0]
     if low is None:
         return None
-    return (*number(low), 0 if entry.interval.low_closed else 1, entry.rank)
+    return (*low, 0 if entry.interval.low_closed else 1, entry.rank)
+
+
+@dataclass
+class Order:
+    """Every entry of an index in one order (by upper end, or by lower end), once: the
+    entries, their keys and floats, whether each is its reading's first claim, and (once
+    standings are known) their standings. Nodes hold places in it, sorted."""
+
+    upper: bool
+    entries: list[Entry]
+    keys: list[Key]
+    floats: list[float] = field(init=False)
+    firsts: list[bool] = field(init=False)
+    standing: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.floats = [key[0] for key in self.keys]
+        self.firsts = [e.first for e in self.entries]
 
 
 @dataclass
 class Sorted:
-    """Entries in one order, with ``floats`` of their ends, ``readings[i]`` (how many
-    readings have their first claim among ``entries[:i]``; a reading's claims share
-    their end, so a limit takes all of them or none) and ``best`` (``best[i]``: the best
-    standing among ``entries[:i]``, or for the lower-end order among ``entries[i:]``;
-    -1 for none)."""
+    """One node's entries in one order, as places in the index's ``Order``, with the floats
+    of their ends, ``readings[i]`` (how many readings have their first claim among
+    ``entries[:i]``; a reading's claims share their end, so a limit takes all of them or
+    none) and ``best`` (``best[i]``: the best standing among ``entries[:i]``, or for the
+    lower-end order among ``entries[i:]``; -1 for none)."""
 
-    upper: bool
-    entries: list[Entry] = field(default_factory=list)
-    floats: list[float] = field(default_factory=list)
-    readings: list[int] = field(default_factory=list)
+    order: Order
+    places: list[int]
+    floats: list[float] = field(init=False)
+    readings: list[int] = field(init=False)
     best: list[int] = field(default_factory=list)
+    _entries: list[Entry] | None = None
     _keys: list[Key] | None = None
+    _by_key: dict[str, Sorted] | None = None
+
+    def __post_init__(self) -> None:
+        self.floats = list(map(self.order.floats.__getitem__, self.places))
+        self.readings = [0, *accumulate(map(self.order.firsts.__getitem__, self.places))]
+
+    @property
+    def upper(self) -> bool:
+        """Whether this is the order by upper end."""
+        return self.order.upper
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The node's entries in order (made when first needed)."""
+        if self._entries is None:
+            self._entries = list(map(self.order.entries.__getitem__, self.places))
+        return self._entries
 
     @property
     def keys(self) -> list[Key]:
         """The entries' sort keys (made when a limit first falls among equal floats)."""
         if self._keys is None:
-            key = upper_key if self.upper else lower_key
-            self._keys = [key(e) for e in self.entries]  # type: ignore[misc]
+            self._keys = list(map(self.order.keys.__getitem__, self.places))
         return self._keys
 
-    def settle(self) -> None:
-        """Work out ``floats`` and ``readings`` once the entries are in."""
-        self.floats = [key[0] for key in self.keys]
-        self.readings = [0, *accumulate(e.first for e in self.entries)]
+    def of(self, key: str) -> Sorted:
+        """This order's entries of one outlet or origin (all keys sorted out when first asked)."""
+        if self._by_key is None:
+            places: dict[str, list[int]] = {}
+            for place in self.places:
+                places.setdefault(self.order.entries[place].key, []).append(place)
+            self._by_key = {k: Sorted(self.order, found) for k, found in places.items()}
+        return self._by_key.get(key) or Sorted(self.order, [])
 
     def seal(self) -> None:
         """Work out ``best`` once every reading has its standing."""
-        standing = [e.reading.standing for e in self.entries]
+        standing = map(self.order.standing.__getitem__, self.places)
         if self.upper:
             self.best = [-1, *accumulate(standing, max)]
         else:
-            best = list(accumulate(reversed(standing), max))
+            best = list(accumulate(reversed(list(standing)), max))
             best.reverse()
             best.append(-1)
             self.best = best
@@ -117,8 +174,8 @@ class Sorted:
 class Node:
     """The entries of a run of leaves, by upper end and by lower end."""
 
-    by_high: Sorted = field(default_factory=lambda: Sorted(True))
-    by_low: Sorted = field(default_factory=lambda: Sorted(False))
+    by_high: Sorted
+    by_low: Sorted
 
 
 class SpanIndex:
@@ -136,56 +193,49 @@ class SpanIndex:
         self.size = 1
         while self.size < len(spans):
             self.size *= 2
-        self.nodes: dict[int, Node] = {}
         self.allowed: dict[object, list[Node]] = {}  # nodes a question may ask (probe.nodes)
-        self._by_key: dict[str, SpanIndex] = {}
-        for upper in (True, False):
-            self._fill(upper)
-        for node in self.nodes.values():
-            node.by_high.settle()
-            node.by_low.settle()
+        self.orders = (self._order(True), self._order(False))
+        highs, lows = (self._slots(order) for order in self.orders)
+        self.nodes = {
+            slot: Node(
+                Sorted(self.orders[0], highs.get(slot, [])),
+                Sorted(self.orders[1], lows.get(slot, [])),
+            )
+            for slot in highs.keys() | lows.keys()
+        }
 
-    def _fill(self, upper: bool) -> None:
-        """One order of every node: the entries sorted once, then handed down in that
-        order to each node above their leaf (so every node's list is sorted)."""
+    def _order(self, upper: bool) -> Order:
+        """All entries with an end of this kind, sorted by it once."""
         key_of = upper_key if upper else lower_key
         keyed = sorted((k, e) for e in self.entries if (k := key_of(e)) is not None)
-        paths: dict[Span | None, list[Sorted]] = {}
-        for key, entry in keyed:
-            span = entry.reading.span if self.timed else None
-            path = paths.get(span)
-            if path is None:
-                path = paths[span] = self._path(span, upper)
-            for part in path:
-                part._keys.append(key)  # type: ignore[union-attr]
-                part.entries.append(entry)
+        return Order(upper, [e for _, e in keyed], [k for k, _ in keyed])
 
-    def _path(self, span: Span | None, upper: bool) -> list[Sorted]:
-        """The order ``upper`` of every node from ``span``'s leaf up to the root."""
-        slot = self.size + self.leaf[span] if span is not None else 1
-        path = []
-        while slot:
-            node = self.nodes.get(slot)
-            if node is None:
-                node = self.nodes[slot] = Node(Sorted(True, _keys=[]), Sorted(False, _keys=[]))
-            path.append(node.by_high if upper else node.by_low)
-            slot //= 2
-        return path
+    def _slots(self, order: Order) -> dict[int, list[int]]:
+        """Each node's places in ``order``, sorted: a leaf's in one pass, each parent the
+        merge of its children's (two sorted runs of ints: a linear merge)."""
+        if not self.timed:
+            return {1: list(range(len(order.entries)))}
+        level: dict[int, list[int]] = {}
+        for place, entry in enumerate(order.entries):
+            level.setdefault(self.size + self.leaf[entry.reading.span], []).append(place)
+        if not level:
+            return {}
+        slots = dict(level)
+        while len(level) > 1 or 1 not in level:
+            parents: dict[int, list[int]] = {}
+            for slot, places in level.items():
+                parents.setdefault(slot // 2, []).extend(places)
+            level = {slot: sorted(places) for slot, places in parents.items()}
+            slots.update(level)
+        return slots
 
     def seal(self) -> None:
         """Note each entry's best standing so far, once standings are known."""
+        for order in self.orders:
+            order.standing = [e.reading.standing for e in order.entries]
         for node in self.nodes.values():
             node.by_high.seal()
             node.by_low.seal()
-
-    def keyed(self, key: str) -> SpanIndex:
-        """The index of this index's entries of one outlet or origin (made when first asked)."""
-        found = self._by_key.get(key)
-        if found is None:
-            found = SpanIndex([e for e in self.entries if e.key == key], self.timed)
-            found.seal()
-            self._by_key[key] = found
-        return found
 
     def covering(self, leaves: Sequence[int]) -> Iterator[Node]:
         """The nodes that hold exactly the entries of ``leaves`` (sorted leaf numbers)."""

@@ -14,16 +14,16 @@ pairs they make, and which are nearest.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from functools import cache
+from typing import NamedTuple
 
 from crosscheck.dsl.ast import ScopeKind
 from crosscheck.evaluate.candidates import DateRule, to_float
 from crosscheck.evaluate.findings.charges import Near
-from crosscheck.evaluate.findings.index import Entry, Node, Sorted, SpanIndex, exact
+from crosscheck.evaluate.findings.index import Entry, Node, Sorted, SpanIndex, ends_of, exact
 from crosscheck.evaluate.findings.readings import Reading
 from crosscheck.evaluate.findings.setup import Setup
 from crosscheck.evaluate.relations import Within
@@ -33,8 +33,7 @@ _LAST = float("inf")  # an above-limit's last element: after every entry of its 
 _SLACK = 1e-12  # relative width around an approximate float limit; far beyond rounding
 
 
-@dataclass(frozen=True, slots=True)
-class Limit:
+class Limit(NamedTuple):
     """Where a reading's partners stop (``downwards``) or start, in one direction: the
     value ``k*end - bound`` (downwards) or ``(end + bound) / k`` of one of its ends."""
 
@@ -61,10 +60,15 @@ class Limit:
         return (*start, self.tie) if self.downwards else (*start, -self.tie, _LAST)
 
 
-@cache
-def _floats(within: Within) -> tuple[float, float]:
-    """A tolerance's ``k`` and ``bound`` as floats, for guesses."""
-    return float(within.k), float(within.bound)
+_FLOATS: dict[int, tuple[Within, float, float]] = {}
+
+
+def floats_of(within: Within) -> tuple[float, float]:
+    """A tolerance's ``k`` and ``bound`` as floats, for guesses (by identity: cheap)."""
+    found = _FLOATS.get(id(within))
+    if found is None or found[0] is not within:
+        found = _FLOATS[id(within)] = (within, float(within.k), float(within.bound))
+    return found[1], found[2]
 
 
 def limit(reading: Reading, within: Within, downwards: bool, strict: bool) -> Limit | None:
@@ -74,10 +78,10 @@ def limit(reading: Reading, within: Within, downwards: bool, strict: bool) -> Li
     if end is None:
         return None
     tie = 1 if strict or not closed else 0
-    guess = to_float(end)
+    guess = ends_of(reading)[0 if downwards else 1][0]  # type: ignore[index]
     if within.k == 1 and within.bound == 0:
         return Limit(end, within, guess, guess, tie, downwards)
-    k, bound = _floats(within)
+    k, bound = floats_of(within)
     guess = k * guess - bound if downwards else (guess + bound) / k
     slack = abs(guess) * _SLACK + 1e-300
     return Limit(end, within, guess - slack, guess + slack, tie, downwards)
@@ -196,19 +200,26 @@ class Probe:
         """Partners of this key relate to no claim of the reading (None: all relate)."""
         return exclusion(self.setup.rule.scope.kind, self.reading)
 
-    def _total(self, found: Sequence[tuple[Node, int]]) -> int:
-        if self.downwards:
-            return sum(at for _, at in found)
-        return sum(len(node.by_low.entries) - at for node, at in found)
+    def _total(self, found: Sequence[tuple[Node, int]], key: str | None = None) -> int:
+        """How many partners the nodes hold (only those of ``key`` when given)."""
+        if key is None:
+            if self.downwards:
+                return sum(at for _, at in found)
+            return sum(len(node.by_low.entries) - at for node, at in found)
+        assert self.where is not None
+        total = 0
+        for node, _ in found:
+            part = (node.by_high if self.downwards else node.by_low).of(key)
+            at = position(part, self.where)
+            total += at if self.downwards else len(part.entries) - at
+        return total
 
     def claims(self) -> int:
         """How many claims fail with the reading and relate to one of its claims."""
         if self.where is None:
             return 0
         total, exclude = self._total(self.found), self.exclude
-        if exclude is None:
-            return total
-        return total - self._total(self._at(self.index.keyed(exclude)))
+        return total if exclude is None else total - self._total(self.found, exclude)
 
     def pairs(self) -> int:
         """How many pairs of a claim of the reading and a partner the scope relates."""
@@ -217,8 +228,37 @@ class Probe:
         sources = self.reading.sources
         if self.setup.rule.scope.kind is not ScopeKind.ACROSS_SOURCES or len(sources) == 1:
             return len(self.reading.sides) * self.claims()
-        same = sum(n * self._total(self._at(self.index.keyed(s))) for s, n in sources.items())
+        same = sum(n * self._total(self.found, s) for s, n in sources.items())
         return len(self.reading.sides) * self._total(self.found) - same
+
+    def partners(self) -> Iterator[Entry]:
+        """Every partner entry (any standing, any outlet), nearest first within each node."""
+        for node, at in self.found:
+            part = node.by_high if self.downwards else node.by_low
+            span = range(at - 1, -1, -1) if self.downwards else range(at, len(part.entries))
+            for i in span:
+                yield part.entries[i]
+
+    def size(self) -> int:
+        """How many partner entries there are (any standing, any outlet)."""
+        return self._total(self.found) if self.where is not None else 0
+
+    def counted(self, cite: int) -> tuple[int, int, list[Near]]:
+        """Claims and pairs of the partners standing higher and relating to the reading,
+        and the nearest ``cite`` of them, by visiting each partner (for few partners)."""
+        exclude, standing = self.exclude, self.reading.standing
+        sides, sources = len(self.reading.sides), self.reading.sources
+        across = self.setup.rule.scope.kind is ScopeKind.ACROSS_SOURCES
+        claims = pairs = 0
+        near: list[Near] = []
+        for entry in self.partners():
+            if entry.reading.standing <= standing or entry.key == exclude:
+                continue
+            claims += 1
+            pairs += sides - sources.get(entry.key, 0) if across else sides
+            near.append(self._near(entry))
+        near.sort(key=lambda n: n.nearness)
+        return claims, pairs, near[:cite]
 
     def nearest(self, cite: int) -> list[Near]:
         """Up to ``cite`` related partners standing higher, nearest first, from each node's

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 
 from crosscheck.dsl.ast import ScopeKind
 from crosscheck.evaluate.scopes import Side, in_scope, origin_key
@@ -36,12 +37,17 @@ class Reading:
     last: date | None
     interval: Interval
     sides: list[Side] = field(default_factory=list)
+    ranks: list[tuple[int, ...]] = field(default_factory=list)  # each side's claim order
     order: tuple[int, ...] = ()
     top: bool = False
     agrees: int = 0  # readings of its consensus group it agrees with (itself too)
     conflicts: int = 0  # readings it fails with, whatever their outlet or origin
     standing: int = 0
     sources: dict[str, int] = field(default_factory=dict)  # claims of each outlet
+    # The interval's ends as (float, exact) pairs (None: unbounded), worked out once.
+    ends: tuple[tuple[float, Fraction | int] | None, tuple[float, Fraction | int] | None] | None = (
+        None
+    )
 
     @property
     def claims(self) -> list[Claim]:
@@ -92,9 +98,16 @@ def build_readings(roles: Sequence[Sequence[Side]], kind: ScopeKind, order: Orde
             reading.sides.append(side)
     readings = list(found.values())
     for reading in readings:
+        if len(reading.sides) == 1:
+            side = reading.sides[0]
+            reading.ranks = [order(side.claims)]
+            reading.order = reading.ranks[0]
+            reading.sources[side.source] = 1
+            continue
         ranked = sorted(((order(s.claims), s) for s in reading.sides), key=lambda p: p[0])
         reading.sides = [side for _, side in ranked]
-        reading.order = ranked[0][0]
+        reading.ranks = [rank for rank, _ in ranked]
+        reading.order = reading.ranks[0]
         for side in reading.sides:
             reading.sources[side.source] = reading.sources.get(side.source, 0) + 1
     readings.sort(key=lambda r: r.order)

@@ -9,13 +9,15 @@ evaluator uses (scopes, sums, skipping undated claims), so both relate the same 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from crosscheck.dsl.ast import Agreement, Comparison, Monotonic, Op, Operand, Rule, Sum
 from crosscheck.evaluate.candidates import DateRule
-from crosscheck.evaluate.context import Context, Decided, dated_only
+from crosscheck.evaluate.context import Context, Decided, Item, dated_only
 from crosscheck.evaluate.relations import SPLIT, Within, tolerance_in
-from crosscheck.evaluate.scopes import Side, date_needed, single_sides, sum_sides
+from crosscheck.evaluate.scopes import Side, date_needed, sum_sides
 from crosscheck.model import FindingKind
 
 GROWTH_REASON = "no date, and the rule compares claims over time"
@@ -60,28 +62,46 @@ class Setup:
         return self.kind is FindingKind.OUTLIER and not self.over_time
 
 
-def agreement_setup(rule: Rule, body: Agreement, ctx: Context, out: Decided) -> Setup:
+Memo = dict[tuple[object, ...], list[Side]]  # sides already made, by measure, skips, factor
+
+
+def sides_of(
+    memo: Memo, name: str, items: Sequence[Item], factor: Fraction, reason: str | None
+) -> list[Side]:
+    """One side per claim of ``name`` in the working unit, made once per evaluation for
+    the same claims (several rules name one measure)."""
+    key = (name, reason, factor, len(items))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = sum_sides((name,), {name: items}, {name: factor})
+    return found
+
+
+def agreement_setup(rule: Rule, body: Agreement, ctx: Context, out: Decided, memo: Memo) -> Setup:
     """``MEASURE agree within TOL``: both directions, in date order for running totals."""
     name = body.measure.name
     unit = ctx.ruleset.unit_of(name)
     ordered = ctx.ruleset.measures[name].cumulative
-    items = dated_only(ctx.by_measure.get(name, ()), date_needed(rule.scope, 2, ordered), out)
+    reason = date_needed(rule.scope, 2, ordered)
+    items = dated_only(ctx.by_measure.get(name, ()), reason, out)
     dates = DateRule.NOT_BEFORE if ordered else DateRule.ANY
     parts = (Part(0, 0, dates),)
     over_time = ordered or rule.scope.days is not None
     within = tolerance_in(body.tolerance, unit)
     kind = FindingKind.OUTLIER
-    return Setup(rule, (single_sides(items),), within, parts, unit, kind, over_time, True)
+    sides = sides_of(memo, name, items, Fraction(1), reason)
+    return Setup(rule, (sides,), within, parts, unit, kind, over_time, True)
 
 
-def growth_setup(rule: Rule, body: Monotonic, ctx: Context, out: Decided) -> Setup:
+def growth_setup(rule: Rule, body: Monotonic, ctx: Context, out: Decided, memo: Memo) -> Setup:
     """``MEASURE nondecreasing over time``: an earlier claim is not above a later one."""
     name = body.measure.name
     unit = ctx.ruleset.unit_of(name)
     items = dated_only(ctx.by_measure.get(name, ()), GROWTH_REASON, out)
     within = tolerance_in(body.tolerance, unit)
     parts = (Part(0, 0, DateRule.AFTER),)
-    return Setup(rule, (single_sides(items),), within, parts, unit, FindingKind.DROP, True, True)
+    sides = sides_of(memo, name, items, Fraction(1), GROWTH_REASON)
+    return Setup(rule, (sides,), within, parts, unit, FindingKind.DROP, True, True)
 
 
 def terms(operand: Operand) -> tuple[str, ...]:
@@ -89,7 +109,7 @@ def terms(operand: Operand) -> tuple[str, ...]:
     return tuple(t.name for t in operand.terms) if isinstance(operand, Sum) else ()
 
 
-def comparison_setup(rule: Rule, body: Comparison, ctx: Context, out: Decided) -> Setup:
+def comparison_setup(rule: Rule, body: Comparison, ctx: Context, out: Decided, memo: Memo) -> Setup:
     """A comparison between measures (both operands name measures)."""
     left_terms, right_terms = terms(body.left), terms(body.right)
     names = left_terms + right_terms
@@ -107,8 +127,13 @@ def comparison_setup(rule: Rule, body: Comparison, ctx: Context, out: Decided) -
         single = len(left_terms) == 1
         one: tuple[Part, ...] = (Part(0, 0, dates),)
         return Setup(rule, (sides,), within, one, unit, kind, over_time, single, len(left_terms))
-    left = sum_sides(left_terms, items, factors)
-    right = sum_sides(right_terms, items, factors)
+    if len(left_terms) == len(right_terms) == 1:
+        (left_name,), (right_name,) = left_terms, right_terms
+        left = sides_of(memo, left_name, items[left_name], factors[left_name], reason)
+        right = sides_of(memo, right_name, items[right_name], factors[right_name], reason)
+    else:
+        left = sum_sides(left_terms, items, factors)
+        right = sum_sides(right_terms, items, factors)
     parts = tuple(Part(c.small, c.big, dates, c.strict) for c in SPLIT[body.op])
     single = len(left_terms) == len(right_terms) == 1 and left_terms != right_terms
     kind = FindingKind.BREAKS

@@ -60,14 +60,10 @@ def _places(readings: Sequence[Reading], highs: Sequence[Fraction | None]) -> di
     by float, then exactly; equal values share a place)."""
     values = [r.interval.low for r in readings if r.interval.low is not None]
     values += [h for h in highs if h is not None]
-    values.sort(key=lambda v: (float(v), v))
-    place: dict[int, int] = {}
-    count, previous = -1, None
-    for value in values:
-        if previous is None or value != previous:
-            count, previous = count + 1, value
-        place[id(value)] = count
-    return place
+    distinct = {(v.numerator, v.denominator): v for v in values}
+    ordered = sorted(distinct.values(), key=lambda v: (float(v), v))
+    rank = {(v.numerator, v.denominator): i for i, v in enumerate(ordered)}
+    return {id(v): rank[(v.numerator, v.denominator)] for v in values}
 
 
 def sweep(readings: list[Reading], within: Within) -> Sweep:
