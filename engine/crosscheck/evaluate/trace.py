@@ -16,6 +16,7 @@ from crosscheck.evaluate.context import MAX_LISTED, Account, Context, Decided
 from crosscheck.evaluate.describe import NOT_COMPARED
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.findings import Citing, rule_findings
+from crosscheck.evaluate.headlines import without_headline_copies
 from crosscheck.interval import Truth
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped
 
@@ -87,7 +88,7 @@ def trace_rule(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> RuleTra
     UNDECIDED ones its undecided relations; ``findings`` group the failing ones as
     ``evaluate`` reports them (docs/semantics.md §10).
     """
-    ctx = Context.build(ruleset, claims)
+    ctx = Context.build(ruleset, without_headline_copies(claims))  # as evaluate does
     # Asking for undecided relations also makes the rule modules decide every pair in
     # scope, not only those that could fail.
     out = _Recorder(rule, keep_undecided=True)
