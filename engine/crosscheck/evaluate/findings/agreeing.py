@@ -17,27 +17,40 @@ from itertools import compress, repeat
 from operator import ne
 
 from crosscheck.evaluate.findings.index import Key, Node, Sorted, SpanIndex, number
-from crosscheck.evaluate.findings.probe import Limit, limit, settle
+from crosscheck.evaluate.findings.probe import Limit, floats_around, limit, settle
 from crosscheck.evaluate.findings.readings import Reading
 from crosscheck.evaluate.findings.setup import Setup
-from crosscheck.evaluate.relations import EXACT
+from crosscheck.evaluate.relations import EXACT, Within
 
 Largest = Callable[[], list[list[Reading]]]
 
-_NONE = {True: float("-inf"), False: float("inf")}  # no limit: no entry below / above it
 
-
-def positions(part: Sorted, limits: Sequence[Limit | None], downwards: bool) -> list[int]:
-    """Where each limit falls among a node's entries (``probe.position``, many at once)."""
-    none = _NONE[downwards]
-    lows = [lim.low if lim is not None else none for lim in limits]
-    highs = [lim.high if lim is not None else none for lim in limits]
+def positions(
+    part: Sorted, readings: Sequence[Reading], within: Within, downwards: bool, strict: bool
+) -> list[int]:
+    """Where each reading's limit falls among a node's entries (``probe.position``, many at
+    once): floats settle each one, but those equal to an entry's, compared exactly."""
+    lows, highs = floats_around(readings, within, downwards)
     floats = part.floats
     at = list(map(bisect_left, repeat(floats), lows))
     near = list(map(bisect_right, repeat(floats), highs))
     for i in compress(range(len(at)), map(ne, at, near)):
-        lim = limits[i]
+        lim = limit(readings[i], within, downwards, strict)
         if lim is not None:  # entries whose floats fall at the limit: compare exactly
+            at[i] = settle(part, lim, at[i])
+    return at
+
+
+def point_positions(part: Sorted, limits: Sequence[Limit | None]) -> list[int]:
+    """Where each (upward) limit falls among a node's entries by lower end."""
+    none = float("inf")
+    lows = [lim.low if lim is not None else none for lim in limits]
+    floats = part.floats
+    at = list(map(bisect_left, repeat(floats), lows))
+    near = list(map(bisect_right, repeat(floats), lows))
+    for i in compress(range(len(at)), map(ne, at, near)):
+        lim = limits[i]
+        if lim is not None:
             at[i] = settle(part, lim, at[i])
     return at
 
@@ -47,12 +60,12 @@ def below_and_above(
 ) -> tuple[list[int], list[int]]:
     """For each reading, how many readings of ``node`` fail below it and above it on the
     tolerance alone (no date order, never strict)."""
-    downs = [limit(r, setup.within, True, False) for r in readings]
-    ups = [limit(r, setup.within, False, False) for r in readings]
+    within = setup.within
     firsts = node.by_high.readings
-    below = list(map(firsts.__getitem__, positions(node.by_high, downs, True)))
+    below = list(map(firsts.__getitem__, positions(node.by_high, readings, within, True, False)))
     lasts = node.by_low.readings
-    above = [lasts[-1] - lasts[p] for p in positions(node.by_low, ups, False)]
+    ups = positions(node.by_low, readings, within, False, False)
+    above = [lasts[-1] - lasts[p] for p in ups]
     return below, above
 
 
@@ -78,7 +91,7 @@ def agree(setup: Setup, node: Node, members: Sequence[Reading]) -> list[int]:
 def tops(setup: Setup, node: Node, members: Sequence[Reading], below: Sequence[int]) -> Largest:
     """Mark the top readings of one consensus group (all in ``node``); the largest sets."""
     starts = [point(r) for r in members]
-    started_at = positions(node.by_low, starts, False)
+    started_at = point_positions(node.by_low, starts)
     lows = node.by_low.readings
     unbounded = len(members) - lows[-1]  # readings with no lower end: started everywhere
     cover = [

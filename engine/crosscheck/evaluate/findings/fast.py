@@ -13,16 +13,15 @@ split. The charges are those of ``charges.by_pairs``; no pair is visited.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import ne, sub
+from itertools import repeat
+from operator import sub
 
 from crosscheck.dsl.ast import ScopeKind
 from crosscheck.evaluate.candidates import DateRule
-from crosscheck.evaluate.findings.agreeing import Largest, agree, own_node, tops
+from crosscheck.evaluate.findings.agreeing import Largest, agree, own_node, positions, tops
 from crosscheck.evaluate.findings.charges import Charges, Odd
 from crosscheck.evaluate.findings.conflicts import verdict
 from crosscheck.evaluate.findings.index import Entry, Node, SpanIndex
@@ -33,7 +32,6 @@ from crosscheck.evaluate.findings.probe import (
     limit,
     nodes,
     probes_of,
-    settle,
 )
 from crosscheck.evaluate.findings.readings import Order, Reading, partner_count, related_pairs
 from crosscheck.evaluate.findings.setup import Part, Setup
@@ -76,29 +74,12 @@ def entries(readings: Sequence[Reading], kind: ScopeKind) -> list[Entry]:
 
 def _ask(setup: Setup, askers: list[Reading], index: SpanIndex, down: bool, part: Part) -> Question:
     """One question: every asker's position in every node its time allows."""
-    limits = [limit(r, setup.within, down, part.strict) for r in askers]
     picked = nodes(index, askers[0].span, down, part.dates, setup.rule.scope.days)
     question = Question(askers, down, picked)
-    none = _NONE_BELOW if down else _NONE_ABOVE
-    lows = [lim.low if lim is not None else none for lim in limits]
-    highs = [lim.high if lim is not None else none for lim in limits]
     for node in picked:
         order = node.by_high if down else node.by_low
-        floats = order.floats
-        at = list(map(bisect_left, repeat(floats), lows))
-        near = list(map(bisect_right, repeat(floats), highs)) if highs != lows else None
-        if near is None:
-            near = list(map(bisect_right, repeat(floats), lows))
-        for i in compress(range(len(at)), map(ne, at, near)):
-            lim = limits[i]
-            if lim is not None:  # entries whose floats fall at the limit: compare exactly
-                at[i] = settle(order, lim, at[i])
-        question.at.append(at)
+        question.at.append(positions(order, askers, setup.within, down, part.strict))
     return question
-
-
-_NONE_BELOW = float("-inf")  # no limit downwards: no entry is below it
-_NONE_ABOVE = float("inf")  # no limit upwards: no entry is above it
 
 
 def questions(

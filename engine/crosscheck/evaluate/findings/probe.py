@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from operator import add, sub
 from typing import NamedTuple
 
 from crosscheck.dsl.ast import ScopeKind
@@ -48,7 +49,7 @@ class Limit(NamedTuple):
     def value(self) -> Fraction:
         """The limit exactly (worked out only when an entry is near it, or for an odd reading)."""
         k, bound = self.within.k, self.within.bound
-        if k == 1 and bound == 0:
+        if _tolerance(self.within)[3]:
             return self.end
         return k * self.end - bound if self.downwards else (self.end + bound) / k
 
@@ -60,15 +61,22 @@ class Limit(NamedTuple):
         return (*start, self.tie) if self.downwards else (*start, -self.tie, _LAST)
 
 
-_FLOATS: dict[int, tuple[Within, float, float]] = {}
+_FLOATS: dict[int, tuple[Within, float, float, bool]] = {}
+
+
+def _tolerance(within: Within) -> tuple[Within, float, float, bool]:
+    """A tolerance's ``k`` and ``bound`` as floats, and whether it is exact (by identity)."""
+    found = _FLOATS.get(id(within))
+    if found is None or found[0] is not within:
+        plain = within.k == 1 and within.bound == 0
+        found = _FLOATS[id(within)] = (within, float(within.k), float(within.bound), plain)
+    return found
 
 
 def floats_of(within: Within) -> tuple[float, float]:
-    """A tolerance's ``k`` and ``bound`` as floats, for guesses (by identity: cheap)."""
-    found = _FLOATS.get(id(within))
-    if found is None or found[0] is not within:
-        found = _FLOATS[id(within)] = (within, float(within.k), float(within.bound))
-    return found[1], found[2]
+    """A tolerance's ``k`` and ``bound`` as floats, for guesses."""
+    _, k, bound, _ = _tolerance(within)
+    return k, bound
 
 
 def limit(reading: Reading, within: Within, downwards: bool, strict: bool) -> Limit | None:
@@ -79,12 +87,29 @@ def limit(reading: Reading, within: Within, downwards: bool, strict: bool) -> Li
         return None
     tie = 1 if strict or not closed else 0
     guess = ends_of(reading)[0 if downwards else 1][0]  # type: ignore[index]
-    if within.k == 1 and within.bound == 0:
+    _, k, bound, plain = _tolerance(within)
+    if plain:
         return Limit(end, within, guess, guess, tie, downwards)
-    k, bound = floats_of(within)
     guess = k * guess - bound if downwards else (guess + bound) / k
     slack = abs(guess) * _SLACK + 1e-300
     return Limit(end, within, guess - slack, guess + slack, tie, downwards)
+
+
+def floats_around(
+    readings: Sequence[Reading], within: Within, downwards: bool
+) -> tuple[list[float], list[float]]:
+    """For each reading, two floats around its limit (``limit``'s ``low`` and ``high``),
+    worked out for many readings at once without making limits; a reading with no end in
+    that direction gets floats no entry passes (none below -inf, none above +inf)."""
+    side = 0 if downwards else 1
+    none = float("-inf") if downwards else float("inf")
+    guesses = [end[0] if (end := ends_of(r)[side]) is not None else none for r in readings]
+    _, k, bound, plain = _tolerance(within)
+    if plain:
+        return guesses, guesses
+    guesses = [k * g - bound if downwards else (g + bound) / k for g in guesses]
+    slack = [abs(g) * _SLACK + 1e-300 if g not in (none, -none) else 0.0 for g in guesses]
+    return list(map(sub, guesses, slack)), list(map(add, guesses, slack))
 
 
 def position(part: Sorted, where: Limit) -> int:
