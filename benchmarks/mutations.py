@@ -193,6 +193,33 @@ def _sums_across_documents() -> None:
     _patch(comparison, "sum_sides", mutant)
 
 
+def _findings_changed(merge: bool) -> Callable[[], None]:
+    def apply() -> None:
+        from crosscheck.evaluate import findings
+
+        original = findings.findings_of
+
+        def mutant(setup: Any, charges: Any, citing: Any) -> Any:
+            made = original(setup, charges, citing)
+            if not merge:  # the last finding of a rule is lost
+                return made[:-1]
+            if len(made) < 2:
+                return made
+            (first, reading), (second, _) = made[0], made[1]
+            joined = first.model_copy(
+                update={
+                    "cited": first.cited + second.cited,
+                    "pairs": first.pairs + second.pairs,
+                    "violations": first.violations + second.violations,
+                }
+            )
+            return [(joined, reading), *made[2:]]  # two odd readings reported as one
+
+        _patch(findings, "findings_of", mutant)
+
+    return apply
+
+
 MUTANTS = [
     Mutant("none", "the evaluator as it is (control)", _nothing),
     Mutant("open-ends", "open ends read as closed (off by one at the boundary)", _open_ends_closed),
@@ -222,6 +249,10 @@ MUTANTS = [
         "sums-across-documents",
         "a sum's terms taken from different articles",
         _sums_across_documents,
+    ),
+    Mutant("drop-finding", "a rule's last finding is not reported", _findings_changed(False)),
+    Mutant(
+        "merge-findings", "a rule's first two findings reported as one", _findings_changed(True)
     ),
 ]
 

@@ -58,8 +58,26 @@ def relation_key(rule: Rule, cited: list[int], claims: Sequence[Claim]) -> objec
     return key_of(rule, cited)
 
 
+def assert_one_reading_each(findings: Sequence[Finding]) -> None:
+    """A finding of claims (not sums) is about one reading (§10.1): its odd claims read
+    alike, one origin or outlet, one time, one interval."""
+    for finding in findings:
+        odd = [c for g in finding.cited if g.role == "odd" for c in g.claims]
+        if (
+            finding.kind in (FindingKind.SPLIT, FindingKind.BOUND)
+            or len({c.measure for c in odd}) > 1
+        ):
+            continue
+        assert len({(who(c), c.time_span(), c.interval) for c in odd}) == 1, finding
+
+
+def who(claim: Claim) -> str:
+    return f"origin:{claim.origin}" if claim.origin else f"source:{claim.source}"
+
+
 def assert_exact(ruleset: RuleSet, claims: list[Claim]) -> None:
     found = evaluate(ruleset, claims, cite=ALL, pairs=True).findings
+    assert_one_reading_each(found)
     for rule in ruleset.rules:
         mine = [f for f in found if f.rule == rule.name]
         assert Counter(seen(claims, f) for f in mine) == Counter(expected(ruleset, rule, claims)), (
@@ -137,6 +155,7 @@ def test_the_index_finds_what_deciding_every_pair_finds(
 ) -> None:
     ruleset, claims = case
     fast = evaluate(ruleset, claims, cite=cite)
+    assert_one_reading_each(fast.findings)
     assert fast == evaluate(ruleset, claims, cite=cite, strategy="all_pairs")
 
 
@@ -154,3 +173,23 @@ def test_counting_and_subtracting_finds_what_visiting_finds(
     finally:
         fast.FEW = few
     assert counted == visited
+
+
+@st.composite
+def crowded(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
+    """A dozen claims of few measures under one pairwise rule: several findings a rule."""
+    kind = draw(st.sampled_from(["agreement", "monotonic", "comparison"]))
+    rule_file = draw(
+        cct.rule_files(shape(20, kinds=(kind,)), max_measures=2, max_rules=1, settings=False)
+    )
+    ruleset = build_ruleset([rule_file])
+    docs = cct.documents(min_size=2, max_size=4, days=4)
+    values = cct.amounts(20, whole=True, allow_unbounded=False)
+    return ruleset, draw(
+        cct.claim_sets(ruleset, docs=docs, values=values, min_size=6, max_size=12, repeats=True)
+    )
+
+
+@given(crowded())
+def test_crowded_findings_are_those_the_semantics_make(case: tuple[RuleSet, list[Claim]]) -> None:
+    assert_exact(*case)
