@@ -241,28 +241,10 @@ def expected(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> list[Expe
         len(roles) == 1 and not isinstance(rule.body, Monotonic)
     )
     splits = agreement and not over_time(ruleset, rule)
-    odd: dict[int, list[tuple[OracleReading, Side]]] = defaultdict(list)
-    split: dict[str, list[tuple[OracleReading, OracleReading]]] = defaultdict(list)
-    reading_by_id: dict[int, OracleReading] = {}
-    for relation in failing:
-        left_side, right_side = _sides_of(relation)
-        u, v = of[(0, left_side)], of[(right, right_side)]
-        if splits and u.top and v.top:
-            split[u.group].append((u, v))
-            continue
-        (low, _), (_, high_side) = sorted(
-            ((u, left_side), (v, right_side)), key=lambda p: _standing_key(p[0]), reverse=True
-        )
-        reading_by_id[id(low)] = low
-        odd[id(low)].append((low, high_side))
+    odd, split = _charged(failing, of, right, splits)
     result = [
-        Expected(
-            "odd",
-            _claims_of(reading_by_id[key].sides),
-            frozenset(i for _, side in entries for i in side),
-            len(entries),
-        )
-        for key, entries in odd.items()
+        Expected("odd", _claims_of(low.sides), frozenset(i for s in sides for i in s), len(sides))
+        for low, sides in odd.values()
     ]
     for group, pairs in split.items():
         involved = {id(r) for pair in pairs for r in pair}
@@ -271,6 +253,32 @@ def expected(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> list[Expe
         cited = _claims_of([side for camp in chosen for r in camp for side in r.sides])
         result.append(Expected("split", cited, frozenset(), len(pairs)))
     return result
+
+
+def _charged(
+    failing: Sequence[Relation],
+    of: dict[tuple[int, Side], OracleReading],
+    right: int,
+    splits: bool,
+) -> tuple[
+    dict[int, tuple[OracleReading, list[Side]]],
+    dict[str, list[tuple[OracleReading, OracleReading]]],
+]:
+    """Each failing relation to the reading of lower standing (with the other side), or
+    to its group's split (§10.3)."""
+    odd: dict[int, tuple[OracleReading, list[Side]]] = {}
+    split: dict[str, list[tuple[OracleReading, OracleReading]]] = defaultdict(list)
+    for relation in failing:
+        left_side, right_side = _sides_of(relation)
+        u, v = of[(0, left_side)], of[(right, right_side)]
+        if splits and u.top and v.top:
+            split[u.group].append((u, v))
+            continue
+        (low, _), (_, other) = sorted(
+            ((u, left_side), (v, right_side)), key=lambda p: _standing_key(p[0]), reverse=True
+        )
+        odd.setdefault(id(low), (low, []))[1].append(other)
+    return odd, split
 
 
 @contextmanager
