@@ -1,6 +1,6 @@
 """Evaluation time, claims per second, findings against pairwise violations, peak memory.
 
-    python benchmarks/evaluate.py [--sizes 1000 10000 50000 300000 1000000]
+    python benchmarks/evaluate.py [--sizes 1000 10000 50000 300000 1000000]  (the default)
                                   [--reference-up-to 10000]
                                   [--rules rules/nk_deployment.rules] [--seed 1]
 
@@ -139,7 +139,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[1000, 10000, 50000, 300000, 1000000]
+    )
     parser.add_argument("--reference-up-to", type=int, default=10000)
     parser.add_argument("--rules", type=Path, default=ROOT / "rules" / "nk_deployment.rules")
     parser.add_argument("--seed", type=int, default=1)
