@@ -22,9 +22,9 @@ from operator import add, sub
 from typing import NamedTuple
 
 from crosscheck.dsl.ast import ScopeKind
-from crosscheck.evaluate.candidates import DateRule, to_float
+from crosscheck.evaluate.candidates import DateRule
 from crosscheck.evaluate.findings.charges import Near
-from crosscheck.evaluate.findings.index import Entry, Node, Sorted, SpanIndex, ends_of, exact
+from crosscheck.evaluate.findings.index import Entry, Node, Sorted, SpanIndex, ends_of, number
 from crosscheck.evaluate.findings.readings import Reading
 from crosscheck.evaluate.findings.setup import Setup
 from crosscheck.evaluate.relations import Within
@@ -56,8 +56,7 @@ class Limit(NamedTuple):
     def key(self) -> tuple[float, Fraction | int, int] | tuple[float, Fraction | int, int, float]:
         """The exact key entries are compared with: below it (``downwards``) an upper end
         fails; above it a lower end fails."""
-        value = self.value
-        start = (to_float(value), exact(value))
+        start = number(self.value)  # the shared object of an end's value: compared by identity
         return (*start, self.tie) if self.downwards else (*start, -self.tie, _LAST)
 
 
