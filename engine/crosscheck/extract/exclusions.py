@@ -11,13 +11,17 @@ from enum import Enum
 from fractions import Fraction
 from typing import NamedTuple
 
+from crosscheck.extract.numbers import Core
 from crosscheck.extract.patterns import may_start, words_pattern
 from crosscheck.lexicon import (
     CLOCK_WORDS,
+    COMPOUND_AMOUNTS,
     DESIGNATORS,
     MERIDIEMS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    MULTIPLIER_SIGNS,
+    MULTIPLIER_WORDS,
     ORDINAL_SUFFIXES,
     PRE_HEDGES,
     PRONOUN_AFTER_ONE,
@@ -102,6 +106,19 @@ _PRONOUN_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(PRONOUN_BEFORE_ONE) +
 _PRONOUN_AFTER = re.compile(r"[ \t]+" + words_pattern(PRONOUN_AFTER_ONE) + r"(?![a-z])")
 _NAME_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]*[ \t]\Z")
 
+_HYPHENS = "-‐‑"
+_MULTIPLIER_AFTER = re.compile(
+    rf"[ \t]*(?:[{_HYPHENS}][ \t]*)?" + words_pattern(MULTIPLIER_WORDS) + "(?![a-z])"
+    "|" + words_pattern(MULTIPLIER_SIGNS) + "(?![a-z0-9])"
+)  # fmt: skip
+_MULTIPLIER_FOLLOWS = " \t" + _HYPHENS + first_letters(MULTIPLIER_SIGNS)
+_MULTIPLIER_STARTS = _HYPHENS + first_letters([*MULTIPLIER_WORDS, *MULTIPLIER_SIGNS])
+_COMPOUND_AFTER = re.compile(
+    rf"[{_HYPHENS}](?!" + words_pattern(COMPOUND_AMOUNTS) + "(?![a-z]))[a-z]"
+)
+_MULTIPLIER = Exclusion(ExclusionKind.MULTIPLIER, "a multiplier (three times, 2x)")
+_COMPOUND = Exclusion(ExclusionKind.COMPOUND, "part of a compound word (two-pronged)")
+_CODE = Exclusion(ExclusionKind.CODE, "part of a code (9M723, 5G)")
 _DESIGNATOR = Exclusion(
     ExclusionKind.DESIGNATOR, "part of a name or designation (F-16, COVID-19, Resolution 2231)"
 )
@@ -233,4 +250,28 @@ def word_exclusion(text: str, low: str, start: int, end: int) -> Exclusion | Non
         return Exclusion(ExclusionKind.PRONOUN, "a pronoun (no one, one of)")
     if text[start].isupper() and _NAME_WORD_BEFORE.search(text, max(0, start - 24), start):
         return Exclusion(ExclusionKind.NAME, "part of a name (Air Force One)")
+    return None
+
+
+def amount_exclusion(
+    low: str, core: Core, end: int, unit: str | None, dimension: str, hi: int
+) -> Exclusion | None:
+    """Why a number read with its unit is no amount after all, or ``None``.
+
+    ``core`` is the number, ``end`` where its unit (if any) ends, ``unit`` the unit as
+    written (``None`` for a bare count) and ``dimension`` its dimension: "three times"
+    is a multiplier, "two-pronged" a compound, "9M723" a code, "in 2025" a year.
+    """
+    follows = low[end] if end < hi else ""
+    multiplier = follows in _MULTIPLIER_FOLLOWS and may_start(low, end, hi, _MULTIPLIER_STARTS)
+    if multiplier and _MULTIPLIER_AFTER.match(low, end, hi):
+        return _MULTIPLIER
+    if core.kind == "words" and unit is None and _COMPOUND_AFTER.match(low, core.end, hi):
+        return _COMPOUND
+    if core.kind != "digits":
+        return None
+    if core.scale is None and unit is None and letters_follow(low, core.end):
+        return _CODE
+    if core.scale is None and dimension != "[currency]":
+        return year_exclusion(low, core.start, core.end, core.low, unit is not None)
     return None

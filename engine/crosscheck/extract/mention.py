@@ -18,10 +18,9 @@ from crosscheck.extract.exclusions import (
     GROUP_AFTER,
     Exclusion,
     ExclusionKind,
+    amount_exclusion,
     digits_exclusion,
-    letters_follow,
     word_exclusion,
-    year_exclusion,
 )
 from crosscheck.extract.glued import glued_starts, merged
 from crosscheck.extract.hedging import carries_to, post_hedge, pre_hedge
@@ -46,13 +45,10 @@ from crosscheck.interval import Interval
 from crosscheck.lexicon import (
     ARTICLES,
     CHANGE_VERBS,
-    COMPOUND_AMOUNTS,
     CURRENCY_SCALES,
     CURRENCY_SIGNS,
     DASHES,
     MERIDIEMS,
-    MULTIPLIER_SIGNS,
-    MULTIPLIER_WORDS,
     NUMBER_WORDS,
     OTHER_UNITS,
     RANGE_WORDS,
@@ -72,15 +68,6 @@ _SIGNS = sorted(CURRENCY_SIGNS, key=len, reverse=True)
 _CURRENCY_BEFORE = re.compile("(" + "|".join(map(re.escape, _SIGNS)) + r")[ \t]?\Z")
 _CURRENCY_MARKS = "".join({sign[-1] for sign in _SIGNS})  # the last character of a sign
 _CURRENCY_REACH = max(map(len, _SIGNS)) + 1
-_MULTIPLIER_AFTER = re.compile(
-    rf"[ \t]*(?:[{_HYPHENS}][ \t]*)?" + words_pattern(MULTIPLIER_WORDS) + "(?![a-z])"
-    "|" + words_pattern(MULTIPLIER_SIGNS) + "(?![a-z0-9])"
-)  # fmt: skip
-_MULTIPLIER_FOLLOWS = " \t" + _HYPHENS + first_letters(MULTIPLIER_SIGNS)
-_MULTIPLIER_STARTS = _HYPHENS + first_letters([*MULTIPLIER_WORDS, *MULTIPLIER_SIGNS])
-_COMPOUND_AFTER = re.compile(
-    rf"[{_HYPHENS}](?!" + words_pattern(COMPOUND_AMOUNTS) + "(?![a-z]))[a-z]"
-)
 _RANGE_SEP = re.compile(
     rf"[ \t]*[{DASHES}][ \t]*|[ \t]+(" + words_pattern(RANGE_WORDS) + r")[ \t]+"
 )
@@ -100,9 +87,6 @@ _SPACE_OR_DASH = " \t" + DASHES
 _COUNT = ("item", dimension_of("item"))
 _PERCENT = (canonical_name("percent"), dimension_of("percent"))
 _ONE = Fraction(1)
-_MULTIPLIER = Exclusion(ExclusionKind.MULTIPLIER, "a multiplier (three times, 2x)")
-_COMPOUND = Exclusion(ExclusionKind.COMPOUND, "part of a compound word (two-pronged)")
-_CODE = Exclusion(ExclusionKind.CODE, "part of a code (9M723, 5G)")
 _EMPTY = Exclusion(ExclusionKind.EMPTY, "an empty amount (under zero)")
 _NEGATED = Exclusion(ExclusionKind.NEGATED, "a negated hedge (not about 100)")
 
@@ -240,7 +224,7 @@ class NumberReader:
         if core.kind == "digits" and core.start > lo:
             currency = _currency_before(low, core.start, lo)
         core, unit = self._unit(low, core, hi, currency)
-        excluded = self._not_amount(low, core, unit, hi)
+        excluded = amount_exclusion(low, core, unit.end, unit.word, unit.dimension, hi)
         if excluded:
             tail = _CODE_TAIL.match(low, unit.end, hi)
             end = tail.end() if tail and excluded.kind is ExclusionKind.CODE else unit.end
@@ -309,23 +293,6 @@ class NumberReader:
             return core, _Unit(*_COUNT, core.end, None)
         name, dimension = self._units[word]
         return core, _Unit(name, dimension, m.end(), word)
-
-    def _not_amount(self, low: str, core: Core, unit: _Unit, hi: int) -> Exclusion | None:
-        follows = low[unit.end] if unit.end < hi else ""
-        multiplier = follows in _MULTIPLIER_FOLLOWS and may_start(
-            low, unit.end, hi, _MULTIPLIER_STARTS
-        )
-        if multiplier and _MULTIPLIER_AFTER.match(low, unit.end, hi):
-            return _MULTIPLIER
-        if core.kind == "words" and unit.word is None and _COMPOUND_AFTER.match(low, core.end, hi):
-            return _COMPOUND
-        if core.kind != "digits":
-            return None
-        if core.scale is None and unit.word is None and letters_follow(low, core.end):
-            return _CODE
-        if core.scale is None and unit.dimension != "[currency]":
-            return year_exclusion(low, core.start, core.end, core.low, unit.word is not None)
-        return None
 
     def _range(self, low: str, core: Core, unit: _Unit, start: int, lo: int, hi: int) -> _Range:
         single = _Range(core.low, core.high, unit.end, unit, False, start)
