@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -89,44 +90,16 @@ from crosscheck.report import formats
 @STRICT
 @JOBS
 @NO_CACHE
-def check_command(
-    paths: tuple[Path, ...],
-    rules: Path,
-    claims: Path | None,
-    manifest: Path | None,
-    fmt: str | None,
-    output: Path | None,
-    fail_on: str,
-    baseline: Path | None,
-    write_baseline: Path | None,
-    show_undecided: bool,
-    cite: int | None,
-    pairs: bool,
-    statistics: bool,
-    strict: bool,
-    jobs: int | None,
-    no_cache: bool,
-) -> int:
+def check_command(fmt: str | None, output: Path | None, no_cache: bool, **options: Any) -> int:
     """Check the claims in PATHS (default ./corpus) against the rules."""
+    # ``options``: the other command-line options, named as CheckRequest's fields.
     request = CheckRequest(
-        paths=paths,
-        rules=rules,
-        claims=claims,
-        manifest=manifest,
         fmt=fmt or default_format(),
         output=output,
-        fail_on=fail_on,
-        baseline=baseline,
-        write_baseline=write_baseline,
-        show_undecided=show_undecided,
-        strict=strict,
-        jobs=jobs,
         color=output is None and sys.stdout.isatty(),
         today=today(),
         cwd=os.getcwd(),
-        cite=cite,
-        pairs=pairs,
-        statistics=statistics,
+        **options,
     )
     with open_store(not no_cache) as db:
         return replay_or_run(request, db)
