@@ -14,6 +14,7 @@ from fractions import Fraction
 from itertools import combinations, product
 
 from semantics_oracle import Lin, Relation
+from sums_oracle import Member, grouped, side_key
 
 from crosscheck.dsl.ast import (
     Absolute,
@@ -128,13 +129,16 @@ def relations(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> Found:
     return _pairs(ruleset, rule, body, claims)
 
 
-def key_of(rule: Rule, cited: Sequence[int]) -> object:
+def key_of(rule: Rule, cited: Sequence[int], claims: Sequence[Claim] = ()) -> object:
     """The key of the relation a violation of ``rule`` citing ``cited`` stands for."""
     body = rule.body
     if isinstance(body, Bounds):
         return cited[0]
     if isinstance(body, Comparison):
         left, right = _terms(body.left), _terms(body.right)
+        if max(len(left), len(right)) > 1:
+            split = (tuple(cited[: len(left)]), tuple(cited[len(left) :]))
+            return _sum_key(rule, split, claims)
         sides = (
             _canonical(left, tuple(cited[: len(left)])),
             _canonical(right, tuple(cited[len(left) :])),
@@ -223,6 +227,8 @@ def _comparison(ruleset: RuleSet, rule: Rule, body: Comparison, claims: Sequence
         for side in (body.left, body.right)
     )
     setting = _Setting(ruleset, body, unit, ordered, (left_constant, right_constant))
+    if max(len(terms[0]), len(terms[1])) > 1:
+        return Found(_sums(setting, rule, claims, usable), skipped)
     choices = [_choices(t, claims, usable) if t else [()] for t in terms]
     found: dict[object, Relation] = {}
     for left, right in product(*choices):
@@ -234,6 +240,57 @@ def _comparison(ruleset: RuleSet, rule: Rule, body: Comparison, claims: Sequence
         if key not in found:
             found[key] = _compared(setting, claims, (left, right), key)
     return Found(list(found.values()), skipped)
+
+
+def _sum_terms(body: Comparison) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A comparison's terms; a symmetric rule names both sides' in the left's order."""
+    left, right = _terms(body.left), _terms(body.right)
+    return (left, left) if _symmetric(body) else (left, right)
+
+
+def _sum_key(
+    rule: Rule, sides: tuple[tuple[int, ...], tuple[int, ...]], claims: Sequence[Claim]
+) -> object | None:
+    """The relation a choice belongs to (§4.2): its document's sums (of one origin under
+    an origin scope: a choice whose claims of the first measure differ in origin is none)
+    against the other side; either way round for a symmetric rule."""
+    assert isinstance(rule.body, Comparison)
+    terms = _sum_terms(rule.body)
+    keys = []
+    for side_terms, side in zip(terms, sides, strict=True):
+        who = None
+        if len(side_terms) > 1 and rule.scope.kind in (
+            ScopeKind.ACROSS_ORIGINS,
+            ScopeKind.PER_ORIGIN,
+        ):
+            firsts = {
+                _who(claims[i]) for i, t in zip(side, side_terms, strict=True) if t == side_terms[0]
+            }
+            if len(firsts) > 1:
+                return None
+            who = firsts.pop()
+        keys.append(side_key(side_terms, side, claims, who))
+    return frozenset(keys) if _symmetric(rule.body) else tuple(keys)
+
+
+def _sums(
+    setting: _Setting, rule: Rule, claims: Sequence[Claim], usable: Sequence[int]
+) -> list[Relation]:
+    """Comparisons with a sum (§4.2): every choice, grouped into its document's relation."""
+    body = setting.body
+    terms = _sum_terms(body)
+    choices = [_choices(t, claims, usable) if t else [()] for t in terms]
+    members: list[tuple[object, Member]] = []
+    for left, right in product(*choices):
+        if set(left) & set(right) or not _within(claims, left + right, rule.scope.days):
+            continue
+        if all(terms) and not _in_scope(claims, left[0], right[0], rule.scope.kind):
+            continue
+        key = _sum_key(rule, (left, right), claims)
+        if key is not None:
+            relation = _compared(setting, claims, (left, right), key)
+            members.append((key, Member(left, right, relation)))
+    return grouped(members, claims)
 
 
 def _compared(

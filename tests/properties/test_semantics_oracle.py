@@ -58,6 +58,11 @@ BY_KIND = {kind: cases(WHOLE, shape(12, kinds=(kind,))) for kind in RULE_KINDS}
 MIXED_UNITS = cases(WHOLE, shape(12, quantities=("length", "mass")))
 # Anything a claim may hold: open, unbounded, fractional ends.
 ANY = cases(cct.amounts(60), shape(60))
+# Comparisons with sums of up to three terms (a measure named twice, or on both sides).
+SUMS = cases(
+    cct.amounts(12, whole=True),
+    cct.RuleShape(kinds=("comparison",), max_terms=3, max_value=12, max_days=4, words=False),
+)
 
 
 def position(claims: Sequence[Claim], claim: Claim) -> int:
@@ -93,11 +98,12 @@ def assert_reported(
         mine = [cited(claims, v) for v in found if v.rule == rule.name]
         relations_ = oracle[rule.name][truth_]
         expected = {r.key: r for r in relations_}
-        assert Counter(key_of(rule, c) for c in mine) == Counter(r.key for r in relations_), rule
+        keys = Counter(key_of(rule, c, claims) for c in mine)
+        assert keys == Counter(r.key for r in relations_), rule
         symmetric = isinstance(rule.body, Comparison) and rule.body.op is Op.EQ
         for c in mine:
             if not symmetric:  # a == a: either way round is the same relation
-                assert c == expected[key_of(rule, c)].cited, rule
+                assert c == expected[key_of(rule, c, claims)].cited, rule
         order = [tuple(order_key(claims[i]) for i in c) for c in mine]
         assert order == sorted(order)
 
@@ -136,12 +142,21 @@ def test_with_open_and_unbounded_ends_too(case: tuple[RuleSet, list[Claim]]) -> 
     assert_reported(ruleset, claims, outcome.undecided, Truth.UNDECIDED)
 
 
+@given(SUMS)
+def test_sums_of_up_to_three_terms(case: tuple[RuleSet, list[Claim]]) -> None:
+    ruleset, claims = case
+    outcome = outcome_of(ruleset, claims)
+    assert_reported(ruleset, claims, evaluate_pairs(ruleset, claims).violations, Truth.FAILS)
+    assert_reported(ruleset, claims, outcome.violations, Truth.FAILS)
+    assert_reported(ruleset, claims, outcome.undecided, Truth.UNDECIDED)
+
+
 @given(ANY)
 def test_a_violation_fails_at_every_sampled_point(case: tuple[RuleSet, list[Claim]]) -> None:
     ruleset, claims = case
     for violation in outcome_of(ruleset, claims).violations:
         rule = next(r for r in ruleset.rules if r.name == violation.rule)
-        key = key_of(rule, cited(claims, violation))
+        key = key_of(rule, cited(claims, violation), claims)
         relation = next(r for r in relations(ruleset, rule, claims).relations if r.key == key)
         assert not holds_somewhere_sampled(claims, relation), violation
 

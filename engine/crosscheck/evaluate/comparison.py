@@ -34,6 +34,7 @@ from crosscheck.evaluate.scopes import (
     within_days,
 )
 from crosscheck.evaluate.shortlist import crossed_pairs
+from crosscheck.evaluate.sums import Claims, Setting, decide_units, unit_pairs, units, witness
 
 
 def _terms(operand: Operand) -> tuple[str, ...]:
@@ -53,6 +54,12 @@ def check_comparison(rule: Rule, body: Comparison, ctx: Context, out: Decided) -
     reason = date_needed(rule.scope, len(names), ordered)
     items = {n: dated_only(ctx.by_measure.get(n, ()), reason, out) for n in dict.fromkeys(names)}
     factors = {n: ctx.factor(n, unit) for n in names}
+    if len(left_terms) > 1 or len(right_terms) > 1:  # sums: decided by their extremes
+        spans = ordered or rule.scope.days is not None
+        claims = Claims(items, factors, lambda c: ctx.order_of((c,))[0], spans)
+        setting = Setting(SPLIT[body.op], within, rule.scope.days, ordered)
+        _check_sums(rule, body, claims, setting, out, unit)
+        return
     left = _sides(body.left, items, factors, unit)
     right = _sides(body.right, items, factors, unit)
     symmetric = body.op is Op.EQ and sorted(left_terms) == sorted(right_terms)
@@ -66,6 +73,40 @@ def check_comparison(rule: Rule, body: Comparison, ctx: Context, out: Decided) -
         out.add(truth, lambda: _account(body, pair, constraints, within, unit))  # noqa: B023
         if out.full:
             break  # no more would be listed: the remaining pairs are never made
+
+
+def _check_sums(
+    rule: Rule, body: Comparison, claims: Claims, setting: Setting, out: Decided, unit: str
+) -> None:
+    """Record every pair of a comparison with a sum (a document's sums as one side) that
+    fails for some choice of its claims, citing the choice failing by the widest margin."""
+    left_terms, right_terms = _terms(body.left), _terms(body.right)
+    symmetric = body.op is Op.EQ and sorted(left_terms) == sorted(right_terms)
+    if symmetric:  # either way round: both sides name their measures in one order
+        right_terms = left_terms
+    kind = rule.scope.kind
+    lefts = units(left_terms, _constant(body.left, unit), claims, kind, 0)
+    rights = units(right_terms, _constant(body.right, unit), claims, kind, 1)
+    seen: set[frozenset[tuple[object, ...]]] = set()
+    for a, b in unit_pairs(lefts, rights, kind, setting, out.exhaustive):
+        if symmetric:  # x == y and y == x are one relation
+            key = frozenset((a.key, b.key))
+            if key in seen:
+                continue
+            seen.add(key)
+        decided = decide_units(a, b, setting)
+        if decided is None:
+            continue  # no choice of claims within the day window
+        truth, choice = decided
+        pair = (witness(a, choice.left), witness(b, choice.right))
+        constraints = in_date_order(setting.parts, pair, setting.ordered)
+        out.add(truth, lambda: _account(body, pair, constraints, setting.within, unit))  # noqa: B023
+        if out.full:
+            break
+
+
+def _constant(operand: Operand, unit: str) -> Fraction | None:
+    return constant_in(operand, unit) if isinstance(operand, Constant) else None
 
 
 def _sides(
