@@ -19,8 +19,8 @@ What there is (each documented where it is defined):
 * articles: ``articles`` (claims written out as sentences, with the readings
   extraction must find), ``sentences``, ``number_words``.
 
-Hypothesis is a test dependency of crosscheck (``pip install crosscheck[test]``),
-needed only when this module is imported.
+Hypothesis comes with the ``testing`` extra (``pip install "crosscheck-news[testing]"``),
+and is needed only when this module is imported.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ try:
     import hypothesis  # noqa: F401
 except ImportError as err:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "crosscheck.testing needs hypothesis: pip install 'crosscheck[test]'"
+        "crosscheck.testing needs hypothesis: pip install 'crosscheck-news[testing]'"
     ) from err
 
 from crosscheck.testing.claimsets import Stated, claim_sets, claims, documents, place
