@@ -94,6 +94,7 @@ def lint(
             check.code,
             found.message,
             found.hint,
+            found.fix,
         )
         for check in CHECKS
         for found in check.run(context)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from crosscheck.dsl import ast
 from crosscheck.dsl.ast import measures_named
-from crosscheck.dsl.lint.context import Found, LintContext, quoted
+from crosscheck.dsl.lint.context import Fix, Found, LintContext, quoted
 from crosscheck.text.phrases import phrase_key
 
 _PhraseList = tuple[ast.Subject | ast.Measure, str | None, tuple[str, ...]]
@@ -41,6 +41,7 @@ def unused_measures(ctx: LintContext) -> Iterator[Found]:
                 measure.span,
                 f"measure `{measure.name}` is never used by a rule",
                 "write a rule that names it, or delete it",
+                _deletion(ctx, measure, f"Delete measure `{measure.name}`"),
             )
 
 
@@ -64,7 +65,13 @@ def unused_subjects(ctx: LintContext) -> Iterator[Found]:
                 subject.span,
                 f"subject `{subject.name}` is never used by a measure",
                 f"name it in a measure (`measure NAME: count of {subject.name}`) or delete it",
+                _deletion(ctx, subject, f"Delete subject `{subject.name}`"),
             )
+
+
+def _deletion(ctx: LintContext, statement: ast.Statement, title: str) -> Fix | None:
+    edit = ctx.statement_removal(statement)
+    return None if edit is None else Fix(title, (edit,))
 
 
 def _phrase_lists(ctx: LintContext) -> Iterator[_PhraseList]:
@@ -100,10 +107,13 @@ def repeated_phrases(ctx: LintContext) -> Iterator[Found]:
             key = phrase_key(phrase)
             if key in first:
                 spelt = "" if first[key] == phrase else f" (as {quoted(first[key])})"
+                span = ctx.phrase_span(owner, clause, index)
+                edit = ctx.phrase_removal(span)
                 yield Found(
-                    ctx.phrase_span(owner, clause, index),
+                    span,
                     f"{quoted(phrase)} is listed twice in the {_list_name(owner, clause)}{spelt}",
                     "delete one of them",
+                    None if edit is None else Fix(f"Delete the repeated {quoted(phrase)}", (edit,)),
                 )
             first.setdefault(key, phrase)
 
