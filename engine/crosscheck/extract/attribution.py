@@ -20,11 +20,20 @@ _VERBS = (
     r"briefed|believes|believe|assessed|assesses"
 )
 # A verb of saying; the speaker is looked for in the words right before it (a bounded
-# look back from each verb is much cheaper than trying a speaker at every word).
-_VERB = re.compile(rf"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?i:{_VERBS})(?![a-z])")
-# The speaker before a verb: up to six words of a noun phrase, ending at the verb.
-_SPEAKER = r"((?:[A-Za-z][\w.'‘’&-]*[ \t]+){0,5}?[A-Za-z][\w.'‘’&-]*)"
-_SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}(?:[ \t]*\([A-Z][A-Za-z.]{{1,9}}\))?\Z")
+# look back from each verb is much cheaper than trying a speaker at every word). The
+# lookahead, the first letters of "has" and of every verb, turns most words away at once.
+_FIRST_LETTERS = "".join(sorted({"h", *(verb[0] for verb in _VERBS.split("|"))}))
+_VERB = re.compile(
+    rf"[ \t]+(?=(?i:[{_FIRST_LETTERS}]))(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?i:{_VERBS})"
+    r"(?![a-z])"
+)
+# The speaker before a verb: up to six words of a noun phrase, ending at the verb (with an
+# agency's initials after it: "officials (AP)"). The longest such words are wanted, so the
+# words before the verb are read backwards: matched forwards, every start is tried.
+_WORD_BACKWARDS = r"[\w.'‘’&-]*[A-Za-z]"
+_SPEAKER_BACKWARDS = re.compile(
+    rf"(?:\)[A-Za-z.]{{1,9}}[A-Z]\([ \t]*)?({_WORD_BACKWARDS}(?:[ \t]+{_WORD_BACKWARDS}){{0,5}})"
+)
 _LOOK_BACK = 90  # characters before a verb or a possessive searched for its speaker
 _ACCORDING = re.compile(
     r"(?:according[ \t]+to|citing|as[ \t]+per|quoting)[ \t]+([^,;:.()]{2,80})", re.IGNORECASE
@@ -145,11 +154,22 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         if owner is not None and who is not None:
             found.append(Attribution(who, owner.start(1), match.end()))
     for verb in _VERB.finditer(text, start, end):
-        words = _SPEAKER_BEFORE.search(text, max(start, verb.start() - _LOOK_BACK), verb.start())
-        who = _speaker(words.group(1)) if words is not None else None
+        words = speaker_before(text, max(start, verb.start() - _LOOK_BACK), verb.start())
+        who = _speaker(words[1]) if words is not None else None
         if words is not None and who is not None:
-            found.append(Attribution(who, words.start(1), verb.end()))
+            found.append(Attribution(who, words[0], verb.end()))
     return _distinct(sorted(found, key=lambda a: a.start))
+
+
+def speaker_before(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where the speaker's words before ``end`` start, and the words: the longest run of up to
+    six words (each a letter, then letters, digits or ``.'‘’&-``; spaces or tabs between)
+    ending at ``end`` or before an agency's initials there ("officials (AP)"), or None."""
+    backwards = _SPEAKER_BACKWARDS.match(text[start:end][::-1])
+    if backwards is None:
+        return None
+    first = end - backwards.end(1)
+    return first, text[first : end - backwards.start(1)]
 
 
 def _speaker(words: str) -> str | None:
