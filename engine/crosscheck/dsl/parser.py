@@ -95,6 +95,14 @@ def _vocabulary() -> Vocabulary:
 
 def parse(text: str, path: str = "<rules>") -> ast.RuleFile:
     """The syntax tree of a rule file; raises ``RuleFileError`` listing every error found."""
+    rule_file, errors = parse_partial(text, path)
+    if errors:
+        raise RuleFileError(errors)
+    return rule_file
+
+
+def parse_partial(text: str, path: str = "<rules>") -> tuple[ast.RuleFile, tuple[RuleError, ...]]:
+    """The statements of a (maybe half-typed) rule file that parse, and every error found."""
     try:
         tree = lark_parser().parse(text)
     except UnexpectedInput as first:
@@ -103,9 +111,7 @@ def parse(text: str, path: str = "<rules>") -> ast.RuleFile:
             errors = [describe(first, Source(text, path), 0, None, _vocabulary())]
     else:
         statements, errors = _build(tree.children, path)
-    if errors:
-        raise RuleFileError(with_source(errors, {path: text}))
-    return ast.RuleFile(path, tuple(statements))
+    return ast.RuleFile(path, tuple(statements)), with_source(errors, {path: text})
 
 
 def _parse_in_chunks(text: str, path: str) -> tuple[list[ast.Statement], list[RuleError]]:

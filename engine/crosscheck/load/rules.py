@@ -10,14 +10,16 @@ Problems of every file are reported together.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosscheck.dsl.ast import Import, RuleFile, RuleSet, Span
 from crosscheck.dsl.errors import RuleError, RuleFileError, did_you_mean, with_source
-from crosscheck.dsl.parser import parse
+from crosscheck.dsl.parser import parse_partial
 from crosscheck.dsl.validate import build_ruleset
 from crosscheck.fs.reader import FileReader
+from crosscheck.fs.realpath import resolved
 from crosscheck.limits import MAX_IMPORT_DEPTH
 from crosscheck.load.ruletext import RuleTextError, read_rule_text
 from crosscheck.std import available, path_of
@@ -41,6 +43,35 @@ def load_rules(path: str | Path, reader: FileReader | None = None) -> RuleSet:
         raise RuleFileError(with_source(err.errors, loader.texts)) from None
 
 
+@dataclass(frozen=True)
+class Edited:
+    """A rule file being edited, as far as it goes: what parsed of it and of its imports
+    (imports first), their texts, every error, and the checked rule set when there is none."""
+
+    files: tuple[RuleFile, ...]
+    texts: Mapping[str, str]
+    errors: tuple[RuleError, ...]
+    ruleset: RuleSet | None
+
+
+def load_edited(path: Path, text: str, open_texts: Mapping[Path, str] | None = None) -> Edited:
+    """The rule file at ``path`` whose text (``\n`` line ends) is ``text``, for an editor.
+
+    Files open in the editor (``open_texts``, by ``fs.realpath.resolved`` path) are read from there;
+    statements that parse are kept, and their imports followed, even when others do not.
+    """
+    given = {**(open_texts or {}), resolved(path): text}
+    loader = _Loader(given=given, partial=True)
+    loader.load(path, str(path), ())
+    errors, ruleset = with_source(loader.errors, loader.texts), None
+    if not errors:
+        try:
+            ruleset = build_ruleset(loader.parsed)
+        except RuleFileError as err:
+            errors = with_source(err.errors, loader.texts)
+    return Edited(tuple(loader.parsed), dict(loader.texts), errors, ruleset)
+
+
 _Chain = tuple[tuple[Path, str], ...]  # the files being imported: (resolved, as shown)
 
 
@@ -53,6 +84,8 @@ class _Loader:
     errors: list[RuleError] = field(default_factory=list)
     seen: set[Path] = field(default_factory=set)
     reader: FileReader = field(default_factory=FileReader)
+    given: Mapping[Path, str] = field(default_factory=dict)  # texts open in an editor
+    partial: bool = False  # keep what parses of a file that has errors
 
     def entry_files(self, path: Path) -> list[Path]:
         """The files a path names: itself, or the rule files under a directory."""
@@ -76,14 +109,13 @@ class _Loader:
         if key in self.seen:
             return
         self.seen.add(key)
-        text = self.read(file, shown)
+        text = self.given.get(key) if key in self.given else self.read(file, shown)
         if text is None:
             return
         self.texts[shown] = text
-        try:
-            rule_file = parse(text, shown)
-        except RuleFileError as err:
-            self.errors.extend(err.errors)
+        rule_file, errors = parse_partial(text, shown)
+        self.errors.extend(errors)
+        if errors and not self.partial:
             return
         for statement in rule_file.statements:
             if isinstance(statement, Import):

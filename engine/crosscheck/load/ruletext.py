@@ -59,10 +59,11 @@ def read_rule_text(path: Path, reader: FileReader) -> RuleText:
             before.count("\n") + 1,
             len(before) - (before.rfind("\n") + 1) + 1,
         ) from None
-    return RuleText(normalize_newlines(written), written, _first_newline(written))
+    return RuleText(normalize_newlines(written), written, first_newline(written))
 
 
-def _first_newline(text: str) -> str:
+def first_newline(text: str) -> str:
+    """The line end of the text's first line (``\\n`` when it has none)."""
     cr, lf = text.find("\r"), text.find("\n")
     if cr < 0 or 0 <= lf < cr:
         return "\n"

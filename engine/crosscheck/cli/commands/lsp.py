@@ -1,0 +1,36 @@
+"""``crosscheck lsp``: the editor server for rule files, speaking the Language Server Protocol
+over standard input and output (docs/editors.md says how to set an editor up).
+
+Exit codes: 0 the client asked the server to exit; 2 pygls, which the ``lsp`` extra
+installs, is missing; 4 internal error.
+"""
+
+from __future__ import annotations
+
+import click
+
+from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, complain
+
+_MISSING = (
+    "error: `crosscheck lsp` needs pygls, which is not installed\n"
+    "   hint: install crosscheck with its `lsp` extra: pip install 'crosscheck[lsp]'"
+)
+
+
+@click.command("lsp")
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Speak over standard input and output (the only way; editors pass it).",
+)
+def lsp_command(stdio: bool) -> int:
+    """Serve rule files to an editor: diagnostics, completion, hover, definitions, formatting."""
+    try:
+        from crosscheck.lsp.server import serve
+    except ModuleNotFoundError as err:
+        if (err.name or "").partition(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
+            raise
+        complain(_MISSING)
+        return EXIT_USAGE
+    serve()
+    return EXIT_OK
