@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -76,3 +77,20 @@ class LoadProblem(ValueError):
             self.column,
             self.severity,
         )
+
+
+class InputError(Exception):
+    """Inputs that could not be read: ``problems`` lists every one (``LoadError`` records,
+    each naming ``file:line:column``), warnings included."""
+
+    def __init__(self, problems: Sequence[LoadError]) -> None:
+        self.problems: tuple[LoadError, ...] = tuple(problems)
+        errors = [p for p in self.problems if p.is_error]
+        lines = [p.render() for p in self.problems]
+        count = f"{len(errors)} input{'' if len(errors) == 1 else 's'} could not be read"
+        super().__init__("\n".join([count, *lines]))
+
+
+class InputWarning(UserWarning):
+    """Something in an input was read anyway, as ``message`` says (``file:line:column``
+    first), e.g. a negative amount read as 0."""

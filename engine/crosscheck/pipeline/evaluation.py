@@ -7,10 +7,14 @@ the same claims give the report recorded in the cache, if there is one.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from crosscheck.accept.baseline import Baseline, apply_baseline
+from crosscheck.accept.waivers import apply_waivers
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.keys import evaluation_key, outcome_key
-from crosscheck.dsl.ast import RuleSet
+from crosscheck.dsl.ast import RuleSet, Waiver
 from crosscheck.model import DEFAULT_CITE, Report
 from crosscheck.pipeline.gather import Gathered
 
@@ -69,3 +73,30 @@ def apply_baseline_to_report(report: Report, baseline: Baseline) -> Report:
             "unused_waivers": report.unused_waivers + unused,
         }
     )
+
+
+def accepted_report(
+    report: Report,
+    waivers: Iterable[Waiver],
+    today: dt.date,
+    baseline: Baseline | None = None,
+    *,
+    pairs: bool = False,
+) -> Report:
+    """The report as ``check`` gives it: findings accepted by today's waivers, then by the
+    baseline, removed and counted as waived.
+
+    A baseline of pairwise violations (version 1) is matched through the findings'
+    pairs, which are then dropped unless ``pairs`` asked for them.
+    """
+    report = apply_waivers(report, waivers, today)
+    if baseline is None:
+        return report
+    report = apply_baseline_to_report(report, baseline)
+    return without_pairs(report) if baseline.pairwise and not pairs else report
+
+
+def without_pairs(report: Report) -> Report:
+    """The report with no finding listing its pairwise violations."""
+    findings = tuple(f.model_copy(update={"violations": ()}) for f in report.findings)
+    return report.model_copy(update={"findings": findings})

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crosscheck.accept.baseline import write_baseline
-from crosscheck.accept.waivers import apply_waivers, days_alike
+from crosscheck.accept.waivers import days_alike
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.db import CacheDB
 from crosscheck.cli.commands.check_request import CheckRequest, CheckResult
@@ -26,7 +26,7 @@ from crosscheck.cli.console import (
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.fs.reader import FileReader
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Report, Severity
-from crosscheck.pipeline.evaluation import apply_baseline_to_report, evaluate_gathered
+from crosscheck.pipeline.evaluation import accepted_report, evaluate_gathered
 from crosscheck.pipeline.gather import Gathered
 from crosscheck.report import CHARTING_FORMATS, RenderContext, renderer
 from crosscheck.text.escape import shown
@@ -49,10 +49,8 @@ def run_check(request: CheckRequest, db: CacheDB | None, reader: FileReader) -> 
         save = partial(save_baseline, path, findings, reader)
         unreadable = _write_then_report(save, gathered.errors)
         return CheckResult(EXIT_BAD_INPUT if unreadable else EXIT_OK, None, clean=False)
-    if accepted is not None:
-        report = apply_baseline_to_report(report, accepted)
-        if pairwise and not request.pairs:
-            report = without_pairs(report)
+    # The waivers are applied already; the Python API's check() calls the same function.
+    report = accepted_report(report, (), request.today, accepted, pairs=request.pairs)
     charted = gathered.claims if request.fmt in CHARTING_FORMATS else ()
     context = render_context(ruleset, charted, request)
     text = renderer(request.fmt)(report, context)
@@ -92,13 +90,7 @@ def _checked(
         cite=DEFAULT_CITE if request.cite is None else request.cite,
         cache=cache,
     )
-    return ruleset, gathered, apply_waivers(report, ruleset.waivers, request.today)
-
-
-def without_pairs(report: Report) -> Report:
-    """The report with no finding listing its pairwise violations."""
-    findings = tuple(f.model_copy(update={"violations": ()}) for f in report.findings)
-    return report.model_copy(update={"findings": findings})
+    return ruleset, gathered, accepted_report(report, ruleset.waivers, request.today)
 
 
 def fail_on_threshold_exceeded(report: Report, fail_on: str) -> bool:
