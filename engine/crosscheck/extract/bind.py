@@ -29,7 +29,14 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from crosscheck.extract.context import DocumentContext
-from crosscheck.extract.links import gapped, restated, subject_phrase
+from crosscheck.extract.links import (
+    counts_phrase,
+    event_phrase,
+    gapped,
+    nominal,
+    restated,
+    subject_phrase,
+)
 from crosscheck.extract.measures import MeasureTable
 from crosscheck.extract.pairing import MAX_GAP_WORDS, clauses, gap_words, pair
 from crosscheck.extract.phrases import Hit
@@ -94,7 +101,8 @@ class Binder(MeasureTable):
         grouped = by_clause(spans, mentions, hits)
         roles = self._roles(doc, sentence, grouped, mentions)
         links = self._subject_links(doc, sentence, mentions, roles, hits)
-        taken = set(links.values())
+        taken = set(links.values()) | self._event_links(doc.low, mentions, roles, hits, links)
+        taken.update(links.values())
         dimensions = []
         for _, members, found in grouped:
             members = [i for i in members if roles[i].bindable and i not in links]
@@ -177,6 +185,34 @@ class Binder(MeasureTable):
                 links[i] = hit
         return links
 
+    def _event_links(
+        self,
+        low: str,
+        mentions: Sequence[Mention],
+        roles: list[Role],
+        hits: list[Hit],
+        links: dict[int, Hit],
+    ) -> set[Hit]:
+        """Numbers counting a nominal phrase, linked to the phrase of what befell them
+        ("killed three assailants"); returns the nominal phrases they count."""
+        counted: set[Hit] = set()
+        starts = [m.start for m in mentions]
+        for i, mention in enumerate(mentions):
+            if i in links or not roles[i].bindable or roles[i].counts is None:
+                continue
+            same = [h for h in hits if mention.dimension in self._dimensions_of(h.owners)]
+            noun = next(
+                (h for h in same if nominal(low, h) and counts_phrase(low, mention, h)), None
+            )
+            if noun is None:
+                continue
+            event = event_phrase(low, mention, noun, same, starts)
+            taken = event is None or event in links.values()
+            if event is not None and not taken and self._may_count(roles[i], event.owners):
+                links[i] = event
+                counted.add(noun)
+        return counted
+
     def _phrase_right_after(self, low: str, mention: Mention, hits: list[Hit]) -> bool:
         """Whether a phrase follows the number closely ("rose to 174 deaths")."""
         return any(
@@ -222,7 +258,10 @@ class Binder(MeasureTable):
             def allowed(
                 a: int, b: int, numbers: list[int] = numbers, phrases: list[Hit] = phrases
             ) -> bool:
-                return self._may_count(roles[numbers[a]], phrases[b].owners)
+                mention, hit = mentions[numbers[a]], phrases[b]
+                if nominal(low, hit) and not counts_phrase(low, mention, hit):
+                    return False  # "Militants kill 59": 59 counts no militants
+                return self._may_count(roles[numbers[a]], hit.owners)
 
             pairs = pair(
                 low,

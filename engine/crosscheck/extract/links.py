@@ -1,5 +1,12 @@
 """Links between numbers and measure phrases that reach past the nearest phrase (pure).
 
+A phrase ending in a noun that names people by who they are ("gunmen", "attackers") is
+*nominal*: it is what a number counts ("five attackers"), never an amount of its own.
+When the noun a number counts is such a phrase and another measure's phrase says what
+befell those people, the event is the measure: "security forces killed three
+assailants", "five militants dead", "three of the attackers were shot dead" are
+counts of the killed (``event_phrase``).
+
 Three sentence structures carry a measure to a number that has no phrase next to it:
 
 - a *linking verb* gives the clause's subject its value: "The number of people killed by
@@ -14,9 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from crosscheck.extract.patterns import words_pattern
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import links_to_subject
+from crosscheck.extract.structure_words import (
+    GROUP_EVENT_NOUNS,
+    NOT_MODIFIERS,
+    PERSON_NOUNS,
+    PREDICATE_WORDS,
+    QUANTITY_NOUNS,
+)
 
 # Where the clause holding a subject begins: after a main break or a subordinating word.
 _MAIN_BREAK = re.compile(
@@ -33,6 +48,72 @@ _GAPPED_AFTER = re.compile(
     r"[ \t]+(?:in|at|on|from|across|inside|near|among)[ \t]+(?:the[ \t]+)?[A-Z]|[ \t]*(?:[.;]|\Z)"
 )
 _RESTATING_OPEN = re.compile(r"[ \t]*\([^()0-9]{0,40}\Z")
+# Between a number and the noun it counts: up to three modifiers, "of" and "the".
+_NOUN_GAP = re.compile(r"(?:[ \t]*[-‐‑]?[ \t]*[a-z][a-z'’]*){0,3}[ \t]+")
+_NOT_A_MODIFIER = frozenset(NOT_MODIFIERS)
+# Between an event phrase and the number of its object: "killed five", "killed all five".
+_OBJECT_GAP = re.compile(r"[ \t]+(?:all[ \t]+)?")
+_PREDICATE_GAP = re.compile(rf"(?:[ \t]+{words_pattern(PREDICATE_WORDS)}(?![a-z]))*[ \t]+")
+# An object right after a verb makes it active: "six gunmen killed 20 guests".
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:[0-9]|(?:a|an|the|his|her|their|its|some|many)(?![a-z]))")
+# A nominal phrase inside a modifier of the subject, not its head: "the toll of the raid
+# by militants is 31" (but "the number of attackers was 4" names the attackers).
+_IN_MODIFIER = re.compile(
+    r"(?<![a-z])(?:by|on|in|at|from|against|with|for|to|of)[ \t]+(?:[a-z'’-]+[ \t]+){0,2}\Z"
+)
+_QUANTITY_OF = re.compile(
+    rf"(?<![a-z]){words_pattern(QUANTITY_NOUNS)}[ \t]+of[ \t]+(?:the[ \t]+)?(?:[a-z'’-]+[ \t]+)?\Z"
+)
+
+
+def nominal(low: str, hit: Hit) -> str | None:
+    """The noun a phrase ends with when it names people by who they are ("gunmen")."""
+    last = low[hit.start : hit.end].rsplit(None, 1)[-1]
+    return last if last in PERSON_NOUNS and last not in GROUP_EVENT_NOUNS else None
+
+
+def counts_phrase(low: str, mention: Mention, hit: Hit) -> bool:
+    """Whether ``hit`` stands where the noun ``mention`` counts stands: right after it,
+    past modifiers, "of" and "the" ("three of the attackers", "500 rescue workers")."""
+    if hit.start < mention.end or hit.start - mention.end > 40:
+        return False
+    gap = _NOUN_GAP.fullmatch(low, mention.end, hit.start)
+    return gap is not None and not _NOT_A_MODIFIER.intersection(gap.group().split())
+
+
+def event_phrase(
+    low: str, mention: Mention, noun: Hit, hits: Sequence[Hit], starts: Sequence[int]
+) -> Hit | None:
+    """The phrase saying what befell the people a number counts, if it is another phrase.
+
+    ``noun`` is the nominal phrase the number counts; ``hits`` the sentence's phrases of
+    its dimension; ``starts`` where the sentence's numbers start. The event is a phrase
+    right before the number, whose object it is ("killed three assailants"), or after
+    the noun as its predicate ("five militants dead", "were shot dead"), unless that
+    phrase has an object of its own ("six gunmen killed 20 guests").
+    """
+    for hit in hits:
+        if hit == noun or nominal(low, hit) is not None:
+            continue
+        if hit.end <= mention.start and _OBJECT_GAP.fullmatch(low, hit.end, mention.start):
+            return hit
+        if (
+            hit.start >= noun.end
+            and _PREDICATE_GAP.fullmatch(low, noun.end, hit.start)
+            and not _OBJECT_AFTER.match(low, hit.end)
+            and not any(hit.end <= s <= hit.end + 1 for s in starts)
+        ):
+            return hit
+    return None
+
+
+def in_modifier(low: str, hit: Hit) -> bool:
+    """Whether a nominal phrase sits in a modifier of the subject ("the raid by militants")."""
+    window = max(0, hit.start - 60)
+    return (
+        _IN_MODIFIER.search(low, window, hit.start) is not None
+        and _QUANTITY_OF.search(low, window, hit.start) is None
+    )
 
 
 def subject_phrase(
@@ -56,6 +137,8 @@ def subject_phrase(
         if hit.start < begin or hit.end > verb:
             continue
         if any(s <= hit.start < e for s, e in hidden):
+            continue
+        if nominal(low, hit) is not None and in_modifier(low, hit):
             continue
         if any(hit.end <= other < verb for other in free):
             return None  # that number is the phrase's own

@@ -74,6 +74,14 @@ PERSON_NOUNS = frozenset(
         "protesters",
         "demonstrators",
         "worshippers",
+        "attackers",
+        "gunmen",
+        "assailants",
+        "terrorists",
+        "suspects",
+        "hostages",
+        "guests",
+        "shoppers",
         "pupils",
         "teachers",
         "doctors",
@@ -98,6 +106,28 @@ PERSON_NOUNS = frozenset(
         "pilots",
     ]
 )
+
+# Nouns that name people by what befell them, not by who they are: "the dead", "150
+# wounded". The other person nouns name who ("five attackers", "the gunmen"): a number
+# counting no such noun is no count of them ("Militants kill 59").
+GROUP_EVENT_NOUNS = frozenset(
+    ["dead", "wounded", "injured", "casualties", "victims", "bodies", "others", "survivors"]
+)
+
+# Words between a noun and a phrase that make the phrase what befell the noun: "five
+# militants dead", "three of the attackers were shot dead", "were all later killed".
+PREDICATE_WORDS = (
+    "were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "all", "also",
+    "later", "reportedly", "now", "since", "then", "subsequently", "eventually", "believed",
+    "thought", "feared", "confirmed", "said", "reported", "to",
+)  # fmt: skip
+
+# Words that never modify the noun a number counts: a verb or function word ends the
+# stretch before it ("five attackers", but not "five were attackers").
+NOT_MODIFIERS = (
+    "were", "was", "are", "is", "had", "has", "have", "and", "or", "but", "to", "in", "on",
+    "at", "by", "for", "from", "with", "as", "than", "who", "which", "that", "said",
+)  # fmt: skip
 
 # Nouns that count things, not people: a number counting one never binds to a measure of
 # people ("300 houses were damaged" is no count of the missing).
@@ -174,6 +204,8 @@ THING_NOUNS = frozenset(
         "rupees",
         "euros",
         "yuan",
+        "stage",
+        "point",
         "aftershocks",
         "tremors",
         "quakes",
