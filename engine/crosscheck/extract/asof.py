@@ -23,6 +23,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 _MONTHS = (
@@ -103,6 +104,9 @@ def _without_overlaps(found: list[TimeWords]) -> list[TimeWords]:
     return kept
 
 
+# The same few dates and weekdays come back in article after article of a story, and
+# dateutil's parser takes longer than the rest of a sentence's time words.
+@lru_cache(maxsize=4096)
 def _absolute(words: str, today: dt.date) -> dt.date | None:
     """A written date; without a year, the latest such day not after ``today`` + 1."""
     from dateutil import parser  # imported on first use: most sentences carry no date
@@ -117,6 +121,7 @@ def _absolute(words: str, today: dt.date) -> dt.date | None:
     return day
 
 
+@lru_cache(maxsize=4096)
 def _weekday(name: str, before: str | None, week: str | None, today: dt.date) -> dt.date:
     """The day a weekday names: the last one on or before ``today``, or in the week named."""
     from dateutil.relativedelta import relativedelta, weekday

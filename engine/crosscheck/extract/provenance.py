@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from crosscheck.extract.asof import as_of_for, time_expressions
@@ -137,6 +138,12 @@ def _as_of(
     speaker = frame.end if frame is not None else None
     words = as_of_for(found, position, clause, speaker)
     if words is None:
-        return AsOf.model_construct(start=day, end=day), f"as of the article's date {day}"
-    as_of = AsOf.model_construct(start=words.first, end=words.last)
+        return _days(day, day), f"as of the article's date {day}"
+    as_of = _days(words.first, words.last)
     return as_of, f"as of {as_of.text()} because of {words.words!r}"
+
+
+@lru_cache(maxsize=4096)
+def _days(start: dt.date | None, end: dt.date) -> AsOf:
+    """The as-of record of these days (records are immutable: claims of a day share one)."""
+    return AsOf.model_construct(start=start, end=end)
