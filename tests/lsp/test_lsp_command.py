@@ -18,7 +18,7 @@ def test_without_pygls_the_message_names_the_extra(
     assert main(["lsp"]) == 2
     err = capsys.readouterr().err
     assert "`crosscheck lsp` needs pygls" in err
-    assert "pip install 'crosscheck[lsp]'" in err
+    assert "pip install 'crosscheck-news[lsp]'" in err
     assert "Traceback" not in err
 
 

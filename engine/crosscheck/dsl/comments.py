@@ -2,7 +2,9 @@
 
 The parser drops comments; the formatter and the linter need them (to keep them,
 and to read ``# lint: ignore[...]``). A forgiving scan that skips quoted phrases
-is enough, because both only look at files that parse.
+is enough, because both only look at files that parse; the editor server also finds
+the word under the cursor with it, in files half typed (an open quote runs to the
+end of its line).
 """
 
 from __future__ import annotations

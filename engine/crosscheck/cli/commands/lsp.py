@@ -13,7 +13,7 @@ from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, complain
 
 _MISSING = (
     "error: `crosscheck lsp` needs pygls, which is not installed\n"
-    "   hint: install crosscheck with its `lsp` extra: pip install 'crosscheck[lsp]'"
+    "   hint: install the `lsp` extra: pip install 'crosscheck-news[lsp]'"
 )
 
 
