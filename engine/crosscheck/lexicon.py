@@ -82,6 +82,7 @@ HEDGE_SPELLINGS: dict[str, str] = {
 # others are glued to the number (a leading "-" stands for any hyphen).
 POST_HEDGES: dict[str, str] = {
     "or so": "or so",
+    "-or-so": "or so",  # "the dozen-or-so attackers"
     **_to("at least", "or more|or above|and above|and over|or over|plus|+|-plus"),
     **_to("at most", "or fewer|or less|or below|and below|or under|and under"),
 }

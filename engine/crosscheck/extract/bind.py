@@ -123,7 +123,7 @@ class Binder(MeasureTable):
                     results.append(self._decide(state, mentions[i], links[i], roles[i]))
                 else:
                     same = by_dimension.get(mentions[i].dimension, [])
-                    carried = self._joined(state, mentions, results, i)
+                    carried = self._joined(state, mentions, results, i, roles[i])
                     results.append(carried or self._unlinked(state, mentions[i], span, found, same))
         return results
 
@@ -226,6 +226,7 @@ class Binder(MeasureTable):
         mentions: Sequence[Mention],
         results: list[Binding],
         i: int,
+        role: Role = FREE,
     ) -> Binding | None:
         """The measure of the number before, for a gapped or restated figure."""
         earlier = next((b for b in reversed(results) if b.measure is not None), None)
@@ -234,7 +235,7 @@ class Binder(MeasureTable):
         doc, mention = state.doc, mentions[i]
         if restated(doc.low, mention, earlier.mention):
             how = "restates the figure before it, in parentheses"
-        elif gapped(doc.low, doc.text, mention, earlier.mention):
+        elif gapped(doc.low, doc.text, mention, earlier.mention, role.counts):
             how = "shares the verb of the figure before it (a gapped conjunct)"
         else:
             return None

@@ -23,6 +23,7 @@ from crosscheck.lexicon import (
     MULTIPLIER_SIGNS,
     MULTIPLIER_WORDS,
     ORDINAL_SUFFIXES,
+    POST_HEDGES,
     PRE_HEDGES,
     PRONOUN_AFTER_ONE,
     PRONOUN_BEFORE_ONE,
@@ -113,9 +114,9 @@ _MULTIPLIER_AFTER = re.compile(
 )  # fmt: skip
 _MULTIPLIER_FOLLOWS = " \t" + _HYPHENS + first_letters(MULTIPLIER_SIGNS)
 _MULTIPLIER_STARTS = _HYPHENS + first_letters([*MULTIPLIER_WORDS, *MULTIPLIER_SIGNS])
-_COMPOUND_AFTER = re.compile(
-    rf"[{_HYPHENS}](?!" + words_pattern(COMPOUND_AMOUNTS) + "(?![a-z]))[a-z]"
-)
+# A glued post-hedge ("dozen-or-so", "40-plus") is no compound word either.
+_NOT_COMPOUND = [*COMPOUND_AMOUNTS, *(h[1:] for h in POST_HEDGES if h.startswith("-"))]
+_COMPOUND_AFTER = re.compile(rf"[{_HYPHENS}](?!" + words_pattern(_NOT_COMPOUND) + "(?![a-z]))[a-z]")
 _MULTIPLIER = Exclusion(ExclusionKind.MULTIPLIER, "a multiplier (three times, 2x)")
 _COMPOUND = Exclusion(ExclusionKind.COMPOUND, "part of a compound word (two-pronged)")
 _CODE = Exclusion(ExclusionKind.CODE, "part of a code (9M723, 5G)")

@@ -51,6 +51,7 @@ _RESTATING_OPEN = re.compile(r"[ \t]*\([^()0-9]{0,40}\Z")
 # Between a number and the noun it counts: up to three modifiers, "of" and "the".
 _NOUN_GAP = re.compile(r"(?:[ \t]*[-‐‑]?[ \t]*[a-z][a-z'’]*){0,3}[ \t]+")
 _NOT_A_MODIFIER = frozenset(NOT_MODIFIERS)
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
 # Between an event phrase and the number of its object: "killed five", "killed all five".
 _OBJECT_GAP = re.compile(r"[ \t]+(?:all[ \t]+)?")
 _PREDICATE_GAP = re.compile(rf"(?:[ \t]+{words_pattern(PREDICATE_WORDS)}(?![a-z]))*[ \t]+")
@@ -146,18 +147,36 @@ def subject_phrase(
     return None
 
 
-def gapped(low: str, text: str, mention: Mention, earlier: Mention | None) -> bool:
+def gapped(
+    low: str, text: str, mention: Mention, earlier: Mention | None, counts: str | None = None
+) -> bool:
     """Whether ``mention`` is the second conjunct of a gapped clause after ``earlier``.
 
     "killed 237 in Pakistan and 74 in Afghanistan": 74 follows the bound 237 across
     "and" or a comma, with no other number between, and is followed by a place (a
-    capitalised name after a preposition) or by the end of the clause.
+    capitalised name after a preposition) or by the end of the clause; or, counting
+    people (``counts``), by the noun it counts and then those or a comma ("killed 61
+    civilians and six security troops").
     """
     if earlier is None or earlier.end >= mention.start:
         return False
     if not _ends_with_joiner(low, earlier.end, mention.start):
         return False
-    return _GAPPED_AFTER.match(text, mention.end) is not None
+    if _GAPPED_AFTER.match(text, mention.end) is not None:
+        return True
+    if counts is None or counts not in PERSON_NOUNS:
+        return False
+    noun = re.compile(rf"(?:[ \t]+[a-z][a-z'’-]*){{0,3}}?[ \t]+{re.escape(counts)}(?![a-z])")
+    found = noun.match(low, mention.end, min(len(low), mention.end + 60))
+    pos = found.end() if found is not None else None
+    for _ in range(3):  # the noun may go on: "six police officers"
+        if pos is None:
+            return False
+        if _GAPPED_AFTER.match(text, pos) is not None or low.startswith(",", pos):
+            return True
+        word = _NEXT_WORD.match(low, pos)
+        pos = word.end() if word is not None and word.group(1) not in _NOT_A_MODIFIER else None
+    return False
 
 
 def _ends_with_joiner(low: str, start: int, end: int) -> bool:

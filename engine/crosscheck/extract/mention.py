@@ -72,7 +72,7 @@ _RANGE_SEP = re.compile(
     rf"[ \t]*[{DASHES}][ \t]*|[ \t]+(" + words_pattern(RANGE_WORDS) + r")[ \t]+"
 )
 _RANGE_STARTS = DASHES + first_letters(RANGE_WORDS)
-_AND_SEP = re.compile(r"[ \t]+and[ \t]+")
+_AND_SEP = re.compile(r"[ \t]+(?:and|to)[ \t]+")  # "between 10 and 15", "between 10 to 15"
 _BETWEEN_BEFORE = re.compile(r"(?<![a-z])between[ \t]+\Z")
 _FROM_BEFORE = re.compile(r"(?<![a-z])from[ \t]+\Z")
 _CHANGE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(CHANGE_VERBS) + r"(?![a-z])")
@@ -303,7 +303,7 @@ class NumberReader:
         between = None
         if start - 2 >= lo and low[start - 2] == "n":
             between = _BETWEEN_BEFORE.search(low, max(lo, start - 10), start)
-        separator, starts = (_AND_SEP, "a") if between else (_RANGE_SEP, _RANGE_STARTS)
+        separator, starts = (_AND_SEP, "at") if between else (_RANGE_SEP, _RANGE_STARTS)
         sep = separator.match(low, unit.end, hi) if may_start(low, unit.end, hi, starts) else None
         if sep is None or sep.end() >= hi:
             return single

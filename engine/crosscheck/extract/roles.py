@@ -12,7 +12,9 @@ measure phrase is paired with it:
 - ``PART``: a part of a figure named before it ("including 60 women", "Of the dead, 60
   were women");
 - ``OTHER_EVENT``: in a clause about another, earlier event ("In 2008, a quake ... killed
-  almost 70,000").
+  almost 70,000");
+- ``AGE``: a person's age ("Aged 78, the poet died", "his wife Moon Hee Kang, 38, was
+  killed").
 
 A role also records the noun the number counts ("300 houses": houses), so that a number
 counting things never binds to a measure of people (see ``Binder``). The rules are
@@ -35,6 +37,7 @@ from crosscheck.extract.structure_words import (
     PERSON_NOUNS,
     PREPOSITIONS_OF_PLACE,
     QUANTITY_NOUNS,
+    SINGLE_PERSON_NOUNS,
     THING_NOUNS,
 )
 
@@ -46,6 +49,7 @@ class RoleKind(Enum):
     ATTACHED = "attached"
     PART = "part"
     OTHER_EVENT = "other event"
+    AGE = "age"
 
 
 class Role(NamedTuple):
@@ -118,6 +122,13 @@ _SINCE_BEFORE = re.compile(
     r"(?<![a-z])(?:since|from|until|till|by)[ \t]+(?:early[ \t]+|late[ \t]+)?\Z"
 )
 _EVENT_AFTER = re.compile(rf"[ \t]+{words_pattern(OTHER_EVENT_NOUNS)}(?![a-z])")
+_AGE_BEFORE = re.compile(r"(?<![a-z])(?:aged|age|ages)[ \t]+(?:of[ \t]+)?\Z")
+# A name or a person, a comma, the number and a comma: an age in apposition ("Moon Hee
+# Kang, 38,", "her husband, 38,").
+_NAME_COMMA_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?:[A-Z][a-z'’-]+|{words_pattern(SINGLE_PERSON_NOUNS)}),[ \t]*\Z"
+)
+_COMMA_AFTER = re.compile(r"[ \t]*,")
 _LINKING = re.compile(rf"(?<![a-z]){words_pattern(LINKING_VERBS)}(?:[ \t]+(?:to|at|by))?[ \t]*\Z")
 
 
@@ -186,7 +197,10 @@ def role_of(
     a number counting one of ``measure_words`` ("of around 100 deaths") is the amount a
     measure looks for, whatever stands before it.
     """
-    noun = counted_noun(low if text is None else text, end, clause[1], measure_words)
+    written = low if text is None else text
+    if _is_age(low, written, start, end):
+        return Role(RoleKind.AGE, None, "a person's age")
+    noun = counted_noun(written, end, clause[1], measure_words)
     opened = _GROUP_OPENER.match(low, sentence_start, start)
     if opened is not None:
         return Role(RoleKind.PART, noun, f"a part of the group {opened.group()[:-1]!r}")
@@ -209,6 +223,16 @@ def role_of(
         if year is not None:
             return Role(RoleKind.OTHER_EVENT, noun, f"the clause is about another event ({year})")
     return Role(RoleKind.FREE, noun, "")
+
+
+def _is_age(low: str, text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is a person's age ("aged 78", "Kang, 38,")."""
+    if _AGE_BEFORE.search(low, max(0, start - 12), start):
+        return True
+    if not low[start:end].isdigit() or int(low[start:end]) > 120:
+        return False
+    named = _NAME_COMMA_BEFORE.search(text, max(0, start - 30), start)
+    return named is not None and _COMMA_AFTER.match(low, end) is not None
 
 
 # A clause that describes the noun before it: "an October 2005 quake, which ... killed".

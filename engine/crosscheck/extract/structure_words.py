@@ -129,6 +129,12 @@ NOT_MODIFIERS = (
     "at", "by", "for", "from", "with", "as", "than", "who", "which", "that", "said",
 )  # fmt: skip
 
+# Nouns of one person: "her husband, 38, was killed" gives his age.
+SINGLE_PERSON_NOUNS = (
+    "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "man",
+    "woman", "boy", "girl", "child", "resident", "victim", "survivor", "witness", "owner",
+)  # fmt: skip
+
 # Nouns that count things, not people: a number counting one never binds to a measure of
 # people ("300 houses were damaged" is no count of the missing).
 THING_NOUNS = frozenset(
