@@ -47,6 +47,12 @@ class Document(Record):
     # Where the article body starts within the file, so that line and column
     # numbers point into the file even when front matter or a JSON wrapper precedes it.
     line_offset: int = 0
+    # A record of a JSON-lines file (``path`` is ``FILE:N``): ``file`` is FILE, and the text
+    # is written on line N from column ``column_offset + 1``, as ``written`` spells it with
+    # its JSON escapes (None: exactly as ``text``), so positions are the file's own.
+    file: str | None = None
+    written: str | None = None
+    column_offset: int = 0
 
 
 class AsOf(Record):
@@ -89,6 +95,13 @@ class Claim(Record):
     origin: str | None = None
     attribution: str | None = None
     as_of: AsOf | None = None
+    # The file ``line`` and ``column`` count in when it is not ``document``: a record of a
+    # JSON-lines file (``document`` ``FILE:N``) is on line N of FILE.
+    file: str | None = None
+
+    def in_file(self) -> str:
+        """The file the claim's line and column point into."""
+        return self.document if self.file is None else self.file
 
     def time_span(self) -> tuple[dt.date, dt.date] | None:
         """The days over which the figure held: its ``as_of``, else its article's date;
@@ -110,8 +123,8 @@ class Claim(Record):
         return text
 
     def location(self) -> str:
-        """``path:line:column`` as far as known."""
-        parts = [self.document]
+        """``path:line:column`` as far as known (the file's path, its own line and column)."""
+        parts = [self.in_file()]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -235,6 +248,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "stated": claim.stated,
         "hedge": claim.hedge,
         "document": claim.document,
+        "file": claim.file,
         "source": claim.source,
         "date": claim.date.isoformat() if claim.date else None,
         "start": claim.start,

@@ -1,4 +1,4 @@
-"""Loading JSONL batches: one article per line, cited as FILE:LINE."""
+"""Loading JSONL batches: one article per line, named FILE:LINE, on line LINE of FILE."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_each_line_is_a_document_cited_by_its_file_line(write: Writer) -> None:
     assert (first.text, first.source, first.date) == ("One.", "Cnews Live", date(2024, 12, 23))
     assert second.path == f"{path.as_posix()}:3"  # the blank line 2 is skipped
     assert (second.text, second.source, second.date) == ("Two.\nMore.", "batch", None)
-    assert (second.url, second.title, second.line_offset) == ("https://example.org/2", "T", 0)
+    assert (second.url, second.title, second.line_offset) == ("https://example.org/2", "T", 2)
 
 
 def test_bad_lines_are_errors_and_the_rest_still_loads(write: Writer) -> None:

@@ -23,7 +23,7 @@ from crosscheck.fs.stamp import FileStamp
 from crosscheck.model import Claim, Report
 
 # Part of every cache key: a change to how values are written makes old rows unreachable.
-CODEC_VERSION = "4"
+CODEC_VERSION = "5"
 
 _CLAIMS = TypeAdapter(list[Claim])
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")

@@ -18,7 +18,8 @@ from crosscheck.extract.records import Decision, Mention, NotQuantity
 from crosscheck.extract.settings import reading_settings
 from crosscheck.hedges import ReadingSettings
 from crosscheck.model import Claim, Document
-from crosscheck.text.segment import LineIndex, Sentence
+from crosscheck.text.segment import Sentence
+from crosscheck.text.written import Positions, positions
 from crosscheck.units import conversion_factor
 
 Item = Mention | NotQuantity
@@ -55,7 +56,7 @@ class Extractor:
             for item in self.reader.read_each(context.text, context.low, positions, start, end)
         )
         found: list[tuple[int, Claim]] = []
-        lines: list[LineIndex] = []
+        lines: list[Positions] = []
         for group in self._groups(context, items):
             if isinstance(group, NotQuantity):
                 continue
@@ -82,7 +83,7 @@ class Extractor:
         """For every number in ``document``: whether it became a claim, and why."""
         context = _context(document)
         items = self.reader.scan(context.text, context.low)
-        lines: list[LineIndex] = []
+        lines: list[Positions] = []
         out: list[Decision] = []
         for group in self._groups(context, items):
             if isinstance(group, NotQuantity):
@@ -146,7 +147,7 @@ class Extractor:
         context: DocumentContext,
         binding: Binding,
         sentence: Sentence,
-        lines: list[LineIndex],
+        lines: list[Positions],
     ) -> Decision:
         mention = binding.mention
         claim = None
@@ -177,7 +178,7 @@ class Extractor:
         measure: str,
         mention: Mention,
         sentence: Sentence,
-        lines: LineIndex,
+        lines: Positions,
         found: Found,
     ) -> Claim:
         unit = self._units[measure]
@@ -206,6 +207,7 @@ class Extractor:
                 "origin": found.origin,
                 "attribution": found.attribution,
                 "as_of": found.as_of,
+                "file": document.file,
             }
         )
 
@@ -227,10 +229,10 @@ def _context(document: Document) -> DocumentContext:
     return DocumentContext(document.text, lowered(document.text), other_before)
 
 
-def _line_index(made: list[LineIndex], document: Document) -> LineIndex:
+def _line_index(made: list[Positions], document: Document) -> Positions:
     """The document's line index, made on first use (most documents have no claim)."""
     if not made:
-        made.append(LineIndex(document.text, document.line_offset))
+        made.append(positions(document))
     return made[0]
 
 

@@ -10,10 +10,12 @@ Formats, chosen by extension (case-insensitive):
 * ``.jsonl``: one article per line, a JSON object with ``text`` and optionally
   ``id``, ``source``, ``date``, ``url``, ``title``. Its ``Document.path`` is
   ``FILE:LINE`` (e.g. ``corpus/batch.jsonl:17``): the line is always present,
-  unique and what an editor opens; ``id`` is accepted but not used for citing.
-  Line and column numbers of claims in such a document count within its decoded
-  ``text`` (``line_offset`` is 0). A bad line gives a ``LoadError`` naming
-  ``FILE:LINE`` and the lines after it are still read.
+  unique and names the article apart from the others of its file; ``id`` is accepted
+  but not used for citing. ``Document.file`` is the file, and claims in such a
+  document are located where the file holds them: on line ``LINE``, at the column of
+  the number as written in the line (escapes such as ``\\n`` or ``\\u00e9`` before
+  it counted as written; ``Document.written`` and ``column_offset``). A bad line gives
+  a ``LoadError`` naming ``FILE:LINE`` and the lines after it are still read.
 
 A file named like a manifest is skipped even when named explicitly (it is read as
 its folder's manifest). Metadata comes from, field by field and in this order of precedence: the
@@ -38,12 +40,13 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from crosscheck.fs.reader import FileReader
 from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16, normalize_newlines
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.frontmatter import split_front_matter
-from crosscheck.load.jsonline import json_object
+from crosscheck.load.jsonline import json_line, string_at
 from crosscheck.load.manifest import MANIFEST_NAMES, read_manifest
 from crosscheck.load.metadata import Item, Metadata, build_metadata
 from crosscheck.model import Document
@@ -218,7 +221,7 @@ def _jsonl_record(
 ) -> Iterator[Document | LoadError]:
     name = path.as_posix()
     try:
-        record = json_object(raw, exact=False)
+        record, line = json_line(raw, exact=False)
         text = record.get("text")
         if not isinstance(text, str):
             raise LoadProblem("each line needs a `text` field holding the article as a string")
@@ -229,10 +232,33 @@ def _jsonl_record(
         return
     for warning in warnings:
         yield warning.at(name, number)
-    yield _document(f"{name}:{number}", path, metadata.over(fallback), normalize_newlines(text), 0)
+    written, column = _written(line, text)
+    yield _document(
+        f"{name}:{number}",
+        path,
+        metadata.over(fallback),
+        normalize_newlines(text),
+        number - 1,
+        file=name,
+        written=written,
+        column_offset=column,
+    )
 
 
-def _document(name: str, path: Path, metadata: Metadata, text: str, offset: int) -> Document:
+def _written(line: str, text: str) -> tuple[str | None, int]:
+    """How a record's text is written in its line (None: as ``text``), and the number of
+    characters before it on the line, so its claims point into the file."""
+    found = string_at(line, "text")
+    if found is None:  # pragma: no cover - the line parsed with a string `text`
+        return None, 0
+    column, written = found
+    return (None if written == text else written), column
+
+
+def _document(
+    name: str, path: Path, metadata: Metadata, text: str, offset: int, **place: Any
+) -> Document:
+    """``place``: where a record of a JSON-lines file stands in it (``Document.file``...)."""
     return Document(
         path=name,
         text=text,
@@ -241,4 +267,5 @@ def _document(name: str, path: Path, metadata: Metadata, text: str, offset: int)
         url=metadata.url,
         title=metadata.title,
         line_offset=offset,
+        **place,
     )

@@ -3,7 +3,8 @@
 One JSON object per line, in the claim contract (see
 crosscheck/schemas/claims.schema.json): ``measure``, ``subject``, ``low``, ``high``
 (``null`` for an unbounded end), optional ``low_inclusive``/``high_inclusive``
-(default true), ``unit``, ``stated``, ``hedge``, ``document``, ``source``,
+(default true), ``unit``, ``stated``, ``hedge``, ``document``, ``file`` (the file
+``line`` and ``column`` count in, when not ``document``), ``source``,
 ``date``, ``start``, ``end``, ``line``, ``column``, ``sentence``, ``url``. Instead
 of ``low``/``high`` a line may give ``value`` (a number, or a vague phrase such as
 "several hundred") with an optional ``hedge`` ("approximately"), read exactly as
@@ -45,8 +46,8 @@ from crosscheck.units import UnitError, conversion_factor
 
 KNOWN_KEYS = (
     "measure", "subject", "low", "high", "low_inclusive", "high_inclusive", "unit",
-    "stated", "hedge", "value", "document", "source", "date", "start", "end", "line",
-    "column", "sentence", "url", "origin", "attribution", "as_of",
+    "stated", "hedge", "value", "document", "file", "source", "date", "start", "end",
+    "line", "column", "sentence", "url", "origin", "attribution", "as_of",
 )  # fmt: skip
 
 
@@ -105,6 +106,7 @@ def claim_from_json(
             stated=text(obj, "stated") or str(interval),
             hedge=hedge,
             document=document,
+            file=text(obj, "file") or None,
             source=text(obj, "source") or _default_source(document),
             date=_date(obj),
             start=start,

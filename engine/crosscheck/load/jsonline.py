@@ -37,6 +37,14 @@ def json_object(raw: bytes, *, exact: bool) -> dict[str, Any]:
 
     Raises ``LoadProblem`` at line 1 (the caller shifts it to the file's line).
     """
+    return json_line(raw, exact=exact)[0]
+
+
+def json_line(raw: bytes, *, exact: bool) -> tuple[dict[str, Any], str]:
+    """One JSON-lines line as an object, and the line as text (what ``string_at`` reads).
+
+    Raises ``LoadProblem`` as ``json_object`` does.
+    """
     text = decode_text(raw.rstrip(b"\r\n"))
     _check_nesting(text)
     read: Callable[[str], Any] = _exact if exact else _whole
@@ -52,7 +60,40 @@ def json_object(raw: bytes, *, exact: bool) -> dict[str, Any]:
         problem = _problem_in(key) or _problem_in(item)
         if problem is not None:
             raise LoadProblem(f"`{_shown(key)}` {problem}", 1, _column_of(text, key))
-    return value
+    return value, text
+
+
+def string_at(line: str, key: str) -> tuple[int, str] | None:
+    """Where the string value of the object's ``key`` is written in ``line``: the index of
+    its first character after the quote, and its characters as written (escapes kept).
+
+    The last such key wins, as in ``json.loads``; ``None`` when the value is no string.
+    """
+    found = None
+    depth = 0
+    tokens = list(_STRUCTURE.finditer(line))
+    for place, token in enumerate(tokens):
+        text = token.group()
+        if text in "[{":
+            depth += 1
+        elif text in "]}":
+            depth -= 1
+        elif depth == 1 and place + 1 < len(tokens) and _names(line, token, key):
+            value = tokens[place + 1]
+            between = line[token.end() : value.start()].strip()
+            if between == ":" and value.group().startswith('"'):
+                found = (value.start() + 1, value.group()[1:-1])
+            else:
+                found = None
+    return found
+
+
+def _names(line: str, token: re.Match[str], key: str) -> bool:
+    """Whether the string ``token`` is an object key spelling ``key``."""
+    if not token.group().startswith('"') or not line[token.end() :].lstrip().startswith(":"):
+        return False
+    spelt: object = json.loads(token.group())
+    return spelt == key
 
 
 def _check_nesting(text: str) -> None:

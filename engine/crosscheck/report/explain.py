@@ -18,7 +18,7 @@ from crosscheck.interval import Truth
 from crosscheck.model import Claim, Document, Finding, Skipped
 from crosscheck.report.text import describe_interval
 from crosscheck.text.escape import shown
-from crosscheck.text.segment import LineIndex
+from crosscheck.text.written import Positions, positions
 
 _INDENT = "  "
 _TRUTH_ORDER = (Truth.FAILS, Truth.UNDECIDED, Truth.HOLDS)
@@ -31,11 +31,15 @@ class Examined:
 
     document: Document
     decisions: tuple[Decision, ...]
-    _lines: LineIndex = field(init=False, repr=False, compare=False)
+    _lines: Positions = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        lines = LineIndex(self.document.text, self.document.line_offset)
-        object.__setattr__(self, "_lines", lines)
+        object.__setattr__(self, "_lines", positions(self.document))
+
+    @property
+    def file(self) -> str:
+        """The file the document's lines are lines of."""
+        return self.document.file or self.document.path
 
     def position(self, offset: int) -> tuple[int, int]:
         """File line and column of a character offset in the document's text."""
@@ -44,10 +48,15 @@ class Examined:
     def location(self, decision: Decision) -> str:
         """``path:line:col`` of a decision's number."""
         line, column = self.position(decision.start)
-        return f"{shown(self.document.path)}:{line}:{column}"
+        return f"{shown(self.file)}:{line}:{column}"
 
     def line_text(self, line: int) -> str | None:
-        """The text of a file line of the document, ``None`` if it is not in its body."""
+        """The text of a file line of the document, ``None`` if it is not in its body
+        (a record of a JSON-lines file: its text as written on its line)."""
+        document = self.document
+        if document.file is not None:
+            on_line = line == document.line_offset + 1
+            return (document.written or document.text) if on_line else None
         index = line - 1 - self.document.line_offset
         lines = self.document.text.split("\n")
         return lines[index] if 0 <= index < len(lines) else None
@@ -189,7 +198,7 @@ def render_line(item: Examined, line: int, column: int | None = None) -> str:
     """The text of one line of a document, then for each number on it (or the one at
     ``column``) whether it became a claim, and the steps that decided it."""
     text = item.line_text(line)
-    head = f"{shown(item.document.path)}:{line}" + (f":{column}" if column is not None else "")
+    head = f"{shown(item.file)}:{line}" + (f":{column}" if column is not None else "")
     if text is None:
         return f"{head}: no such line in the article's text\n"
     lines = [head, f"{_INDENT}| {shown(text)}"]

@@ -40,7 +40,7 @@ def annotation(finding: Finding) -> str:
     properties: list[tuple[str, str]] = []
     if finding.claims:
         first = finding.claims[0]
-        properties.append(("file", first.document.replace("\\", "/")))
+        properties.append(("file", first.in_file().replace("\\", "/")))
         if first.line is not None:
             properties.append(("line", str(first.line)))
             if first.column is not None:

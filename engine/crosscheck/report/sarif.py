@@ -80,7 +80,7 @@ def region(claim: Claim) -> dict[str, Any] | None:
 
 def location(claim: Claim, ident: int | None = None) -> dict[str, Any]:
     """A SARIF location for the claim; related locations carry an id and a message."""
-    uri = artifact_uri(claim.document)
+    uri = artifact_uri(claim.in_file())
     artifact: dict[str, Any] = {"uri": uri}
     if not uri.startswith("file:"):
         artifact["uriBaseId"] = "%SRCROOT%"

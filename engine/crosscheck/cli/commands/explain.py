@@ -35,8 +35,9 @@ class LineRef:
 def line_refs(text: str) -> list[LineRef]:
     """The readings of ``FILE:LINE[:COL]``, the one with a column first.
 
-    A JSON-lines article is named ``FILE:N`` itself, so ``batch.jsonl:17:3`` may be
-    line 3 of that article as well as line 17, column 3 of the file.
+    A file's name may end in ``:N`` itself, so ``batch.jsonl:17:3`` may be line 3 of
+    ``batch.jsonl:17`` as well as line 17, column 3 of ``batch.jsonl`` (which is
+    where the article of line 17 of a JSON-lines file is).
     """
     parts = text.split(":")
     refs: list[LineRef] = []
@@ -57,11 +58,18 @@ def _same_file(document: str, wanted: str) -> bool:
     return resolved(Path(document)) == resolved(Path(wanted))
 
 
+def _holds(document: Document, ref: LineRef) -> bool:
+    """Whether ``ref`` names a line of ``document`` (a JSON-lines record: its own line)."""
+    if document.file is None:
+        return _same_file(document.path, ref.file)
+    return ref.line == document.line_offset + 1 and _same_file(document.file, ref.file)
+
+
 def find_line(examined: Sequence[Examined], refs: Sequence[LineRef]) -> tuple[Examined, LineRef]:
     """The document and reading a ``--claim`` value names."""
     for ref in refs:
         for item in examined:
-            if _same_file(item.document.path, ref.file):
+            if _holds(item.document, ref):
                 return item, ref
     raise click.BadParameter(
         f"no article {refs[-1].file!r} among the documents read", param_hint="--claim"
