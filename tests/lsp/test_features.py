@@ -57,6 +57,12 @@ def test_units_after_in_the_common_ones_first(tmp_path: Path) -> None:
     assert "rule" not in {item.label for item in ranked}
 
 
+def test_units_after_a_number(analysis: Analysis) -> None:
+    found = completions(analysis, *_at(TEXT, "500 mm", after=5))  # "500 m|m"
+    assert found.items[0].label == COMMON_UNITS[0]
+    assert "rule" not in {item.label for item in found.items}
+
+
 def test_a_phrase_set_of_an_import_completes(analysis: Analysis) -> None:
     labels = {item.label for item in completions(analysis, *_at(TEXT, "deaths", 2)).items}
     assert {"deaths", "caliber", "killed"} <= labels

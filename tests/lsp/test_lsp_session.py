@@ -36,6 +36,17 @@ BROKEN = (
 FIXED = BROKEN.replace(" | blasts", "")
 
 
+class Client(LanguageClient):
+    """pygls's client, noting the server's exit code."""
+
+    def __init__(self) -> None:
+        super().__init__("crosscheck-tests", "1")
+        self.exit_codes: queue.Queue[int | None] = queue.Queue()
+
+    async def server_exit(self, server: asyncio.subprocess.Process) -> None:
+        self.exit_codes.put(server.returncode)
+
+
 class Session:
     """A client connected to a server process, driven from the test's thread."""
 
@@ -43,12 +54,17 @@ class Session:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        self.client = LanguageClient("crosscheck-tests", "1")
+        self.client = Client()
         self.published: queue.Queue[types.PublishDiagnosticsParams] = queue.Queue()
+        self.shown: list[str] = []  # messages the server shows: errors in its handlers
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
             self.published.put(params)
+
+        @self.client.feature(types.WINDOW_SHOW_MESSAGE)
+        def on_message(params: types.ShowMessageParams) -> None:
+            self.shown.append(params.message)
 
     def run(self, job: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(job, self.loop).result(TIMEOUT)
@@ -80,8 +96,9 @@ def session() -> Iterator[Session]:
     )
     s.notify(s.client.initialized, types.InitializedParams())
     yield s
-    s.run(s.client.shutdown_async(None))
-    s.notify(s.client.exit, None)
+    if not s.client.stopped:  # the last test shuts it down; after a failure, here
+        s.run(s.client.shutdown_async(None))
+        s.notify(s.client.exit, None)
     s.run(s.client.stop())
     s.loop.call_soon_threadsafe(s.loop.stop)
     s.thread.join(TIMEOUT)
@@ -258,3 +275,11 @@ def test_an_imported_file_open_in_the_editor_is_read_from_there(
     )
     assert isinstance(found, types.CompletionList)
     assert {item.label for item in found.items} == {"troops", "civilians"}
+
+
+def test_shutdown_then_exit_ends_the_server(session: Session) -> None:
+    """Last: the session ends as an editor ends it, and no handler failed on the way."""
+    assert session.run(session.client.shutdown_async(None)) is None
+    session.notify(session.client.exit, None)
+    assert session.client.exit_codes.get(timeout=TIMEOUT) == 0
+    assert session.shown == []

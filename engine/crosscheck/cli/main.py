@@ -39,6 +39,8 @@ class _Guarded(LazyGroup):
 
 def _stdout_broken() -> bool:
     """Whether standard output can no longer be written (a full disk, a closed pipe)."""
+    if sys.stdout.closed:  # closed by its owner (the editor server, on exit): nothing is left
+        return False
     try:
         sys.stdout.flush()
     except OSError:

@@ -1,12 +1,13 @@
 """Completion: keywords, the names the document and its imports declare, quantities and units.
 
-After ``in`` come units (those crosscheck's quantities use first, then pint's registry),
+After ``in`` or a number come units (those crosscheck's quantities use first, then pint's registry),
 after ``of`` subjects, after ``measure NAME:`` quantities, after ``waive`` rules; anywhere
 else keywords and the declared names.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lsprotocol import types
@@ -21,6 +22,7 @@ COMMON_UNITS = (
     *dict.fromkeys(QUANTITY_UNITS.values()),
     *("mm", "cm", "m", "km", "kg", "tonne", "hour", "week", "month", "year", "%"),
 )
+_NUMBER_BEFORE = re.compile(r"[0-9]\s+[A-Za-z_]*$")
 _KINDS: dict[type, types.CompletionItemKind] = {
     ast.Measure: types.CompletionItemKind.Variable,
     ast.Subject: types.CompletionItemKind.Class,
@@ -34,7 +36,7 @@ def completions(analysis: Analysis, line: int, column: int) -> types.CompletionL
     """What may be typed at 1-based ``line:column`` of the document."""
     before = _words_before(analysis, line, column)
     previous = before[-1] if before else ""
-    if previous == "in":
+    if previous == "in" or _after_number(analysis, line, column):
         items = unit_items()
     elif previous == "of":
         items = _names(analysis, ast.Subject)
@@ -46,6 +48,12 @@ def completions(analysis: Analysis, line: int, column: int) -> types.CompletionL
         items = _names(analysis, ast.Measure, ast.Subject, ast.Origin, ast.PhraseSet)
         items += _keywords(at_start=not before)
     return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _after_number(analysis: Analysis, line: int, column: int) -> bool:
+    """Whether the cursor follows a number and a space (``within 10 mm``, ``1 .. 500 mm``)."""
+    text = analysis.lines.lines[line - 1][: column - 1] if line <= len(analysis.lines.lines) else ""
+    return _NUMBER_BEFORE.search(text) is not None
 
 
 def _words_before(analysis: Analysis, line: int, column: int) -> list[str]:
