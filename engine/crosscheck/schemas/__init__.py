@@ -3,7 +3,12 @@
 * ``claims.schema.json``: one line of a claims JSON-lines file, as
   ``crosscheck extract --format jsonl`` writes it and ``crosscheck check --claims FILE``
   reads it;
-* ``report.schema.json``: the report ``crosscheck check --format json`` writes.
+* ``report.schema.json``: the report ``crosscheck check --format json`` writes;
+* ``article.schema.json``: one line of a JSON-lines corpus (a ``.jsonl`` article file);
+* ``front-matter.schema.json``: the metadata block at the top of a Markdown or text article;
+* ``manifest.schema.json``: a ``manifest.yaml`` giving articles their metadata.
+
+docs/formats.md describes each input with examples that validate against these.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import json
 from importlib import resources
 from typing import Any
 
-SCHEMAS = ("claims", "report")
+SCHEMAS = ("claims", "report", "article", "front-matter", "manifest")
 
 
 def load_schema(name: str) -> dict[str, Any]:
