@@ -59,8 +59,11 @@ def test_units_after_in_the_common_ones_first(tmp_path: Path) -> None:
 
 def test_units_after_a_number(analysis: Analysis) -> None:
     found = completions(analysis, *_at(TEXT, "500 mm", after=5))  # "500 m|m"
-    assert found.items[0].label == COMMON_UNITS[0]
-    assert "rule" not in {item.label for item in found.items}
+    ranked = sorted(found.items, key=lambda item: item.sort_text or "")
+    assert [item.label for item in ranked[: len(COMMON_UNITS)]] == list(COMMON_UNITS)
+    labels = {item.label for item in found.items}
+    assert "within" in labels  # `killed <= 100 within 10%`
+    assert "killed" not in labels
 
 
 def test_a_phrase_set_of_an_import_completes(analysis: Analysis) -> None:

@@ -1,8 +1,8 @@
 """Completion: keywords, the names the document and its imports declare, quantities and units.
 
-After ``in`` or a number come units (those crosscheck's quantities use first, then pint's registry),
-after ``of`` subjects, after ``measure NAME:`` quantities, after ``waive`` rules; anywhere
-else keywords and the declared names.
+After ``in`` come units (those crosscheck's quantities use first, then pint's registry),
+after a number units and keywords, after ``of`` subjects, after ``measure NAME:``
+quantities, after ``waive`` rules; anywhere else keywords and the declared names.
 """
 
 from __future__ import annotations
@@ -36,8 +36,10 @@ def completions(analysis: Analysis, line: int, column: int) -> types.CompletionL
     """What may be typed at 1-based ``line:column`` of the document."""
     before = _words_before(analysis, line, column)
     previous = before[-1] if before else ""
-    if previous == "in" or _after_number(analysis, line, column):
+    if previous == "in":
         items = unit_items()
+    elif _after_number(analysis, line, column):  # a unit, or the clause after a plain number
+        items = unit_items() + _keywords(at_start=False)
     elif previous == "of":
         items = _names(analysis, ast.Subject)
     elif previous == "waive":
