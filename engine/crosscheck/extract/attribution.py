@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from crosscheck.extract.patterns import trie_pattern
+
 _VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|claimed|claims|stated|"
     r"states|announced|announces|confirmed|confirms|added|adds|put|puts|quoted|cited|spoke|"
@@ -21,11 +23,12 @@ _VERBS = (
 )
 # A verb of saying; the speaker is looked for in the words right before it (a bounded
 # look back from each verb is much cheaper than trying a speaker at every word). The
-# lookahead, the first letters of "has" and of every verb, turns most words away at once.
+# lookahead, the first letters of "has" and of every verb, turns most words away at once,
+# and the verbs are factored by their common prefixes (longest first).
 _FIRST_LETTERS = "".join(sorted({"h", *(verb[0] for verb in _VERBS.split("|"))}))
 _VERB = re.compile(
-    rf"[ \t]+(?=(?i:[{_FIRST_LETTERS}]))(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?i:{_VERBS})"
-    r"(?![a-z])"
+    rf"[ \t]+(?=(?i:[{_FIRST_LETTERS}]))(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
+    rf"(?i:{trie_pattern(_VERBS.split('|'))})(?![a-z])"
 )
 # The speaker before a verb: up to six words of a noun phrase, ending at the verb (with an
 # agency's initials after it: "officials (AP)"). The longest such words are wanted, so the

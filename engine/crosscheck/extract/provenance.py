@@ -67,16 +67,13 @@ class Provenance:
     def _frame(
         self, doc: DocumentContext, sentence: Sentence, position: int, clause: tuple[int, int]
     ) -> tuple[Attribution | None, str]:
-        frames = _remembered(
-            doc, "frames", sentence, lambda: attributions(doc.text, sentence.start, sentence.end)
-        )
-        frame = attribution_for(frames, position, clause)
+        frame = attribution_for(_frames(doc, sentence), position, clause)
         if frame is not None:
             return frame, "an attribution frame in the sentence"
         if _PRONOUN_SAID.search(doc.low, sentence.start, sentence.end):
             previous = doc.locator.before(sentence)
             if previous is not None:
-                earlier = attributions(doc.text, previous.start, previous.end)
+                earlier = _frames(doc, previous)
                 if earlier:
                     return earlier[-1], "a quotation whose speaker the previous sentence names"
         return None, "no attribution frame in the sentence"
@@ -109,6 +106,13 @@ def _remembered(doc: DocumentContext, kind: str, sentence: Sentence, make: Calla
         doc.memo[key] = make()
     found: T = doc.memo[key]
     return found
+
+
+def _frames(doc: DocumentContext, sentence: Sentence) -> list[Attribution]:
+    """The attribution frames of ``sentence``."""
+    return _remembered(
+        doc, "frames", sentence, lambda: attributions(doc.text, sentence.start, sentence.end)
+    )
 
 
 def _clause_of(doc: DocumentContext, sentence: Sentence, position: int) -> tuple[int, int]:
