@@ -98,3 +98,14 @@ def test_an_unreadable_import_is_an_error_on_its_statement(tmp_path: Path) -> No
     found = diagnostics(analyse(tmp_path / "a.rules", 'import "missing.rules"\n'))
     assert [(d.range.start.line, d.range.start.character) for d in found] == [(0, 0)]
     assert "cannot find imported file `missing.rules`" in found[0].message
+
+
+def test_a_half_typed_file_still_knows_its_names(tmp_path: Path) -> None:
+    text = "measure killed: count\n\nrule few: killed <=\n\nmeasure wounded: count\n"
+    analysis = analyse(tmp_path / "a.rules", text)
+    [error] = diagnostics(analysis)
+    assert error.severity == types.DiagnosticSeverity.Error
+    assert error.range.start == types.Position(2, 19)  # just after `<=`: the right side is missing
+    assert "expected a measure name or a number" in error.message
+    labels = {item.label for item in completions(analysis, 3, 20).items}
+    assert {"killed", "wounded"} <= labels
