@@ -91,6 +91,13 @@ def test_without_strict_unreadable_inputs_are_left_out_with_a_warning(
     assert len(claims) == 1
 
 
+def test_problems_read_past_are_warnings_even_when_strict(race: crosscheck.RuleSet) -> None:
+    Path("w.jsonl").write_text('{"text": "900 runners finished.", "titel": "Race"}\n')
+    with pytest.warns(crosscheck.InputWarning, match=r"w\.jsonl:1: warning: unknown key 'titel'"):
+        claims = crosscheck.extract("w.jsonl", rules=race)
+    assert [c.stated for c in claims] == ["900"]
+
+
 def test_bad_rules_and_baselines_raise_their_own_errors(race: crosscheck.RuleSet) -> None:
     Path("broken.rules").write_text("measure m: count\nrule r: m agree within\n")
     with pytest.raises(crosscheck.RuleFileError) as caught:
