@@ -150,6 +150,24 @@ def _rule(rule: ast.Rule) -> str:
     return "\n".join(lines)
 
 
+def rule_statement(rule: ast.Rule) -> str:
+    """What a rule says, as the language writes it, with the scope of a rule that compares
+    claims spelt out even when it is the default: ``killed <= casualties across sources``."""
+    scope = _scope(rule.scope)
+    if not scope and _compares_claims(rule.body):
+        scope = f" {rule.scope.kind.value}"
+    return _body(rule.body) + scope
+
+
+def _compares_claims(body: ast.Body) -> bool:
+    """Whether the rule relates claims to each other (not each claim to constants)."""
+    if isinstance(body, ast.Bounds):
+        return False
+    if isinstance(body, ast.Comparison):
+        return not isinstance(body.left, ast.Constant) and not isinstance(body.right, ast.Constant)
+    return True
+
+
 def _waiver(waiver: ast.Waiver) -> str:
     lines = [f"waive {_name(waiver.rule)}"]
     if waiver.document is not None:

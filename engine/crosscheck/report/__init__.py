@@ -23,6 +23,8 @@ class RenderContext:
     color: bool = False
     show_undecided: bool = False
     rule_descriptions: tuple[tuple[str, str], ...] = ()  # (rule name, help text)
+    # (rule name, what it says as the language writes it: `killed <= casualties across sources`)
+    rule_statements: tuple[tuple[str, str], ...] = ()
     # Every claim of the run, for reporters that chart more than the violations cite.
     claims: tuple[Claim, ...] = ()
     # (rule name, declared severity): lets SARIF state a rule's level even when it found nothing

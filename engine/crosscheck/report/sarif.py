@@ -19,6 +19,7 @@ from crosscheck import HOMEPAGE, __version__
 from crosscheck.accept.baseline import fingerprint
 from crosscheck.model import Claim, Finding, Report, Severity
 from crosscheck.report import RenderContext, jsontext
+from crosscheck.report.rulehelp import RuleText, rule_texts
 from crosscheck.report.text import describe_interval
 
 SARIF_VERSION = "2.1.0"
@@ -136,14 +137,16 @@ def result(finding: Finding, rule_index: int) -> dict[str, Any]:
     return out
 
 
-def descriptor(name: str, help_text: str, severity: Severity | None) -> dict[str, Any]:
-    """The reportingDescriptor of one rule."""
-    help_text = help_text.strip()
-    short = help_text.splitlines()[0] if help_text else f"crosscheck rule {name}"
-    out: dict[str, Any] = {"id": name, "name": name, "shortDescription": {"text": short}}
-    if help_text:
-        out["fullDescription"] = {"text": help_text}
-        out["help"] = {"text": help_text}
+def descriptor(rule: RuleText, severity: Severity | None) -> dict[str, Any]:
+    """The reportingDescriptor of one rule: described by its message, else by its own
+    text, with a help text saying what to do about a finding."""
+    out: dict[str, Any] = {
+        "id": rule.name,
+        "name": rule.name,
+        "shortDescription": {"text": rule.short},
+        "fullDescription": {"text": rule.full},
+        "help": {"text": rule.help},
+    }
     if severity is not None:
         out["defaultConfiguration"] = {"level": LEVEL[severity]}
     return out
@@ -151,13 +154,13 @@ def descriptor(name: str, help_text: str, severity: Severity | None) -> dict[str
 
 def descriptors(report: Report, context: RenderContext) -> list[dict[str, Any]]:
     """Every rule's descriptor; severity as declared, else as its findings show."""
-    helps = dict(reversed(context.rule_descriptions))  # the first description wins
+    texts = rule_texts(context)
     severities: dict[str, Severity] = {}
     for finding in reversed(report.findings):
         severities[finding.rule] = finding.severity
     severities.update(dict(reversed(context.rule_severities)))
     return [
-        descriptor(name, helps.get(name, ""), severities.get(name))
+        descriptor(texts.get(name, RuleText(name)), severities.get(name))
         for name in rule_names(report, context)
     ]
 

@@ -24,6 +24,7 @@ from crosscheck.cli.console import (
     write_output,
 )
 from crosscheck.dsl.ast import RuleSet
+from crosscheck.dsl.printer import rule_statement
 from crosscheck.fs.reader import FileReader
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Report, Severity
 from crosscheck.pipeline.evaluation import accepted_report, evaluate_gathered
@@ -109,7 +110,8 @@ def render_context(
         claims=tuple(claims),
         color=request.color,
         show_undecided=request.show_undecided,
-        rule_descriptions=tuple((r.name, r.message or r.name) for r in ruleset.rules),
+        rule_descriptions=tuple((r.name, r.message or rule_statement(r)) for r in ruleset.rules),
+        rule_statements=tuple((r.name, rule_statement(r)) for r in ruleset.rules),
         rule_severities=tuple((r.name, r.severity) for r in ruleset.rules),
         show_pairs=request.pairs,
         statistics=request.statistics,

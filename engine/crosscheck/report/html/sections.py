@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from crosscheck.model import Report, Severity
 from crosscheck.report import RenderContext
 from crosscheck.report.html.templates.markup import Safe, h
+from crosscheck.report.rulehelp import RuleText, rule_texts
 
 SEVERITY_GLYPH = {Severity.ERROR: "■", Severity.WARNING: "▲", Severity.INFO: "●"}
 
@@ -97,8 +98,8 @@ def count_cards(report: Report) -> Safe:
 
 def rule_table(report: Report, context: RenderContext) -> Safe:
     """Findings and pairwise violations per rule, with the rule's severity and its
-    description when known."""
-    descriptions = dict(context.rule_descriptions)
+    description when known (its message, and what it says as the rule file writes it)."""
+    descriptions = {name: _described(text) for name, text in rule_texts(context).items()}
     by_rule = Counter(f.rule for f in report.findings)
     pairs: Counter[str] = Counter()
     worst: dict[str, Severity] = {}
@@ -120,6 +121,14 @@ def rule_table(report: Report, context: RenderContext) -> Safe:
     ]
     columns = ["Rule", "Severity", "#Findings", "#Pairs", *(["Description"] if described else [])]
     return table("Findings by rule", columns, rows)
+
+
+def _described(rule: RuleText) -> Safe | str:
+    """A rule's message, then its statement as code; either alone when it is all there is."""
+    statement = h("code", None, rule.statement) if rule.statement else ""
+    if rule.message and statement:
+        return h("span", None, rule.message, " ", statement)
+    return statement or rule.message
 
 
 def summary_section(report: Report, context: RenderContext) -> Safe:
