@@ -127,7 +127,8 @@ def test_extract_gives_the_claims_the_extract_command_prints(
 def test_every_public_name_resolves() -> None:
     for name in crosscheck.__all__:
         assert getattr(crosscheck, name) is not None
-    assert "check" in dir(crosscheck)
+    assert {"check", "extract", "Report"} <= set(dir(crosscheck))
+    assert "TYPE_CHECKING" not in dir(crosscheck)
     with pytest.raises(AttributeError, match="no attribute 'chek'"):
         _ = crosscheck.chek  # type: ignore[attr-defined]
 
