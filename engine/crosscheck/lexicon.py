@@ -179,8 +179,11 @@ VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
     "tens of thousands": (20000, 99999),
     "hundreds of thousands": (200000, 999999),
 }
-# Vague words that are nouns too ("test scores"): amounts only before "of".
+# Vague words that are nouns too ("test scores"): amounts only before "of" (or a word
+# of VAGUE_NOUN_FOLLOWERS).
 VAGUE_NEEDING_OF = _words("scores")
+# Words after such a noun that make it an amount all the same ("left scores dead").
+VAGUE_NOUN_FOLLOWERS = _words("of dead killed injured wounded hurt missing people more")
 
 # Words that join two numbers into a range ("11,000 to 12,000"), besides a dash.
 RANGE_WORDS = _words("to through or")

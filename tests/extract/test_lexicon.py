@@ -104,6 +104,11 @@ def test_vague_nouns_need_of(word: str) -> None:
     assert mention(f"{word} of villages").kind == "vague"
 
 
+@pytest.mark.parametrize("word", lexicon.VAGUE_NOUN_FOLLOWERS)
+def test_a_vague_noun_before_a_follower_is_an_amount(word: str) -> None:
+    assert mention(f"a siege that left scores {word} in the town").kind == "vague"
+
+
 @pytest.mark.parametrize("word", sorted(lexicon.UNIT_WORDS))
 def test_every_unit_word_is_read(word: str) -> None:
     # "%" is glued; so are units that after a blank are clock words ("1400 hrs")

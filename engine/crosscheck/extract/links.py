@@ -51,6 +51,7 @@ _RESTATING_OPEN = re.compile(r"[ \t]*\([^()0-9]{0,40}\Z")
 # Between a number and the noun it counts: up to three modifiers, "of" and "the".
 _NOUN_GAP = re.compile(r"(?:[ \t]*[-‐‑]?[ \t]*[a-z][a-z'’]*){0,3}[ \t]+")
 _NOT_A_MODIFIER = frozenset(NOT_MODIFIERS)
+_PARTITIVE = frozenset(["of", "among", "amongst", "them", "including"])
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
 # Between an event phrase and the number of its object: "killed five", "killed all five".
 _OBJECT_GAP = re.compile(r"[ \t]+(?:all[ \t]+)?")
@@ -168,6 +169,8 @@ def gapped(
         return False
     noun = re.compile(rf"(?:[ \t]+[a-z][a-z'’-]*){{0,3}}?[ \t]+{re.escape(counts)}(?![a-z])")
     found = noun.match(low, mention.end, min(len(low), mention.end + 60))
+    if found is not None and _PARTITIVE.intersection(found.group().split()):
+        return False  # "two of them children": a part, not a conjunct
     pos = found.end() if found is not None else None
     for _ in range(3):  # the noun may go on: "six police officers"
         if pos is None:
@@ -175,7 +178,8 @@ def gapped(
         if _GAPPED_AFTER.match(text, pos) is not None or low.startswith(",", pos):
             return True
         word = _NEXT_WORD.match(low, pos)
-        pos = word.end() if word is not None and word.group(1) not in _NOT_A_MODIFIER else None
+        stop = word is None or word.group(1) in _NOT_A_MODIFIER or word.group(1) in _PARTITIVE
+        pos = None if stop or word is None else word.end()
     return False
 
 

@@ -25,6 +25,7 @@ from crosscheck.lexicon import (
     SCALES,
     UNGROUPED_AFTER,
     VAGUE_NEEDING_OF,
+    VAGUE_NOUN_FOLLOWERS,
     first_letters,
 )
 
@@ -60,7 +61,7 @@ ARTICLE_BEFORE = re.compile(r"(?<![a-z])" + words_pattern(ARTICLES) + r"[ \t]+\Z
 _VAGUE_SCALE = re.compile(
     r"[ \t]+(" + words_pattern(w for w, v in SCALES.items() if v >= 1000) + r")(?![a-z])"
 )
-_OF_AFTER = re.compile(r"[ \t]+of(?![a-z])")
+_OF_AFTER = re.compile(r"[ \t]+" + words_pattern(VAGUE_NOUN_FOLLOWERS) + r"(?![a-z])")
 _NEEDS_OF = frozenset(VAGUE_NEEDING_OF)  # nouns too ("test scores") unless "scores of"
 _COUNTED = frozenset([*SCALES, *GROUP_WORDS])  # words that "a" may start ("a thousand")
 

@@ -117,6 +117,8 @@ def _weight(
         return None
     if left[2] and _CONJUNCTION.search(low, left[1], right[0]):
         return None  # "destroyed and 30,000 damaged": the number opens a conjunct of its own
+    if left[2] and "," in low[left[1] : right[0]]:
+        return None  # "had died, six soldiers and five militants among them": a new phrase
     words = gap_words(low, left[1], right[0])
     if words is None:
         return None
