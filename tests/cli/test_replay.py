@@ -10,7 +10,7 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,8 +18,10 @@ import pytest
 from replaycount import Runs
 
 import crosscheck.fs.witness as inputs
-from crosscheck.cli.commands.check_request import CheckRequest
+from crosscheck.cli.commands import check
+from crosscheck.cli.commands.check_request import CheckCall
 from crosscheck.cli.main import main
+from crosscheck.config.discover import Found
 
 ARTICLE = "corpus/2024-12-23_harbor-ledger_spy-agency-toll.md"
 JSON = ["check", "--format", "json", "-j", "1"]
@@ -140,54 +142,65 @@ def test_an_edited_baseline_makes_the_check_run_again(
     assert runs.count == 3
 
 
-REQUEST = CheckRequest(
-    paths=(),
-    rules=Path("rules"),
-    claims=None,
-    manifest=None,
-    fmt="json",
-    output=None,
-    fail_on="error",
-    baseline=None,
-    write_baseline=None,
-    show_undecided=False,
-    strict=False,
-    jobs=None,
-    color=False,
-    today=date(2025, 1, 1),
-    cwd="/work",
-)
-OTHER_VALUES = {
-    "paths": (Path("corpus/a.md"),),
-    "rules": Path("other.rules"),
-    "claims": Path("claims.jsonl"),
-    "manifest": Path("manifest.csv"),
-    "fmt": "sarif",
-    "fail_on": "warning",
-    "baseline": Path("baseline.json"),
-    "show_undecided": True,
-    "strict": True,
-    "cwd": "/elsewhere",  # paths are relative to it
-    "cite": 2,
-    "pairs": True,
-    "statistics": True,
+# One value for every option of ``check`` but -o, --jobs and --no-cache (as typed).
+OTHER_OPTIONS = {
+    "paths": ["corpus/a.md"],
+    "rules": ["--rules", "other.rules"],
+    "manifest": ["--manifest", "manifest.csv"],
+    "exclude": ["--exclude", "drafts/"],
+    "respect_gitignore": ["--no-respect-gitignore"],
+    "config_file": ["--config", "other.toml"],
+    "fmt": ["--format", "sarif"],
+    "fail_on": ["--fail-on", "warning"],
+    "select": ["--select", "death_*"],
+    "ignore": ["--ignore", "severity:info"],
+    "cache_dir": ["--cache-dir", "elsewhere"],
+    "claims": ["--claims", "claims.jsonl"],
+    "baseline": ["--baseline", "baseline.json"],
+    "show_undecided": ["--show-undecided"],
+    "cite": ["--cite", "2"],
+    "pairs": ["--pairs"],
+    "statistics": ["--statistics"],
+    "strict": ["--strict"],
+    "quiet": ["--quiet"],
+    "verbose": ["--verbose"],
 }
 
 
-def test_every_setting_but_output_and_jobs_is_part_of_the_replay_key() -> None:
-    assert {f.name for f in fields(CheckRequest)} - set(OTHER_VALUES) == {
-        "output",
-        "jobs",
-        "write_baseline",
-        "color",
-        "today",
+def _call_of(monkeypatch: pytest.MonkeyPatch, *args: str) -> CheckCall:
+    """The call ``check`` makes of its options (nothing runs)."""
+    calls: list[CheckCall] = []
+    monkeypatch.setattr(check, "replay_or_run", lambda call, *rest: calls.append(call) or 0)
+    monkeypatch.setattr(check, "discover_or_exit", lambda explicit: Found(None, None))
+    assert main(["check", *args]) == 0
+    return calls[-1]
+
+
+def test_every_option_but_output_jobs_and_cache_is_part_of_the_replay_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    names = {p.name for p in check.check_command.params} - {"help"}
+    assert names - set(OTHER_OPTIONS) == {"output", "jobs", "no_cache", "color", "write_baseline"}
+    base = _call_of(monkeypatch).replay_key()
+    assert base is not None
+    for name, args in OTHER_OPTIONS.items():
+        assert _call_of(monkeypatch, *args).replay_key() != base, name
+    assert _call_of(monkeypatch, "-o", "report.json", "-j", "4").replay_key() == base
+    assert _call_of(monkeypatch, "--write-baseline", "b.json").replay_key() is None
+    assert _call_of(monkeypatch, "--color", "always").replay_key() is None
+
+
+def test_the_configuration_the_folder_and_the_default_format_are_part_of_the_replay_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    call = _call_of(monkeypatch)
+    others = {
+        "config": (str(Path("/work/pyproject.toml")), "{'corpus': ['news']}", "/work"),
+        "cwd": "/elsewhere",  # paths are relative to it
+        "default_format": "github",
     }
-    for name, value in OTHER_VALUES.items():
-        assert replace(REQUEST, **{name: value}).replay_key() != REQUEST.replay_key(), name
-    same = replace(REQUEST, output=Path("report.json"), jobs=4, today=date(2031, 5, 6))
-    assert same.replay_key() == REQUEST.replay_key()
-    assert replace(REQUEST, write_baseline=Path("b.json")).replay_key() is None
-    assert replace(REQUEST, color=True).replay_key() is None
+    for name, value in others.items():
+        assert replace(call, **{name: value}).replay_key() != call.replay_key(), name
 
 
 def test_a_run_is_replayed_on_other_days_only_while_its_waivers_stay_as_they_were(

@@ -34,7 +34,8 @@ def rules(tmp_path: Path) -> Path:
 def test_project_rules_pass_the_check() -> None:
     code, result = run("--check", ROOT / "rules")
     assert code == 0, result.output
-    assert result.stdout == ""
+    assert result.stdout == "0 of 1 rule file would be reformatted\n"
+    assert result.stderr == ""
 
 
 def test_check_shows_a_diff_exits_1_and_changes_nothing(rules: Path) -> None:
@@ -44,7 +45,8 @@ def test_check_shows_a_diff_exits_1_and_changes_nothing(rules: Path) -> None:
     assert "\n-measure  killed :count   # deaths\n" in result.stdout
     assert "\n+measure killed: count  # deaths\n" in result.stdout
     assert "nk_deployment" not in result.stdout
-    assert "1 of 2 rule files would be reformatted" in result.stderr
+    assert result.stdout.endswith("\n1 of 2 rule files would be reformatted\n")
+    assert result.stderr == ""
     assert (rules / "messy.rules").read_text("utf-8") == MISFORMATTED
 
 
@@ -53,7 +55,8 @@ def test_formatting_rewrites_only_files_that_change(rules: Path) -> None:
     before = sample.stat().st_mtime_ns
     code, result = run(rules)
     assert code == 0
-    assert result.stdout == f"formatted {rules / 'messy.rules'}\n"
+    summary = "1 of 2 rule files reformatted"
+    assert result.stdout == f"formatted {rules / 'messy.rules'}\n{summary}\n"
     assert (rules / "messy.rules").read_text("utf-8") == FORMATTED
     assert sample.stat().st_mtime_ns == before
     assert [p.name for p in rules.iterdir() if p.name.startswith(".")] == []  # no temp files left

@@ -24,6 +24,7 @@ cache folder itself (no link on the way), is taken for a damaged cache and repla
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -77,6 +78,20 @@ def unseal(payload: str, secret: bytes, where: str = "") -> str:
     return text
 
 
+def _make_folder(folder: Path) -> None:
+    """Make the cache folder if there is none, with a ``.gitignore`` of ``*`` in it (as
+    ``.ruff_cache`` and ``.pytest_cache`` have), so that git never offers to commit it."""
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return
+    with contextlib.suppress(OSError):  # only a convenience: the cache works without it
+        (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+
+
+GITIGNORE = "# Made by crosscheck: the cache is not to be committed.\n*\n"
+
+
 class NotACache(Exception):
     """A file at the cache's path that crosscheck did not make; it is left untouched."""
 
@@ -103,7 +118,7 @@ class CacheDB:
     def _open(self) -> sqlite3.Connection:
         """A connection to the stamped file, made and stamped when there is none;
         ``NotACache`` when the file there is not crosscheck's."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(self.path.parent)
         linked = self.path.is_symlink() or self.path.parent.is_symlink()
         if not linked and not os.path.lexists(self.path):
             return self._connect(ours=True)

@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import sqlite3
 import sys
+import textwrap
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -170,6 +171,46 @@ def progress_callback() -> Iterator[Callable[[str, int], None] | None]:
             progress.update(task, completed=done, name=shown(name))
 
         yield advance
+
+
+@contextmanager
+def phase(label: str) -> Iterator[None]:
+    """Show ``label`` with a spinner on a terminal's stderr while the block runs."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(shown(label)):
+        yield
+
+
+def verbose_note(text: str) -> None:
+    """A line of ``--verbose`` on stderr (values from inputs must be escaped already)."""
+    complain(f"crosscheck: {text}")
+
+
+def use_color(choice: str, output: Path | None) -> bool:
+    """Whether a report gets colour: ``always``, ``never``, or (``auto``) on a terminal
+    that ``NO_COLOR`` does not turn off, or wherever ``FORCE_COLOR`` asks for it."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output is None and sys.stdout.isatty()
+
+
+def exit_codes(*codes: tuple[int, str]) -> str:
+    """The epilog of a command's ``--help`` listing its exit codes (4, an internal
+    error, is added: every command has it)."""
+    internal = (EXIT_INTERNAL, "internal error (a bug in crosscheck: please report it)")
+    lines = [f"{code}  {text}" for code, text in (*codes, internal)]
+    wrapped = [
+        textwrap.fill(line, 76, initial_indent="  ", subsequent_indent="     ") for line in lines
+    ]
+    return "\b\nExit codes:\n" + "\n".join(wrapped)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def _stdout_broken() -> bool:
     cls=_Guarded,
     lazy_commands={
         name: f"crosscheck.cli.commands.{name}:{name}_command"
-        for name in ("check", "explain", "extract", "fmt", "lint", "lsp", "test")
+        for name in ("check", "config", "explain", "extract", "fmt", "lint", "lsp", "test")
     },
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -46,9 +46,11 @@ from crosscheck.fs.reader import FileReader
 from crosscheck.load.decode import BOM, UTF16_MESSAGE, decode_text, is_utf16, normalize_newlines
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.frontmatter import split_front_matter
+from crosscheck.load.ignore import Ignores, Selector
 from crosscheck.load.jsonline import json_line, string_at
 from crosscheck.load.manifest import MANIFEST_NAMES, read_manifest
 from crosscheck.load.metadata import Item, Metadata, build_metadata
+from crosscheck.load.selection import FileSelection
 from crosscheck.model import Document
 
 __all__ = [
@@ -91,10 +93,19 @@ def iter_documents(
 
 
 def iter_article_files(
-    paths: Sequence[Path], manifest: Path | None = None, reader: FileReader | None = None
+    paths: Sequence[Path],
+    manifest: Path | None = None,
+    reader: FileReader | None = None,
+    selection: FileSelection | None = None,
 ) -> Iterator[ArticleFile | LoadError]:
-    """The article files under ``paths`` in reading order, without reading them yet."""
+    """The article files under ``paths`` in reading order, without reading them yet.
+
+    Folders are walked as ``selection`` says (default: ``.gitignore`` files of the
+    folders walked respected, the default exclusions left out; see ``load.ignore``);
+    files named are read.
+    """
     reader = FileReader() if reader is None else reader
+    selection = selection or FileSelection()
     explicit: Manifest = {}
     if manifest is not None:
         explicit, errors = read_manifest(manifest, reader)
@@ -102,7 +113,8 @@ def iter_article_files(
     beside: dict[Path, Manifest] = {}
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, explicit, {}, reader)
+            walk = _Walk(explicit, reader, Selector(selection, reader, path))
+            yield from walk.folder(path, {}, walk.selector.ignores)
         elif not path.is_file():
             why = reader.not_regular(path)
             missing = why in ("missing", "a broken symbolic link")
@@ -138,28 +150,41 @@ def _folder_manifests(
     return found
 
 
-def _walk(
-    folder: Path, explicit: Manifest, inherited: Manifest, reader: FileReader
-) -> Iterator[ArticleFile | LoadError]:
-    try:
-        entries = reader.listing(folder)
-    except OSError as err:
-        yield LoadError(folder.as_posix(), f"cannot list folder: {err.strerror or err}")
-        return
-    found = yield from _folder_manifests(folder, inherited, reader)
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name in MANIFEST_NAMES:
-            continue
-        if entry.is_dir():
-            if not entry.is_symlink():
-                yield from _walk(entry, explicit, found, reader)
-        elif entry.suffix.lower() in ARTICLE_SUFFIXES:
-            why = reader.not_regular(entry)
-            if why is None:
-                yield ArticleFile(entry, _fallback(entry, explicit, found, reader))
-            else:
-                message = f"skipped: {why}, not a regular file"
-                yield LoadError(entry.as_posix(), message, severity="warning")
+@dataclass(frozen=True)
+class _Walk:
+    """A walk of one folder named on the command line, and of the folders under it."""
+
+    explicit: Manifest
+    reader: FileReader
+    selector: Selector
+
+    def folder(
+        self, folder: Path, inherited: Manifest, ignores: Ignores
+    ) -> Iterator[ArticleFile | LoadError]:
+        """The article files under ``folder``, with the manifests and ignore files above it."""
+        reader, selector = self.reader, self.selector
+        try:
+            entries = reader.listing(folder)
+        except OSError as err:
+            yield LoadError(folder.as_posix(), f"cannot list folder: {err.strerror or err}")
+            return
+        found = yield from _folder_manifests(folder, inherited, reader)
+        ignores = selector.enter(folder, {entry.name for entry in entries}, ignores)
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name in MANIFEST_NAMES:
+                continue
+            if entry.is_dir():
+                if not entry.is_symlink() and not selector.leaves_out(entry, True, ignores):
+                    yield from self.folder(entry, found, ignores)
+            elif entry.suffix.lower() in ARTICLE_SUFFIXES:
+                if selector.leaves_out(entry, False, ignores):
+                    continue
+                why = reader.not_regular(entry)
+                if why is None:
+                    yield ArticleFile(entry, _fallback(entry, self.explicit, found, reader))
+                else:
+                    message = f"skipped: {why}, not a regular file"
+                    yield LoadError(entry.as_posix(), message, severity="warning")
 
 
 def _fallback(path: Path, explicit: Manifest, found: Manifest, reader: FileReader) -> Metadata:

@@ -21,6 +21,7 @@ from crosscheck.fs.reader import FileReader
 from crosscheck.fs.stamp import FileStamp, is_settled
 from crosscheck.load.articles import ArticleFile, LoadError, iter_article_files, load_file
 from crosscheck.load.claims import read_claims
+from crosscheck.load.selection import FileSelection
 from crosscheck.model import Claim, Document
 from crosscheck.pipeline.parallel import extract_all
 
@@ -89,15 +90,17 @@ def gather_corpus(
     jobs: int = 1,
     cache: ClaimCache | None = None,
     reader: FileReader | None = None,
+    selection: FileSelection | None = None,
 ) -> Gathered:
     """The claims of every document under ``paths`` (read lazily from the cache when unchanged).
 
-    Files are read through ``reader`` (a new one when not given).
+    Files are read through ``reader`` (a new one when not given); folders are walked as
+    ``selection`` says (see ``load.articles.iter_article_files``).
     """
     reader = FileReader() if reader is None else reader
     run = _GatherState(ruleset, cache, jobs, reader)
     rules_key = ruleset_key(ruleset)
-    files = iter_article_files(paths, manifest, reader)
+    files = iter_article_files(paths, manifest, reader, selection)
     to_read = _documents_to_read(run, files, strict, rules_key, on_progress)
     read = extract_all(to_read, ruleset, jobs=jobs, cache=cache, defer_cached=True)
     for document, key, claims in read:

@@ -31,6 +31,7 @@ class RenderContext:
     rule_severities: tuple[tuple[str, Severity], ...] = ()
     show_pairs: bool = False  # list each finding's pairwise violations under it
     statistics: bool = False  # text: end with a table of findings and pairs per rule
+    quiet: bool = False  # text and concise: only the findings, no notes and no summary
 
 
 Renderer = Callable[["Report", RenderContext], str]
@@ -42,6 +43,7 @@ CHARTING_FORMATS = frozenset({"html"})
 # Each format's module; a reporter is imported only when its format is asked for.
 _MODULES = {
     "text": "text",
+    "concise": "concise",
     "json": "json_report",
     "sarif": "sarif",
     "junit": "junit",

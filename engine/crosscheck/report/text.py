@@ -27,6 +27,7 @@ from crosscheck.interval import Interval
 from crosscheck.model import Cited, Claim, Finding, FindingKind, Report, Severity, Violation
 from crosscheck.report import RenderContext
 from crosscheck.text.escape import shown
+from crosscheck.text.plural import plural
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -39,11 +40,6 @@ def describe_interval(interval: Interval, unit: str) -> str:
 
 def _as_is(value: str) -> str:
     return value
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 finding``, ``2 findings``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def claim_line(claim: Claim, show: Callable[[str], str] = _as_is, indent: str = "  ") -> Text:
@@ -145,12 +141,19 @@ def summary_line(report: Report) -> str:
     if parts:
         head += f" ({', '.join(parts)})"
     head += f" from {plural(report.pair_count, 'pairwise violation')}"
-    text = f"{head} in {report.documents} documents, {report.claims} claims, {report.rules} rules"
+    counted = [(report.documents, "document"), (report.claims, "claim"), (report.rules, "rule")]
+    text = f"{head} in {', '.join(plural(n, noun) for n, noun in counted)}"
     if report.waived:
         text += f"; {report.waived} waived"
     if report.skipped:
-        text += f"; {len(report.skipped)} claim uses skipped"
+        text += f"; {plural(len(report.skipped), 'claim use')} skipped"
     return text
+
+
+def note_lines(report: Report) -> list[str]:
+    """The notes after the findings: claims skipped, waivers unused, pairs not listed."""
+    unlisted = (*report.unused_waivers, *report.unlisted)
+    return skipped_lines(report) + [f"note: {shown(note)}" for note in unlisted]
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -163,12 +166,10 @@ def render(report: Report, context: RenderContext) -> str:
         for relation in report.undecided:
             lines.extend(violation_lines(relation, shown))
             lines.append(Text())
-    notes = skipped_lines(report) + [
-        f"note: {shown(note)}" for note in (*report.unused_waivers, *report.unlisted)
-    ]
-    lines.extend(Text(note, style="dim") for note in notes)
-    lines.extend(Text(line) for line in rule_lines(report.findings))
-    lines.append(Text(summary_line(report)))
+    if not context.quiet:
+        lines.extend(Text(note, style="dim") for note in note_lines(report))
+        lines.extend(Text(line) for line in rule_lines(report.findings))
+        lines.append(Text(summary_line(report)))
     if context.statistics:
         from crosscheck.report.statistics import statistics_lines
 
@@ -181,6 +182,14 @@ def render(report: Report, context: RenderContext) -> str:
 def _styled(lines: list[Text]) -> str:
     """The lines with terminal colour codes, printed by rich as one piece."""
     out = io.StringIO()
-    console = Console(file=out, force_terminal=True, soft_wrap=True, highlight=False, width=10_000)
+    console = Console(
+        # Colour was asked for (``--color``): NO_COLOR has been weighed already.
+        file=out,
+        force_terminal=True,
+        no_color=False,
+        soft_wrap=True,
+        highlight=False,
+        width=10_000,
+    )
     console.print(Text("\n").join(lines))
     return out.getvalue()

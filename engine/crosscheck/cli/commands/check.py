@@ -1,20 +1,17 @@
 """``crosscheck check``: the claims of a corpus against the rules, as a report and an exit code.
 
-Exit codes (stable): 0 nothing at or above --fail-on; 1 findings; 2 bad rule file
-or usage, or an output that cannot be written (or is one of the run's inputs); 3
-unreadable input; 4 internal error (a bug; see ``cli.main``).
-
-A run with the same options as a recorded one, whose every input file and folder is
-unchanged, on a day over which the recorded run's waivers stay as they were, is
-replayed (see ``crosscheck.cache.runs``): its output is written again without loading
-the rules, the claims or a reporter.
+A run with the same options and configuration as a recorded one, whose every input
+file and folder is unchanged, on a day over which the recorded run's waivers stay as
+they were, is replayed (see ``crosscheck.cache.runs``): its output is written again
+without validating the configuration, loading the rules, the claims or a reporter.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,37 +19,58 @@ import click
 
 from crosscheck.cache.db import CacheDB
 from crosscheck.cache.runs import RunRecord, recall_run, remember_run
-from crosscheck.cli.commands.check_request import CheckRequest
-from crosscheck.cli.commands.options import JOBS, MANIFEST, NO_CACHE, OUTPUT, PATHS, RULES, STRICT
-from crosscheck.cli.console import default_format, open_store, today, write_output
-from crosscheck.report import formats
+from crosscheck.cli.commands.check_request import CheckCall, CheckRequest
+from crosscheck.cli.commands.configured import (
+    cache_folder,
+    discover_or_exit,
+    given_settings,
+    selection_of,
+    settings_or_exit,
+)
+from crosscheck.cli.commands.options import (
+    COLOR,
+    NO_CACHE,
+    OUTPUT,
+    QUIET,
+    STRICT,
+    VERBOSE,
+    settings_options,
+)
+from crosscheck.cli.console import (
+    default_format,
+    exit_codes,
+    open_store,
+    today,
+    use_color,
+    verbose_note,
+    write_output,
+)
+from crosscheck.config.discover import Found
+
+EXIT_CODES = exit_codes(
+    (0, "nothing at or above --fail-on"),
+    (1, "findings at or above --fail-on"),
+    (
+        2,
+        "bad rule file, configuration or usage, or an output that cannot be written (or is "
+        "one of the run's inputs)",
+    ),
+    (3, "unreadable input"),
+)
+# Options left out of the replay key: where the report goes and how many processes
+# make it change nothing.
+_UNKEYED = frozenset({"jobs"})
 
 
-@click.command("check")
-@PATHS
-@RULES
+@click.command("check", epilog=EXIT_CODES)
+@settings_options
 @click.option(
     "--claims",
     type=click.Path(path_type=Path),
     default=None,
     help="Check claims from a JSON-lines file instead of extracting them.",
 )
-@MANIFEST
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(formats()),
-    default=None,
-    help="Output format [default: github under GitHub Actions, else text].",
-)
 @OUTPUT
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
-)
 @click.option(
     "--baseline",
     type=click.Path(path_type=Path),
@@ -88,42 +106,100 @@ from crosscheck.report import formats
     help="Text: end with a table of findings and pairwise violations per rule.",
 )
 @STRICT
-@JOBS
 @NO_CACHE
-def check_command(fmt: str | None, output: Path | None, no_cache: bool, **options: Any) -> int:
-    """Check the claims in PATHS (default ./corpus) against the rules."""
-    # ``options``: the other command-line options, named as CheckRequest's fields.
-    request = CheckRequest(
-        fmt=fmt or default_format(),
+@COLOR
+@QUIET
+@VERBOSE
+def check_command(output: Path | None, no_cache: bool, color: str, **options: Any) -> int:
+    """Check the claims in PATHS (default: the configuration's corpus, else ./corpus)
+    against the rules."""
+    found = discover_or_exit(options["config_file"])
+    given = given_settings(options)
+    colored = use_color(color, output)
+    call = CheckCall(
+        options=tuple(sorted((k, v) for k, v in options.items() if k not in _UNKEYED)),
+        config=found.identity(),
+        cwd=os.getcwd(),
+        default_format=default_format(),
+        color=colored,
+        writes_baseline=options["write_baseline"] is not None,
+    )
+    if options["verbose"]:
+        config = found.config
+        verbose_note(f"configuration: {'none' if config is None else config.path}")
+    folder = None if no_cache else cache_folder(given, found)
+
+    def request() -> CheckRequest:
+        return _request(options, given, found, output, colored)
+
+    with open_store(folder is not None, folder or Path()) as db:
+        return replay_or_run(call, db, request, output, options["verbose"])
+
+
+def _request(
+    options: dict[str, Any], given: dict[str, Any], found: Found, output: Path | None, color: bool
+) -> CheckRequest:
+    """The check the options ask for, under the configuration and the defaults."""
+    settings = settings_or_exit(given, found)
+    paths = settings.corpus
+    if options["claims"] is not None:
+        if "corpus" in given:
+            raise click.UsageError("give either corpus PATHS or --claims, not both")
+        paths = ()
+    return CheckRequest(
+        paths=paths,
+        rules=settings.rules,
+        claims=options["claims"],
+        manifest=options["manifest"],
+        fmt=settings.format or default_format(),
         output=output,
-        color=output is None and sys.stdout.isatty(),
+        fail_on=settings.fail_on,
+        baseline=options["baseline"],
+        write_baseline=options["write_baseline"],
+        show_undecided=options["show_undecided"],
+        strict=options["strict"],
+        jobs=settings.jobs,
+        color=color,
         today=today(),
         cwd=os.getcwd(),
-        **options,
+        cite=options["cite"],
+        pairs=options["pairs"],
+        statistics=options["statistics"],
+        selection=selection_of(settings),
+        select=settings.select,
+        ignore=settings.ignore,
+        quiet=options["quiet"],
+        verbose=options["verbose"],
+        origins=tuple(settings.origins.items()),
     )
-    with open_store(not no_cache) as db:
-        return replay_or_run(request, db)
 
 
-def replay_or_run(request: CheckRequest, db: CacheDB | None) -> int:
-    """Replay the recorded run of ``request`` if its inputs are unchanged, else run (and record) it.
-
-    Returns the exit code.
-    """
-    key = request.replay_key() if db is not None else None
-    recorded = recall_run(db, key, request.today) if db is not None and key is not None else None
+def replay_or_run(
+    call: CheckCall,
+    db: CacheDB | None,
+    request: Callable[[], CheckRequest],
+    output: Path | None,
+    verbose: bool = False,
+) -> int:
+    """Replay the recorded run of ``call`` if its inputs are unchanged, else run (and
+    record) the check ``request`` makes. Returns the exit code."""
+    day: dt.date = today()
+    key = call.replay_key() if db is not None else None
+    recorded = recall_run(db, key, day) if db is not None and key is not None else None
     if recorded is not None:
-        write_output(recorded.output, request.output, recorded.witness)
+        if verbose:
+            verbose_note("replayed the recorded run: no input changed since")
+        write_output(recorded.output, output, recorded.witness)
         return recorded.exit_code
     # Imported here: a replayed run needs none of the pipeline (rules, claims, reporters).
     from crosscheck.cli.commands.check_pipeline import run_check
     from crosscheck.fs.reader import FileReader
 
     started, reader = time.time_ns(), FileReader()
-    result = run_check(request, db, reader)
-    output = result.repeatable_output
-    if db is not None and key is not None and output is not None:
+    result = run_check(request(), db, reader)
+    repeatable = result.repeatable_output
+    if db is not None and key is not None and repeatable is not None:
         seen = reader.witness(started)
         if seen is not None:
-            remember_run(db, key, RunRecord(seen, output, result.exit_code, result.days))
+            remember_run(db, key, RunRecord(seen, repeatable, result.exit_code, result.days))
     return result.exit_code

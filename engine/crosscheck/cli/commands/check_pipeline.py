@@ -13,6 +13,7 @@ from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.db import CacheDB
 from crosscheck.cli.commands.check_request import CheckRequest, CheckResult
 from crosscheck.cli.commands.readers import gather, load_ruleset_or_exit, read_baseline_or_exit
+from crosscheck.cli.commands.steps import selected, timed
 from crosscheck.cli.console import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -31,6 +32,7 @@ from crosscheck.pipeline.evaluation import accepted_report, evaluate_gathered
 from crosscheck.pipeline.gather import Gathered
 from crosscheck.report import CHARTING_FORMATS, RenderContext, renderer
 from crosscheck.text.escape import shown
+from crosscheck.text.plural import plural
 
 if TYPE_CHECKING:
     from crosscheck.load.errors import LoadError
@@ -54,7 +56,8 @@ def run_check(request: CheckRequest, db: CacheDB | None, reader: FileReader) -> 
     report = accepted_report(report, (), request.today, accepted, pairs=request.pairs)
     charted = gathered.claims if request.fmt in CHARTING_FORMATS else ()
     context = render_context(ruleset, charted, request)
-    text = renderer(request.fmt)(report, context)
+    with timed(request, f"rendering {plural(len(report.findings), 'finding')}"):
+        text = renderer(request.fmt)(report, context)
     if _write_then_report(lambda: write_output(text, request.output, reader), gathered.errors):
         return CheckResult(EXIT_BAD_INPUT, text, clean=False)
     code = EXIT_VIOLATIONS if fail_on_threshold_exceeded(report, request.fail_on) else EXIT_OK
@@ -80,17 +83,19 @@ def _checked(
 ) -> tuple[RuleSet, Gathered, Report]:
     """The rules, the claims gathered and the report with today's waivers applied;
     findings list their pairs when asked for, or when ``pairwise`` (an old baseline)."""
-    ruleset = load_ruleset_or_exit(request.rules, reader)
+    ruleset = selected(load_ruleset_or_exit(request.rules, reader), request)
     cache = ClaimCache(db) if db is not None else None
-    gathered = gather(request, ruleset, cache, reader)
-    report = evaluate_gathered(
-        ruleset,
-        gathered,
-        keep_undecided=request.show_undecided,
-        pairs=request.pairs or pairwise,
-        cite=DEFAULT_CITE if request.cite is None else request.cite,
-        cache=cache,
-    )
+    with timed(request, "reading and extracting", progress=False):
+        gathered = gather(request, ruleset, cache, reader)
+    with timed(request, f"evaluating {plural(len(ruleset.rules), 'rule')}"):
+        report = evaluate_gathered(
+            ruleset,
+            gathered,
+            keep_undecided=request.show_undecided,
+            pairs=request.pairs or pairwise,
+            cite=DEFAULT_CITE if request.cite is None else request.cite,
+            cache=cache,
+        )
     return ruleset, gathered, accepted_report(report, ruleset.waivers, request.today)
 
 
@@ -115,6 +120,7 @@ def render_context(
         rule_severities=tuple((r.name, r.severity) for r in ruleset.rules),
         show_pairs=request.pairs,
         statistics=request.statistics,
+        quiet=request.quiet,
     )
 
 
@@ -126,4 +132,4 @@ def save_baseline(path: Path, findings: Sequence[Finding], reader: FileReader) -
         write_baseline(path, findings)
     except OSError as err:
         raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
-    complain(f"wrote {len(findings)} accepted findings to {shown(str(path))}")
+    complain(f"wrote {plural(len(findings), 'accepted finding')} to {shown(str(path))}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from crosscheck.cli.commands.readers import load_ruleset_or_exit
-from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_OK, report_load_errors, say
+from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_OK, exit_codes, report_load_errors, say
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.trace import trace_rule
 from crosscheck.extract import Extractor
@@ -116,7 +116,10 @@ def default_paths(
     return [Path("corpus")]
 
 
-@click.command("explain")
+@click.command(
+    "explain",
+    epilog=exit_codes((0, "explained"), (2, "bad rule file or usage"), (3, "unreadable input")),
+)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--rules",

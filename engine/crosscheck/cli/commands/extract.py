@@ -3,26 +3,45 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from crosscheck.cache.claims import ClaimCache
-from crosscheck.cli.commands.options import JOBS, MANIFEST, NO_CACHE, OUTPUT, PATHS, RULES, STRICT
+from crosscheck.cli.commands.configured import (
+    discover_or_exit,
+    given_settings,
+    selection_of,
+    settings_or_exit,
+)
+from crosscheck.cli.commands.options import (
+    CACHE_DIR,
+    JOBS,
+    NO_CACHE,
+    OUTPUT,
+    STRICT,
+    corpus_options,
+)
 from crosscheck.cli.commands.readers import CorpusSources, gather, load_ruleset_or_exit
 from crosscheck.cli.console import (
     EXIT_BAD_INPUT,
     EXIT_OK,
+    exit_codes,
     open_store,
     report_load_errors,
     write_output,
 )
 from crosscheck.fs.reader import FileReader
 
+EXIT_CODES = exit_codes(
+    (0, "the claims were printed"),
+    (2, "bad rule file, configuration or usage, or an output that cannot be written"),
+    (3, "unreadable input"),
+)
 
-@click.command("extract")
-@PATHS
-@RULES
-@MANIFEST
+
+@click.command("extract", epilog=EXIT_CODES)
+@corpus_options
 @click.option(
     "--format",
     "fmt",
@@ -34,23 +53,20 @@ from crosscheck.fs.reader import FileReader
 @OUTPUT
 @STRICT
 @JOBS
+@CACHE_DIR
 @NO_CACHE
-def extract_command(
-    paths: tuple[Path, ...],
-    rules: Path,
-    manifest: Path | None,
-    fmt: str,
-    output: Path | None,
-    strict: bool,
-    jobs: int | None,
-    no_cache: bool,
-) -> int:
-    """Print the claims found in PATHS (default ./corpus)."""
+def extract_command(fmt: str, output: Path | None, no_cache: bool, **options: Any) -> int:
+    """Print the claims found in PATHS (default: the configuration's corpus, else ./corpus)."""
+    found = discover_or_exit(options["config_file"])
+    settings = settings_or_exit(given_settings(options), found)
     reader = FileReader()
-    ruleset = load_ruleset_or_exit(rules, reader)
-    with open_store(not no_cache) as db:
+    ruleset = load_ruleset_or_exit(settings.rules, reader)
+    with open_store(not no_cache, settings.cache_dir) as db:
         cache = ClaimCache(db) if db is not None else None
-        sources = CorpusSources(paths, manifest, strict, jobs)
+        selection = selection_of(settings)
+        sources = CorpusSources(
+            settings.corpus, options["manifest"], options["strict"], settings.jobs, None, selection
+        )
         gathered = gather(sources, ruleset, cache, reader)
         claims = gathered.claims
     from crosscheck.report.claims import render_claims  # rich is loaded only when needed

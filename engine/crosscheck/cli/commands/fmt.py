@@ -1,10 +1,8 @@
 """``crosscheck fmt RULES [--check]``: rewrite rule files in canonical layout.
 
-Exit codes: 0 every file formatted (or, with ``--check``, already formatted);
-1 ``--check`` found a file to reformat (a unified diff is printed); 2 a rule
-file does not parse or cannot be read or written (it is left untouched), or standard
-output cannot be written; 4 internal error. A file keeps its own line ending (that of
-its first line, throughout: ``\r\n``, ``\n`` or a lone ``\r``).
+What was (or would be) reformatted, the diffs and the summary go to standard output;
+errors to standard error. Exit codes: in ``EXIT_CODES``. A file keeps its own line
+ending (that of its first line, throughout: ``\r\n``, ``\n`` or a lone ``\r``).
 """
 
 from __future__ import annotations
@@ -15,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, complain, say
+from crosscheck.cli.commands.configured import configured_rules
+from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, complain, exit_codes, say
 from crosscheck.cli.messages import rule_error_text
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.dsl.formatter import format_text
@@ -24,13 +23,25 @@ from crosscheck.fs.reader import FileReader
 from crosscheck.load.rules import RULE_SUFFIX
 from crosscheck.load.ruletext import RuleText, RuleTextError, read_rule_text
 from crosscheck.text.escape import shown, shown_source
+from crosscheck.text.plural import plural
 
 
 class _Unusable(Exception):
     """A path that cannot be formatted; the message says why."""
 
 
-@click.command("fmt")
+EXIT_CODES = exit_codes(
+    (0, "every file formatted (with --check: already formatted)"),
+    (1, "--check found a file to reformat (a unified diff is printed)"),
+    (
+        2,
+        "a rule file does not parse or cannot be read or written (it is left untouched), a "
+        "bad configuration, or standard output cannot be written",
+    ),
+)
+
+
+@click.command("fmt", epilog=EXIT_CODES)
 @click.argument("rules", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--check",
@@ -38,8 +49,9 @@ class _Unusable(Exception):
     help="Change nothing; show a diff and exit 1 if any file is not formatted.",
 )
 def fmt_command(rules: tuple[Path, ...], check: bool) -> int:
-    """Format RULES (files or folders of *.rules; default ./rules) in canonical layout."""
-    files, failed = _rule_files(rules or (Path("rules"),))
+    """Format RULES (files or folders of *.rules; default: the configuration's rules,
+    else ./rules) in canonical layout."""
+    files, failed = _rule_files(rules or (configured_rules(),))
     changed = 0
     for file in files:
         try:
@@ -60,7 +72,7 @@ def fmt_command(rules: tuple[Path, ...], check: bool) -> int:
         except _Unusable as err:
             failed += 1
             complain(f"{shown(str(file))}: error: {shown(str(err))}")
-    complain(_summary(len(files), changed, failed, check))
+    say(_summary(len(files), changed, failed, check))
     if failed or not files:
         return EXIT_USAGE
     return EXIT_VIOLATIONS if check and changed else EXIT_OK
@@ -110,7 +122,7 @@ def _diff(file: Path, before: str, after: str) -> str:
 
 def _summary(total: int, changed: int, failed: int, check: bool) -> str:
     verb = "would be reformatted" if check else "reformatted"
-    parts = [f"{changed} of {total} rule file{'' if total == 1 else 's'} {verb}"]
+    parts = [f"{changed} of {plural(total, 'rule file')} {verb}"]
     if failed:
         parts.append(f"{failed} could not be formatted")
     return ", ".join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -17,8 +17,10 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.dsl.errors import RuleFileError
 from crosscheck.fs.reader import FileReader
 from crosscheck.load.rules import load_rules
+from crosscheck.load.selection import FileSelection
 from crosscheck.pipeline.gather import Gathered, StrictModeError, gather_claims_file, gather_corpus
 from crosscheck.text.escape import shown
+from crosscheck.text.plural import plural
 
 
 def load_ruleset_or_exit(path: Path, reader: FileReader | None = None) -> RuleSet:
@@ -28,8 +30,7 @@ def load_ruleset_or_exit(path: Path, reader: FileReader | None = None) -> RuleSe
     except RuleFileError as err:
         for error in err.errors:
             complain(rule_error_text(error))
-        count = len(err.errors)
-        complain(f"{count} error{'' if count == 1 else 's'} in rule files")
+        complain(f"{plural(len(err.errors), 'error')} in rule files")
         raise SystemExit(EXIT_USAGE) from None
 
 
@@ -55,6 +56,8 @@ class Sources(Protocol):
     def strict(self) -> bool: ...
     @property
     def jobs(self) -> int | None: ...
+    @property
+    def selection(self) -> FileSelection: ...
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class CorpusSources:
     strict: bool
     jobs: int | None
     claims: Path | None = None
+    selection: FileSelection = field(default_factory=FileSelection)
 
 
 def gather(
@@ -74,7 +78,7 @@ def gather(
     cache: ClaimCache | None,
     reader: FileReader | None = None,
 ) -> Gathered:
-    """Claims from a claims file or from the corpus (default ./corpus)."""
+    """Claims from a claims file or from the corpus (the paths given; they are never empty)."""
     paths, claims = sources.paths, sources.claims
     if claims is not None:
         if paths:
@@ -83,7 +87,7 @@ def gather(
     with progress_callback() as on_progress:
         try:
             return gather_corpus(
-                list(paths) or [Path("corpus")],
+                list(paths),
                 ruleset,
                 manifest=sources.manifest,
                 strict=sources.strict,
@@ -91,6 +95,7 @@ def gather(
                 jobs=sources.jobs or os.cpu_count() or 1,
                 cache=cache,
                 reader=reader,
+                selection=sources.selection,
             )
         except StrictModeError as err:
             complain(load_error_text(err.error))

@@ -9,8 +9,16 @@ from pathlib import Path
 
 import click
 
+from crosscheck.cli.commands.configured import configured_rules
 from crosscheck.cli.commands.readers import load_ruleset_or_exit
-from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, complain, write_output
+from crosscheck.cli.console import (
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_VIOLATIONS,
+    complain,
+    exit_codes,
+    write_output,
+)
 from crosscheck.cli.messages import load_error_text
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract import Extractor
@@ -27,6 +35,7 @@ from crosscheck.ruletests import (
     load_test_file,
     run_test,
 )
+from crosscheck.text.plural import plural
 
 TEST_SUFFIXES = (".yaml", ".yml")
 
@@ -80,8 +89,7 @@ def rules_path(test_file: RuleTestFile) -> Path:
 def _fail(errors: Sequence[LoadError]) -> None:
     for error in errors:
         complain(load_error_text(error))
-    count = len(errors)
-    complain(f"{count} error{'' if count == 1 else 's'} in test files")
+    complain(f"{plural(len(errors), 'error')} in test files")
     raise SystemExit(EXIT_USAGE)
 
 
@@ -101,7 +109,18 @@ def read_tests(paths: Sequence[Path], only_for: set[Path]) -> list[RuleTestFile]
     return files
 
 
-@click.command("test")
+EXIT_CODES = exit_codes(
+    (0, "every test passed"),
+    (1, "a test failed"),
+    (
+        2,
+        "a test or rule file cannot be read or has errors, no tests found, a bad "
+        "configuration, or an output that cannot be written",
+    ),
+)
+
+
+@click.command("test", epilog=EXIT_CODES)
 @click.argument("targets", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -121,13 +140,14 @@ def read_tests(paths: Sequence[Path], only_for: set[Path]) -> list[RuleTestFile]
 def test_command(targets: tuple[Path, ...], fmt: str, output: Path | None) -> int:
     """Run the tests written for rule files (docs/rule-tests.md).
 
-    TARGETS are test files, rule files or folders (default ./rules, whose tests
-    are rules/tests/*.yaml).
+    TARGETS are test files, rule files or folders (default: the configuration's rules,
+    else ./rules, whose tests are rules/tests/*.yaml).
     """
-    todo = plan(targets or (Path("rules"),))
+    targets = targets or (configured_rules(),)
+    todo = plan(targets)
     test_files = read_tests(todo.tests, todo.only_for)
     if not test_files:
-        where = ", ".join(str(t) for t in targets or (Path("rules"),))
+        where = ", ".join(str(t) for t in targets)
         raise click.UsageError(f"no rule tests found for {where} (see docs/rule-tests.md)")
     rulesets: dict[Path, RuleSet] = {}
 
