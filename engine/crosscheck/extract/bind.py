@@ -38,7 +38,7 @@ from crosscheck.extract.links import (
     subject_phrase,
 )
 from crosscheck.extract.measures import MeasureTable
-from crosscheck.extract.pairing import MAX_GAP_WORDS, clauses, gap_words, pair
+from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import FREE, Role, role_of
@@ -97,7 +97,7 @@ class Binder(MeasureTable):
             and not _RESTATEMENT.search(doc.low, sentence.start, sentence.end)
         ):
             return [Binding(m, None, None, "no measure phrase", ()) for m in mentions]
-        spans = clauses(doc.low, sentence.start, sentence.end)
+        spans = doc.clauses(sentence)
         grouped = by_clause(spans, mentions, hits)
         roles = self._roles(doc, sentence, grouped, mentions)
         links = self._subject_links(doc, sentence, mentions, roles, hits)

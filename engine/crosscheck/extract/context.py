@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from crosscheck.extract.dateline import dateline
+from crosscheck.extract.pairing import clauses
 from crosscheck.extract.phrases import Hit, PhraseIndex
 from crosscheck.text.segment import Sentence, SentenceLocator
 
@@ -20,7 +21,8 @@ class DocumentContext:
         self.low = low
         # Years before this one date other events than the article's (see ``roles``).
         self.other_before = other_before
-        # What provenance found in a sentence (frames, time words), by kind and start.
+        # What was found in a sentence (clauses, attribution frames, time words), by kind
+        # and start.
         self.memo: dict[tuple[str, int], Any] = {}
         self.locator = SentenceLocator(text)
         self.dateline = dateline(text)  # "BANGKOK (AP) —" puts no subject in focus
@@ -39,6 +41,15 @@ class DocumentContext:
                 start = self.dateline[1]
             self._found[key] = index.search(self.low, start, sentence.end)
         return self._found[key]
+
+    def clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The clauses of ``sentence`` (``pairing.clauses``; cached: binding and provenance
+        both ask)."""
+        key = ("clauses", sentence.start)
+        found: list[tuple[int, int]] | None = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = clauses(self.low, sentence.start, sentence.end)
+        return found
 
     def hits(
         self, index: PhraseIndex, sentence: Sentence, starts: Sequence[int] | None = None

@@ -17,7 +17,6 @@ from typing import NamedTuple, TypeVar
 from crosscheck.extract.asof import as_of_for, time_expressions
 from crosscheck.extract.attribution import Attribution, attribution_for, attributions
 from crosscheck.extract.context import DocumentContext
-from crosscheck.extract.pairing import clauses
 from crosscheck.model import AsOf
 from crosscheck.text.phrases import phrase_key
 from crosscheck.text.segment import Sentence
@@ -27,6 +26,7 @@ _PRONOUN_SAID = re.compile(
 )
 
 
+_REMEMBERED_SPEAKERS = 4096
 _LIST = re.compile(r"(?<![a-z])and(?![a-z])|,", re.IGNORECASE)
 _POSSESSIVE_S = re.compile(r"'s(?![a-z])")
 
@@ -48,6 +48,7 @@ class Provenance:
             (_speaker_key(phrase), name) for name, phrases in origins.items() for phrase in phrases
         ]
         self._origins.sort(key=lambda pair: -len(pair[0]))
+        self._named: dict[str, str | None] = {}  # the origin of each speaker met so far
 
     def of(
         self, doc: DocumentContext, sentence: Sentence, position: int, day: dt.date | None
@@ -79,6 +80,15 @@ class Provenance:
         return None, "no attribution frame in the sentence"
 
     def _origin(self, who: str) -> str | None:
+        """The origin of a speaker (``_origin_of``), remembered: a story's speakers recur."""
+        named = self._named
+        if who not in named:
+            if len(named) >= _REMEMBERED_SPEAKERS:
+                named.clear()  # memory stays flat over any corpus
+            named[who] = self._origin_of(who)
+        return named[who]
+
+    def _origin_of(self, who: str) -> str | None:
         """The origin whose phrase the speaker's words hold (the longest phrase wins); none
         for a list of speakers ("Ukraine and Western sources"): no origin beats a wrong one."""
         if _LIST.search(who):
@@ -116,10 +126,7 @@ def _frames(doc: DocumentContext, sentence: Sentence) -> list[Attribution]:
 
 
 def _clause_of(doc: DocumentContext, sentence: Sentence, position: int) -> tuple[int, int]:
-    spans = _remembered(
-        doc, "clauses", sentence, lambda: clauses(doc.low, sentence.start, sentence.end)
-    )
-    for span in spans:
+    for span in doc.clauses(sentence):
         if span[0] <= position < span[1]:
             return span
     return sentence.start, sentence.end
