@@ -14,7 +14,7 @@ pairs they make, and which are nearest.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
@@ -255,14 +255,6 @@ class Probe:
         same = sum(n * self._total(self.found, s) for s, n in sources.items())
         return len(self.reading.sides) * self._total(self.found) - same
 
-    def partners(self) -> Iterator[Entry]:
-        """Every partner entry (any standing, any outlet), nearest first within each node."""
-        for node, at in self.found:
-            part = node.by_high if self.downwards else node.by_low
-            span = range(at - 1, -1, -1) if self.downwards else range(at, len(part.entries))
-            for i in span:
-                yield part.entries[i]
-
     def size(self) -> int:
         """How many partner entries there are (any standing, any outlet)."""
         return self._total(self.found) if self.where is not None else 0
@@ -275,12 +267,18 @@ class Probe:
         across = self.setup.rule.scope.kind is ScopeKind.ACROSS_SOURCES
         claims = pairs = 0
         near: list[Near] = []
-        for entry in self.partners():
-            if entry.reading.standing <= standing or entry.key == exclude:
-                continue
-            claims += 1
-            pairs += sides - sources.get(entry.key, 0) if across else sides
-            near.append(self._near(entry))
+        for node, at in self.found:
+            part = node.by_high if self.downwards else node.by_low
+            span = range(at - 1, -1, -1) if self.downwards else range(at, len(part.entries))
+            taken = 0
+            for entry in map(part.entries.__getitem__, span):
+                if entry.reading.standing <= standing or entry.key == exclude:
+                    continue
+                claims += 1
+                pairs += sides - sources.get(entry.key, 0) if across else sides
+                if taken < cite:  # a node's entries come nearest first: the rest are farther
+                    near.append(self._near(entry))
+                    taken += 1
         near.sort(key=lambda n: n.nearness)
         return claims, pairs, near[:cite]
 
