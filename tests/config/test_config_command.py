@@ -82,7 +82,9 @@ def test_config_without_a_file_shows_the_defaults(
     assert all(line.endswith("# default") for line in out.splitlines()[1:])
 
 
-@pytest.mark.parametrize("command", ["check", "config", "extract", "lint", "fmt", "test"])
+@pytest.mark.parametrize(
+    "command", ["check", "config", "explain", "extract", "lint", "fmt", "test"]
+)
 def test_a_bad_file_is_exit_2_naming_its_line_and_column(
     project: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
@@ -104,10 +106,15 @@ def test_an_explicit_file_replaces_the_search(
     assert code == 2 and err.startswith("missing.toml:1:1: error: cannot read")
 
 
-def test_lint_and_fmt_take_the_rules_from_the_configuration(
+def test_lint_fmt_extract_and_explain_take_their_defaults_from_the_configuration(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (project / "rules").rename(project / "checks")
-    (project / "crosscheck.toml").write_text('rules = "checks"\n', "utf-8")
+    (project / "corpus").rename(project / "articles")
+    (project / "crosscheck.toml").write_text('rules = "checks"\ncorpus = "articles"\n', "utf-8")
+    code, out, err = _run(capsys, "extract", "--no-cache", "--format", "jsonl")
+    assert (code, err, len(out.splitlines())) == (0, "", 54)
+    code, out, _ = _run(capsys, "explain", "--measure", "killed")
+    assert code == 0 and "articles/" in out
     assert _run(capsys, "lint")[1] == "no findings in 3 rule files\n"  # with std imports
     assert _run(capsys, "fmt", "--check")[1] == "0 of 1 rule file would be reformatted\n"

@@ -98,12 +98,8 @@ def iter_article_files(
     reader: FileReader | None = None,
     selection: FileSelection | None = None,
 ) -> Iterator[ArticleFile | LoadError]:
-    """The article files under ``paths`` in reading order, without reading them yet.
-
-    Folders are walked as ``selection`` says (default: ``.gitignore`` files of the
-    folders walked respected, the default exclusions left out; see ``load.ignore``);
-    files named are read.
-    """
+    """The article files under ``paths`` in reading order, without reading them yet:
+    files named, and those of folders as ``selection`` says (see ``load.ignore``)."""
     reader = FileReader() if reader is None else reader
     selection = selection or FileSelection()
     explicit: Manifest = {}

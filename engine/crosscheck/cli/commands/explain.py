@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from crosscheck.cli.commands.configured import discover_or_exit, settings_or_exit
+from crosscheck.cli.commands.options import MANIFEST, RULES
 from crosscheck.cli.commands.readers import load_ruleset_or_exit
 from crosscheck.cli.console import EXIT_BAD_INPUT, EXIT_OK, exit_codes, report_load_errors, say
 from crosscheck.dsl.ast import RuleSet
@@ -103,37 +105,31 @@ def examine(
 
 
 def default_paths(
-    paths: tuple[Path, ...], refs: Sequence[Sequence[LineRef]], only_claims: bool
+    paths: tuple[Path, ...],
+    refs: Sequence[Sequence[LineRef]],
+    only_claims: bool,
+    corpus: Sequence[Path] = (Path("corpus"),),
 ) -> list[Path]:
-    """PATHS as given; else, when only ``--claim`` asks, the files it names; else ./corpus."""
+    """PATHS as given; else, when only ``--claim`` asks, the files it names; else ``corpus``."""
     if paths:
         return list(paths)
     if only_claims:
         named = [
             next((r.file for r in readings if Path(r.file).is_file()), None) for readings in refs
         ]
-        return [Path(f) for f in dict.fromkeys(named) if f is not None] or [Path("corpus")]
-    return [Path("corpus")]
+        return [Path(f) for f in dict.fromkeys(named) if f is not None] or list(corpus)
+    return list(corpus)
 
 
 @click.command(
     "explain",
-    epilog=exit_codes((0, "explained"), (2, "bad rule file or usage"), (3, "unreadable input")),
+    epilog=exit_codes(
+        (0, "explained"), (2, "bad rule file, configuration or usage"), (3, "unreadable input")
+    ),
 )
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--rules",
-    default="rules",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="A rule file or a folder of *.rules files.",
-)
-@click.option(
-    "--manifest",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="YAML or CSV file giving source and date of articles without front matter.",
-)
+@RULES
+@MANIFEST
 @click.option(
     "--measure",
     "measures",
@@ -157,7 +153,7 @@ def default_paths(
 )
 def explain_command(
     paths: tuple[Path, ...],
-    rules: Path,
+    rules: Path | None,
     manifest: Path | None,
     measures: tuple[str, ...],
     rules_named: tuple[str, ...],
@@ -165,15 +161,17 @@ def explain_command(
 ) -> int:
     """Show why numbers became claims and how rules decided.
 
-    Reads PATHS (default ./corpus, or with only --claim the files it names).
-    Without options, shows every measure with the claims it bound.
+    Reads PATHS (default: the configuration's corpus, else ./corpus; with only --claim,
+    the files it names). Without options, shows every measure with the claims it bound.
     """
-    ruleset = load_ruleset_or_exit(rules)
+    settings = settings_or_exit({}, discover_or_exit(None))
+    ruleset = load_ruleset_or_exit(rules or settings.rules)
     check_names("measure", measures, ruleset.measures)
     check_names("rule", rules_named, (r.name for r in ruleset.rules))
     refs = [line_refs(text) for text in claims]
     only_claims = bool(claims) and not (measures or rules_named)
-    examined, errors = examine(default_paths(paths, refs, only_claims), manifest, ruleset)
+    corpus = default_paths(paths, refs, only_claims, settings.corpus)
+    examined, errors = examine(corpus, manifest, ruleset)
     sections: list[str] = []
     if measures or not (rules_named or claims):
         sections += [render_measure(ruleset, m, examined) for m in measures or ruleset.measures]
