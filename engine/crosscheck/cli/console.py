@@ -102,7 +102,7 @@ def refuse_clash(output: Path, inputs: Inputs | None) -> None:
         raise OutputError(reason)
 
 
-def write_output(text: str, output: Path | None, inputs: Inputs | None = None) -> None:
+def write_output(text: str | bytes, output: Path | None, inputs: Inputs | None = None) -> None:
     """Write to stdout, or replace ``output`` atomically so a failed run loses nothing.
 
     ``output`` is refused when it is one of ``inputs`` (see ``refuse_clash``).
@@ -135,7 +135,12 @@ def say(text: str, *, nl: bool = True) -> None:
         raise OutputError(f"cannot write standard output: {err.strerror or err}") from None
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: str | bytes) -> None:
+    if isinstance(text, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+        return
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError:

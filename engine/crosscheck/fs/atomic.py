@@ -8,8 +8,8 @@ import stat
 from pathlib import Path
 
 
-def replace_file(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path``; OSError on failure.
+def replace_file(path: Path, text: str | bytes) -> None:
+    """Write ``text`` as UTF-8 (bytes as they are) to ``path``; OSError on failure.
 
     A regular file (or a new one) is replaced atomically: if anything fails, the old
     file stays whole and no temporary file remains. A symlink is written through,
@@ -40,7 +40,11 @@ def replace_file(path: Path, text: str) -> None:
         raise
 
 
-def _write(fd: int, text: str) -> None:
+def _write(fd: int, text: str | bytes) -> None:
+    if isinstance(text, bytes):
+        with os.fdopen(fd, "wb") as raw:
+            raw.write(text)
+        return
     # surrogateescape: a file name that is not UTF-8 is written as its bytes on disk.
     with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as handle:
         handle.write(text)

@@ -187,7 +187,22 @@ def _claims_of(run: _GatherState, slot: _Slot) -> Iterator[Claim]:
 
 
 def gather_claims_file(path: Path, ruleset: RuleSet, reader: FileReader | None = None) -> Gathered:
-    """Claims supplied by another pipeline as JSON lines."""
-    claims, errors = read_claims(path, ruleset, reader)
+    """Claims supplied by another pipeline: JSON lines, or Parquet (a ``.parquet`` file or
+    a folder of them)."""
+    if path.suffix.lower() in (".parquet", ".parq") or path.is_dir():
+        claims, errors = _parquet_claims(path, ruleset, reader)
+    else:
+        claims, errors = read_claims(path, ruleset, reader)
     documents = len({c.document for c in claims})
     return Gathered(documents=documents, errors=errors, loader=lambda: claims)
+
+
+def _parquet_claims(
+    path: Path, ruleset: RuleSet, reader: FileReader | None
+) -> tuple[list[Claim], list[LoadError]]:
+    try:  # pyarrow comes with the `scale` extra; JSON lines never need it
+        from crosscheck.load.parquet import read_parquet_claims
+    except ImportError:
+        hint = "reading Parquet needs pyarrow: pip install 'crosscheck-news[scale]'"
+        return [], [LoadError(path.as_posix(), hint)]
+    return read_parquet_claims(path, ruleset, reader)

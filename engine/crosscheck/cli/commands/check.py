@@ -68,7 +68,8 @@ _UNKEYED = frozenset({"jobs"})
     "--claims",
     type=click.Path(path_type=Path),
     default=None,
-    help="Check claims from a JSON-lines file instead of extracting them.",
+    help="Check claims from a JSON-lines file, a Parquet file or a folder of Parquet files "
+    "instead of extracting them.",
 )
 @OUTPUT
 @click.option(

@@ -26,12 +26,15 @@ from crosscheck.cli.commands.readers import CorpusSources, gather, load_ruleset_
 from crosscheck.cli.console import (
     EXIT_BAD_INPUT,
     EXIT_OK,
+    EXIT_USAGE,
+    complain,
     exit_codes,
     open_store,
     report_load_errors,
     write_output,
 )
 from crosscheck.fs.reader import FileReader
+from crosscheck.model import Claim
 
 EXIT_CODES = exit_codes(
     (0, "the claims were printed"),
@@ -45,10 +48,10 @@ EXIT_CODES = exit_codes(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "jsonl"]),
+    type=click.Choice(["text", "jsonl", "parquet"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (parquet: exact interval ends, needs -o and the `scale` extra).",
 )
 @OUTPUT
 @STRICT
@@ -57,6 +60,8 @@ EXIT_CODES = exit_codes(
 @NO_CACHE
 def extract_command(fmt: str, output: Path | None, no_cache: bool, **options: Any) -> int:
     """Print the claims found in PATHS (default: the configuration's corpus, else ./corpus)."""
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet writes a file: give -o FILE.parquet")
     found = discover_or_exit(options["config_file"])
     settings = settings_or_exit(given_settings(options), found)
     reader = FileReader()
@@ -69,7 +74,19 @@ def extract_command(fmt: str, output: Path | None, no_cache: bool, **options: An
         )
         gathered = gather(sources, ruleset, cache, reader)
         claims = gathered.claims
+    write_output(_rendered(claims, fmt), output, reader)
+    return EXIT_BAD_INPUT if report_load_errors(gathered.errors) else EXIT_OK
+
+
+def _rendered(claims: list[Claim], fmt: str) -> str | bytes:
+    """The claims in ``fmt``; Parquet needs pyarrow (the `scale` extra)."""
+    if fmt == "parquet":
+        try:
+            from crosscheck.report.parquet import render_parquet
+        except ImportError:
+            complain("error: --format parquet needs pyarrow: pip install 'crosscheck-news[scale]'")
+            raise SystemExit(EXIT_USAGE) from None
+        return render_parquet(claims)
     from crosscheck.report.claims import render_claims  # rich is loaded only when needed
 
-    write_output(render_claims(claims, fmt), output, reader)
-    return EXIT_BAD_INPUT if report_load_errors(gathered.errors) else EXIT_OK
+    return render_claims(claims, fmt)
