@@ -26,36 +26,60 @@ Ignores = tuple["IgnoreFile", ...]  # the ignore files in force in a folder, sha
 _LIMIT = 1 << 20  # bytes of a .gitignore read, at most
 
 
-def _relative(path: Path, base: Path, folder: bool) -> str:
-    """``path`` as pathspec matches it against patterns of ``base``: relative, posix, a
-    trailing ``/`` for a folder; outside ``base``, its part below the common folder."""
-    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base)).replace(os.sep, "/")
-    while rel.startswith("../"):
-        rel = rel[3:]
-    return rel + "/" if folder else rel
+@dataclass(frozen=True)
+class _Base:
+    """How a path below a walk's root is written relative to one folder, worked out once
+    per folder rather than once per entry: ``cut`` is taken off the front (the folder is
+    below the root) or ``prefix`` put on it (the folder is the root or above it)."""
+
+    prefix: str = ""
+    cut: str = ""
+
+    def rel(self, below: str) -> str | None:
+        """``below`` (a path relative to the root) relative to the folder; None outside it."""
+        if not self.cut:
+            return self.prefix + below
+        return below[len(self.cut) :] if below.startswith(self.cut) else None
+
+
+def _base(folder: Path, root: Path) -> _Base:
+    """The ``_Base`` of ``folder`` for a walk of ``root``. A folder beside the root (neither
+    holds the other) sees the root's path below their common folder."""
+    down = os.path.relpath(os.path.abspath(folder), os.path.abspath(root)).replace(os.sep, "/")
+    if down == ".":
+        return _Base()
+    if not down.startswith("../") and down != "..":
+        return _Base(cut=down + "/")
+    up = os.path.relpath(os.path.abspath(root), os.path.abspath(folder)).replace(os.sep, "/")
+    while up.startswith("../"):
+        up = up[3:]
+    return _Base(prefix="" if up in (".", "..") else up + "/")
+
+
+def _as_folder(rel: str, folder: bool) -> str:
+    return rel + "/" if folder and rel else rel
 
 
 @dataclass(frozen=True)
 class IgnoreFile:
     """The patterns of one ignore file and the folder they are relative to."""
 
-    base: Path
+    base: _Base
     spec: GitIgnoreSpec
 
-    def decides(self, path: Path, folder: bool) -> bool | None:
-        """True: ignored; False: re-included by a negated pattern; None: no pattern matches."""
-        if not _inside(path, self.base):
+    def decides(self, below: str, folder: bool) -> bool | None:
+        """True: ignored; False: re-included by a negated pattern; None: no pattern matches
+        (or the path is not below the file's folder)."""
+        rel = self.base.rel(below)
+        if not rel:
             return None
-        return self.spec.check_file(_relative(path, self.base, folder)).include
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
+        return self.spec.check_file(_as_folder(rel, folder)).include
 
 
 def _within(path: Path, folder: Path) -> bool:
     """``path`` is ``folder`` or inside it."""
-    return os.path.abspath(path) == os.path.abspath(folder) or _inside(path, folder)
+    inner, outer = os.path.abspath(path), os.path.abspath(folder)
+    return inner == outer or inner.startswith(os.path.join(outer, ""))
 
 
 class Selector:
@@ -68,15 +92,32 @@ class Selector:
     """
 
     def __init__(self, selection: FileSelection, reader: FileReader, root: Path) -> None:
-        self.selection, self.reader = selection, reader
+        self.selection, self.reader, self.root = selection, reader, root
+        self._root_text = "" if str(root) == "." else os.path.join(str(root), "")
         self._skip = {str(resolved(path)) for path in selection.skip}
-        exclude = GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *selection.exclude])
-        named = _relative(root, selection.exclude_base, True)
-        self._exclude = None if exclude.match_file(named) else exclude
+        patterns = [*DEFAULT_EXCLUDE, *selection.exclude]
+        self._exclude_base = _base(selection.exclude_base, root)
+        exclude = GitIgnoreSpec.from_lines(patterns)
+        named = self._exclude_base.rel("")
+        if named and exclude.match_file(_as_folder(named, True)):
+            patterns = []  # the folder named is excluded: read it whole
+        # A pattern ending in / matches only folders, and a walk never enters a folder it
+        # matches: files are matched against the others alone.
+        self._exclude_dirs = GitIgnoreSpec.from_lines(patterns) if patterns else None
+        files = [p for p in patterns if not p.rstrip().endswith("/")]
+        self._exclude_files = GitIgnoreSpec.from_lines(files) if files else None
+        self._include_base = _base(selection.include_base, root)
         narrows = selection.include and _within(selection.include_base, root)
         self._include = GitIgnoreSpec.from_lines(selection.include) if narrows else None
         above = self._above(root)
-        self.ignores: Ignores = () if _decided(above, root, True) else above
+        self.ignores: Ignores = () if _decided(above, "", True) else above
+
+    def _below(self, path: Path) -> str:
+        """``path`` relative to the walk's root, as posix text."""
+        text = str(path)
+        if text.startswith(self._root_text):
+            return text[len(self._root_text) :].replace(os.sep, "/")
+        return os.path.relpath(text, str(self.root)).replace(os.sep, "/")
 
     def _above(self, folder: Path) -> Ignores:
         """The ignore files in force at ``folder``: the repository's
@@ -107,27 +148,32 @@ class Selector:
             text = self.reader.read_bytes(path, _LIMIT).decode("utf-8", "replace")
         except OSError:
             return ()
-        return (IgnoreFile(base, GitIgnoreSpec.from_lines(text.splitlines())),)
+        spec = GitIgnoreSpec.from_lines(text.splitlines())
+        return (IgnoreFile(_base(base, self.root), spec),)
 
     def leaves_out(self, path: Path, folder: bool, ignores: Ignores) -> bool:
         """Whether the walk leaves ``path`` out (a folder: does not enter it)."""
-        selection = self.selection
         if folder and str(resolved(path)) in self._skip:
             return True
-        excluded = self._exclude
-        if excluded and excluded.match_file(_relative(path, selection.exclude_base, folder)):
-            return True
-        if _decided(ignores, path, folder):
+        below = self._below(path)
+        exclude = self._exclude_dirs if folder else self._exclude_files
+        if exclude is not None:
+            rel = self._exclude_base.rel(below)
+            if rel and exclude.match_file(_as_folder(rel, folder)):
+                return True
+        if _decided(ignores, below, folder):
             return True
         if folder or self._include is None:
             return False
-        return not self._include.match_file(_relative(path, selection.include_base, False))
+        rel = self._include_base.rel(below)
+        return rel is None or not self._include.match_file(rel)
 
 
-def _decided(ignores: Ignores, path: Path, folder: bool) -> bool:
-    """Whether ``ignores`` leave ``path`` out: the deepest file with a say decides."""
+def _decided(ignores: Ignores, below: str, folder: bool) -> bool:
+    """Whether ``ignores`` leave out the path ``below`` the root: the deepest file with a
+    say decides."""
     for each in reversed(ignores):
-        decided = each.decides(path, folder)
+        decided = each.decides(below, folder)
         if decided is not None:
             return decided
     return False
