@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crosscheck.extract import attribution as _attribution
+from crosscheck.extract import glued as _glued
 from crosscheck.extract.attribution import speaker_before
+from crosscheck.lexicon import GLUED_WORDS
 
 # The plain form: the speaker's words as the leftmost match of a pattern anchored at the
 # end (the regex engine tries every start, which is what made it slow).
@@ -61,3 +63,30 @@ _VERB_PIECES = st.sampled_from(
 def test_the_verbs_of_saying_factored_match_as_the_plain_alternation(text: str) -> None:
     found = [m.span() for m in _attribution._VERB.finditer(text)]
     assert found == [m.span() for m in _VERB_PLAIN.finditer(text)]
+
+
+def _glued_plain(low: str, lo: int, hi: int) -> list[int]:
+    """``glued_starts`` as a regex finds each letter before a digit."""
+    found = []
+    for match in re.compile(r"[a-z](?=[0-9])").finditer(low, lo, hi):
+        end = match.end()
+        start = end
+        while start > max(lo, end - _glued._LONGEST - 1) and low[start - 1].isalpha():
+            start -= 1
+        if (start == 0 or not low[start - 1].isalnum()) and low[start:end] in GLUED_WORDS:
+            found.append(end)
+    return found
+
+
+_GLUED_PIECES = st.sampled_from(
+    ["while", "and", "over", "a", "z", "é", "ſ", "7", "180", " ", ".", "-", "\n", "x9", "日", "🙂"]
+)
+
+
+@given(st.lists(_GLUED_PIECES, max_size=25).map("".join), st.data())
+def test_glued_numbers_are_found_as_the_plain_scan_finds_them(
+    low: str, data: st.DataObject
+) -> None:
+    hi = data.draw(st.integers(0, len(low)))
+    lo = data.draw(st.integers(0, hi))
+    assert _glued.glued_starts(low, lo, hi) == _glued_plain(low, lo, hi)
