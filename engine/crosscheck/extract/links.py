@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from crosscheck.extract.patterns import words_pattern
 from crosscheck.extract.phrases import Hit
@@ -70,7 +71,12 @@ _QUANTITY_OF = re.compile(
 
 def nominal(low: str, hit: Hit) -> str | None:
     """The noun a phrase ends with when it names people by who they are ("gunmen")."""
-    last = low[hit.start : hit.end].rsplit(None, 1)[-1]
+    return _nominal_phrase(hit.phrase)
+
+
+@cache
+def _nominal_phrase(phrase: str) -> str | None:
+    last = phrase.lower().rstrip("+").rsplit(None, 1)[-1]
     return last if last in PERSON_NOUNS and last not in GROUP_EVENT_NOUNS else None
 
 

@@ -227,8 +227,12 @@ def role_of(
 
 def _is_age(low: str, text: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) is a person's age ("aged 78", "Kang, 38,")."""
-    if _AGE_BEFORE.search(low, max(0, start - 12), start):
+    if "age" in low[max(0, start - 8) : start] and _AGE_BEFORE.search(
+        low, max(0, start - 12), start
+    ):
         return True
+    if not low.startswith(",", start - 2) and not low.startswith(",", start - 1):
+        return False  # no comma right before: no apposition
     if not low[start:end].isdigit() or int(low[start:end]) > 120:
         return False
     named = _NAME_COMMA_BEFORE.search(text, max(0, start - 30), start)
