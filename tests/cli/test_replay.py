@@ -164,6 +164,7 @@ OTHER_OPTIONS = {
     "strict": ["--strict"],
     "quiet": ["--quiet"],
     "verbose": ["--verbose"],
+    "project_root": ["--project-root", "elsewhere"],
 }
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # Types only: the list of formats is needed (by the CLI) long before any record.
     from crosscheck.model import Claim, Report, Severity
+    from crosscheck.report.locations import ProjectPaths
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class RenderContext:
     rule_descriptions: tuple[tuple[str, str], ...] = ()  # (rule name, help text)
     # (rule name, what it says as the language writes it: `killed <= casualties across sources`)
     rule_statements: tuple[tuple[str, str], ...] = ()
+    # The project's root and the working folder: CI formats name files from the root.
+    project: ProjectPaths | None = None
     # Every claim of the run, for reporters that chart more than the violations cite.
     claims: tuple[Claim, ...] = ()
     # (rule name, declared severity): lets SARIF state a rule's level even when it found nothing

@@ -3,16 +3,18 @@
     ::error file=corpus/a.md,line=7,col=98,title=crosscheck death_tolls_agree::MESSAGE
 
 Severity maps to the command (error, warning, notice). The annotation sits on the odd
-reading's first claim; the message carries the detail and the cited claims by group, as
-the text format prints them. Values
-are escaped exactly as the Actions toolkit (``@actions/core``) escapes them, so the
-runner turns them back into the original text. Undecided comparisons are not reported.
+reading's first claim, its file named from the project's root (``RenderContext.project``),
+as GitHub resolves it from the workspace's; the message carries the detail and the cited
+claims by group, as the text format prints them. Values are escaped exactly as the
+Actions toolkit (``@actions/core``) escapes them, so the runner turns them back into the
+original text. Undecided comparisons are not reported.
 """
 
 from __future__ import annotations
 
 from crosscheck.model import Finding, Report, Severity
 from crosscheck.report import RenderContext
+from crosscheck.report.locations import ProjectPaths
 from crosscheck.report.text import finding_lines
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -35,12 +37,15 @@ def command(name: str, properties: list[tuple[str, str]], message: str) -> str:
     return f"{head}::{escape_data(message)}"
 
 
-def annotation(finding: Finding) -> str:
-    """The workflow command for one finding."""
+def annotation(finding: Finding, project: ProjectPaths | None = None) -> str:
+    """The workflow command for one finding; its file named from the project's root."""
     properties: list[tuple[str, str]] = []
     if finding.claims:
         first = finding.claims[0]
-        properties.append(("file", first.in_file().replace("\\", "/")))
+        path = first.in_file()
+        if project is not None:
+            path = project.from_root(path) or project.absolute(path)
+        properties.append(("file", path.replace("\\", "/")))
         if first.line is not None:
             properties.append(("line", str(first.line)))
             if first.column is not None:
@@ -53,4 +58,4 @@ def annotation(finding: Finding) -> str:
 
 def render(report: Report, context: RenderContext) -> str:
     """One workflow command per finding, one per line."""
-    return "".join(annotation(f) + "\n" for f in report.findings)
+    return "".join(annotation(f, context.project) + "\n" for f in report.findings)

@@ -7,6 +7,9 @@ related location, linked from the message, which also counts the claims not cite
 the pairwise violations covered. The fingerprint is the finding's (its rule and odd
 reading, as baselines key on). Columns count Unicode code points (``columnKind``), as
 crosscheck's columns do. Undecided comparisons and skipped claims are not results.
+Files are named relative to ``%SRCROOT%``, the project's root (``RenderContext.project``:
+git's top level or ``--project-root``), where code scanning resolves them; a file outside
+it is an absolute ``file:`` URI.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from crosscheck import HOMEPAGE, __version__
 from crosscheck.accept.baseline import fingerprint
 from crosscheck.model import Claim, Finding, Report, Severity
 from crosscheck.report import RenderContext, jsontext
+from crosscheck.report.locations import ProjectPaths
 from crosscheck.report.rulehelp import RuleText, rule_texts
 from crosscheck.report.text import describe_interval
 
@@ -29,6 +33,11 @@ SARIF_SCHEMA = (
 FINGERPRINT_KEY = "crosscheck/v2"  # v2: a finding's identity (v1: a pairwise violation's)
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _DRIVE = re.compile(r"^[A-Za-z]:/")
+SRCROOT = "%SRCROOT%"
+SRCROOT_MEANS = (
+    "The project's root: --project-root when given, else the git repository's top level, "
+    "else the folder crosscheck ran in."
+)
 
 
 def rule_names(report: Report, context: RenderContext) -> list[str]:
@@ -79,13 +88,24 @@ def region(claim: Claim) -> dict[str, Any] | None:
     return out
 
 
-def location(claim: Claim, ident: int | None = None) -> dict[str, Any]:
+def artifact_location(path: str, project: ProjectPaths | None = None) -> dict[str, Any]:
+    """Where a file is: relative to ``%SRCROOT%`` (the project's root) when it is inside
+    it, else an absolute ``file:`` URI. Without ``project``, a relative path is taken
+    as relative to the root."""
+    if project is not None:
+        inside = project.from_root(path)
+        path = project.absolute(path) if inside is None else inside
+    uri = artifact_uri(path)
+    if uri.startswith("file:"):
+        return {"uri": uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def location(
+    claim: Claim, ident: int | None = None, project: ProjectPaths | None = None
+) -> dict[str, Any]:
     """A SARIF location for the claim; related locations carry an id and a message."""
-    uri = artifact_uri(claim.in_file())
-    artifact: dict[str, Any] = {"uri": uri}
-    if not uri.startswith("file:"):
-        artifact["uriBaseId"] = "%SRCROOT%"
-    physical: dict[str, Any] = {"artifactLocation": artifact}
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(claim.in_file(), project)}
     claim_region = region(claim)
     if claim_region is not None:
         physical["region"] = claim_region
@@ -119,7 +139,9 @@ def message_text(finding: Finding) -> str:
     return "\n".join(lines)
 
 
-def result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def result(
+    finding: Finding, rule_index: int, project: ProjectPaths | None = None
+) -> dict[str, Any]:
     """One SARIF result for one finding."""
     out: dict[str, Any] = {
         "ruleId": finding.rule,
@@ -129,8 +151,8 @@ def result(finding: Finding, rule_index: int) -> dict[str, Any]:
     }
     claims = finding.claims
     if claims:
-        out["locations"] = [location(claims[0])]
-    related = [location(c, i) for i, c in enumerate(claims[1:], 1)]
+        out["locations"] = [location(claims[0], None, project)]
+    related = [location(c, i, project) for i, c in enumerate(claims[1:], 1)]
     if related:
         out["relatedLocations"] = related
     out["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(finding)}
@@ -172,8 +194,9 @@ def sarif_log(report: Report, context: RenderContext) -> dict[str, Any]:
     driver = {"name": "crosscheck", "version": __version__, "informationUri": HOMEPAGE}
     run = {
         "tool": {"driver": {**driver, "rules": rules}},
+        "originalUriBaseIds": {SRCROOT: {"description": {"text": SRCROOT_MEANS}}},
         "columnKind": "unicodeCodePoints",
-        "results": [result(f, index[f.rule]) for f in report.findings],
+        "results": [result(f, index[f.rule], context.project) for f in report.findings],
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 

@@ -106,6 +106,13 @@ _UNKEYED = frozenset({"jobs"})
     is_flag=True,
     help="Text: end with a table of findings and pairwise violations per rule.",
 )
+@click.option(
+    "--project-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The folder SARIF and GitHub annotations name files from "
+    "[default: git's top level, else the working folder].",
+)
 @STRICT
 @NO_CACHE
 @COLOR
@@ -172,7 +179,13 @@ def _request(
         quiet=options["quiet"],
         verbose=options["verbose"],
         origins=tuple(settings.origins.items()),
+        project_root=_project_root(options["project_root"], found),
     )
+
+
+def _project_root(explicit: Path | None, found: Found) -> Path | None:
+    """``--project-root`` (made absolute), else git's top level; None: the working folder."""
+    return Path(os.path.abspath(explicit)) if explicit is not None else found.git_root
 
 
 def replay_or_run(

@@ -31,6 +31,7 @@ from crosscheck.model import DEFAULT_CITE, Claim, Finding, Report, Severity
 from crosscheck.pipeline.evaluation import accepted_report, evaluate_gathered
 from crosscheck.pipeline.gather import Gathered
 from crosscheck.report import CHARTING_FORMATS, RenderContext, renderer
+from crosscheck.report.locations import ProjectPaths
 from crosscheck.text.escape import shown
 from crosscheck.text.plural import plural
 
@@ -121,6 +122,7 @@ def render_context(
         show_pairs=request.pairs,
         statistics=request.statistics,
         quiet=request.quiet,
+        project=ProjectPaths(str(request.project_root or request.cwd), request.cwd),
     )
 
 

@@ -71,6 +71,7 @@ class CheckRequest:
     quiet: bool = False  # only the findings: no notes, no summary
     verbose: bool = False  # say on stderr what the run used and how long each step took
     origins: tuple[tuple[str, str], ...] = ()  # where settings came from, by the file's key
+    project_root: Path | None = None  # CI formats name files from it (None: the working folder)
 
 
 @dataclass(frozen=True)
