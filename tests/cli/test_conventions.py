@@ -31,7 +31,7 @@ def test_a_count_of_one_is_singular(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 @pytest.mark.parametrize(
-    "command", ["check", "config", "explain", "extract", "fmt", "lint", "test"]
+    "command", ["check", "config", "explain", "extract", "fmt", "lint", "lsp", "test"]
 )
 def test_every_command_lists_its_exit_codes_in_its_help(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])

@@ -1,9 +1,9 @@
 """The command line: the ``crosscheck`` group, whose subcommands load when used.
 
-Exit codes (stable): 0 nothing at or above --fail-on; 1 violations; 2 bad rule file
-or usage, or an output (a file, standard output) that cannot be written; 3 unreadable
-input; 4 internal error (a bug in crosscheck: one line asks for a report, and
-``crosscheck --debug`` shows the traceback).
+Exit codes (stable): 0 nothing at or above --fail-on; 1 findings; 2 bad rule file,
+configuration or usage, or an output (a file, standard output) that cannot be written;
+3 unreadable input; 4 internal error (a bug in crosscheck: one line asks for a report,
+and ``crosscheck --debug`` shows the traceback). Each command's epilog lists its own.
 """
 
 from __future__ import annotations
@@ -62,9 +62,10 @@ def cli(debug: bool) -> None:
     """Find where news sources disagree on numbers, and cite exactly where.
 
     \b
-    Exit codes: 0 nothing at or above --fail-on; 1 violations; 2 bad rule
-    file or usage, or an output that cannot be written; 3 unreadable input;
-    4 internal error (a bug: please report it).
+    Exit codes: 0 nothing at or above --fail-on; 1 findings; 2 bad rule
+    file, configuration or usage, or an output that cannot be written;
+    3 unreadable input; 4 internal error (a bug: please report it).
+    Each command's --help lists its own.
     """
 
 

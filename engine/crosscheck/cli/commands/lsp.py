@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, complain
+from crosscheck.cli.console import EXIT_OK, EXIT_USAGE, complain, exit_codes
 
 _MISSING = (
     "error: `crosscheck lsp` needs pygls, which is not installed\n"
@@ -17,7 +17,13 @@ _MISSING = (
 )
 
 
-@click.command("lsp")
+@click.command(
+    "lsp",
+    epilog=exit_codes(
+        (0, "the client asked the server to exit"),
+        (2, "pygls, which the lsp extra installs, is missing"),
+    ),
+)
 @click.option(
     "--stdio",
     is_flag=True,
