@@ -54,3 +54,12 @@ def test_exclude_on_the_command_line_and_a_gitignore_leave_articles_out(
     (workspace / "corpus" / ".gitignore").write_text("*newsweek*\n", "utf-8")
     assert documents().startswith("16 documents")
     assert documents("--no-respect-gitignore").startswith("17 documents")
+
+
+def test_an_exclude_that_is_no_pattern_is_a_usage_error(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--no-cache", "--exclude", "!"]) == 2
+    captured = capsys.readouterr()
+    assert "--exclude: '!' is not a pattern of .gitignore syntax" in captured.err
+    assert "Traceback" not in captured.err and captured.out == ""

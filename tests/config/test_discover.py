@@ -74,6 +74,7 @@ def test_the_command_line_overrides_the_file(tmp_path: Path) -> None:
         (TABLE + 'fail-on = "fatal"\n', "pyproject.toml:2:1", "`fail-on`: Input should be"),
         (TABLE + 'format = "xml"\n', "pyproject.toml:2:1", "`format`: unknown format 'xml'"),
         (TABLE + "corpus = [1]\n", "pyproject.toml:2:1", "`corpus`: Input should be a valid"),
+        (TABLE + "exclude = ['a/', '!']\n", "pyproject.toml:2:1", "'!' is not a pattern"),
         (TABLE + 'corpus = ["a"\n', "pyproject.toml:2:14", "not valid TOML"),
         ("[tool]\ncrosscheck = 3\n", "pyproject.toml:2:1", "[tool.crosscheck] must be a table"),
     ],

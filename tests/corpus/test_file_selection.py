@@ -137,3 +137,8 @@ def test_every_ignore_file_consulted_is_in_the_witness(tmp_path: Path, gitignore
     # looked for, whether there or not: a .gitignore made later is noticed
     assert ({".gitignore", ".git/info/exclude"} <= probed) is gitignore
     assert "corpus" in {Path(entry.path).name for entry in witness.folders}
+
+
+def test_a_gitignore_line_that_is_no_pattern_is_passed_over(tmp_path: Path) -> None:
+    _tree(tmp_path, {".gitignore": "!\n\\\n*.txt\n", "a.md": ARTICLE, "b.txt": ARTICLE})
+    assert _read(tmp_path) == ["a.md"]

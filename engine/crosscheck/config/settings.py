@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from crosscheck.config.discover import COMMAND_LINE, ConfigError, ConfigFile, Found
+from crosscheck.load.ignore import invalid_pattern
 
 DEFAULT = "default"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -50,6 +51,14 @@ class FileSettings(BaseModel):
     def _one_or_many(cls, value: Any) -> Any:
         """A single string stands for a list of one."""
         return [value] if isinstance(value, str) else value
+
+    @field_validator("include", "exclude")
+    @classmethod
+    def _patterns(cls, value: list[str] | None) -> list[str] | None:
+        bad = next((p for p in value or () if invalid_pattern(p)), None)
+        if bad is not None:
+            raise ValueError(f"{bad!r} is not a pattern of .gitignore syntax")
+        return value
 
     @field_validator("format")
     @classmethod
@@ -103,6 +112,11 @@ DEFAULTS: dict[str, Any] = {
     "cache-dir": ".crosscheck",
 }
 PATH_KEYS = frozenset({"corpus", "rules", "cache-dir"})
+PATTERNS = frozenset({"include", "exclude"})
+
+
+class OptionError(ValueError):
+    """A value given on the command line that cannot be used (the message names the option)."""
 
 
 def file_settings(config: ConfigFile, cwd: Path) -> FileSettings:
@@ -137,6 +151,9 @@ def resolve(given: Mapping[str, Any], found: Found, cwd: Path) -> Settings:
             bases[key] = config.folder
     for key, value in given.items():
         values[key], origins[key], bases[key] = value, COMMAND_LINE, cwd
+        bad = next((p for p in value if invalid_pattern(p)), None) if key in PATTERNS else None
+        if bad is not None:
+            raise OptionError(f"--{key}: {bad!r} is not a pattern of .gitignore syntax")
     for key in PATH_KEYS:
         values[key] = _rebased(values[key], bases[key], cwd)
     return Settings(

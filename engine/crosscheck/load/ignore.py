@@ -56,6 +56,24 @@ def _base(folder: Path, root: Path) -> _Base:
     return _Base(prefix="" if up in (".", "..") else up + "/")
 
 
+def invalid_pattern(pattern: str) -> bool:
+    """Whether ``pattern`` is no pattern git's syntax allows (``!`` alone, ``\\`` alone)."""
+    try:
+        GitIgnoreSpec.from_lines([pattern])
+    except ValueError:
+        return True
+    return False
+
+
+def lenient_spec(lines: list[str]) -> GitIgnoreSpec:
+    """The patterns of an ignore file, lines that are no valid pattern passed over (as
+    git passes over them) rather than failing the run."""
+    try:
+        return GitIgnoreSpec.from_lines(lines)
+    except ValueError:
+        return GitIgnoreSpec.from_lines([line for line in lines if not invalid_pattern(line)])
+
+
 def _as_folder(rel: str, folder: bool) -> str:
     return rel + "/" if folder and rel else rel
 
@@ -148,7 +166,7 @@ class Selector:
             text = self.reader.read_bytes(path, _LIMIT).decode("utf-8", "replace")
         except OSError:
             return ()
-        spec = GitIgnoreSpec.from_lines(text.splitlines())
+        spec = lenient_spec(text.splitlines())
         return (IgnoreFile(_base(base, self.root), spec),)
 
     def leaves_out(self, path: Path, folder: bool, ignores: Ignores) -> bool:

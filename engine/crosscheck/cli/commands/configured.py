@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
 
 from crosscheck.cli.console import EXIT_USAGE, complain
+from crosscheck.cli.messages import brief
 from crosscheck.config.discover import ConfigError, Found, discover
 from crosscheck.load.selection import FileSelection
 from crosscheck.text.escape import shown
@@ -36,8 +39,8 @@ SETTING_OF_PARAMETER = {
 }
 
 
-def _fail(err: ConfigError) -> None:
-    complain(f"{shown(err.path)}:{err.line}:{err.column}: error: {shown(err.message)}")
+def _fail(err: ConfigError) -> NoReturn:
+    complain(f"{shown(err.path)}:{err.line}:{err.column}: error: {brief(err.message)}")
     raise SystemExit(EXIT_USAGE) from None
 
 
@@ -47,7 +50,6 @@ def discover_or_exit(explicit: Path | None) -> Found:
         return discover(Path(os.getcwd()), explicit)
     except ConfigError as err:
         _fail(err)
-        raise  # not reached: _fail exits
 
 
 def given_settings(parameters: Mapping[str, Any]) -> dict[str, Any]:
@@ -65,13 +67,14 @@ def given_settings(parameters: Mapping[str, Any]) -> dict[str, Any]:
 
 def settings_or_exit(given: Mapping[str, Any], found: Found) -> Settings:
     """The settings: ``given`` over the file over the defaults, validated."""
-    from crosscheck.config.settings import resolve
+    from crosscheck.config.settings import OptionError, resolve
 
     try:
         return resolve(given, found, Path(os.getcwd()))
     except ConfigError as err:
         _fail(err)
-        raise  # not reached: _fail exits
+    except OptionError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def cache_folder(given: Mapping[str, Any], found: Found) -> Path | None:
