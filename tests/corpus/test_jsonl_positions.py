@@ -42,12 +42,15 @@ def test_escapes_before_a_number_count_as_written() -> None:
 
 
 def test_the_text_value_is_found_where_the_line_writes_it() -> None:
-    line = '{"title": "text", "meta": {"text": "inner"}, "text": "a \\"b\\"", "x": ["text"]}'
-    column, written = string_at(line, "text") or (0, "")
+    line = '{"title": "text", "meta": {"text": "inner"}, "text" : "a \\"b\\"", "x": ["text"]}'
+    column, written = string_at(line, "text", 'a "b"') or (0, "")
     assert written == 'a \\"b\\"'
     assert line[column - 1] == '"' and line[column:].startswith(written)
-    assert string_at('{"text": 5}', "text") is None
-    assert string_at('{"text": "a", "text": "b"}', "text") == (23, "b")  # the last one wins
+    assert string_at(line, "text", "inner") == (line.index("inner"), "inner")
+    assert string_at('{"text": 5}', "text", "5") is None
+    assert string_at('{"text": "a", "text": "b"}', "text", "b") == (23, "b")  # the last wins
+    escaped = '{"t\\u0065xt": "caf\\u00e9"}'  # the key itself written with an escape
+    assert string_at(escaped, "text", "café") == (escaped.index("caf"), "caf\\u00e9")
 
 
 def test_documents_of_a_jsonl_file_carry_their_file_line_and_column(write: Writer) -> None:

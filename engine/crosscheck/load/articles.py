@@ -269,7 +269,7 @@ def _jsonl_record(
 def _written(line: str, text: str) -> tuple[str | None, int]:
     """How a record's text is written in its line (None: as ``text``), and the number of
     characters before it on the line, so its claims point into the file."""
-    found = string_at(line, "text")
+    found = string_at(line, "text", text)
     if found is None:  # pragma: no cover - the line parsed with a string `text`
         return None, 0
     column, written = found

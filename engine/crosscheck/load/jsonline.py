@@ -22,6 +22,8 @@ from crosscheck.load.decode import decode_text, surrogate_problem
 from crosscheck.load.errors import LoadProblem
 
 _STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace
+_DECODER = json.JSONDecoder()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,37 +65,51 @@ def json_line(raw: bytes, *, exact: bool) -> tuple[dict[str, Any], str]:
     return value, text
 
 
-def string_at(line: str, key: str) -> tuple[int, str] | None:
-    """Where the string value of the object's ``key`` is written in ``line``: the index of
-    its first character after the quote, and its characters as written (escapes kept).
+def string_at(line: str, key: str, value: str) -> tuple[int, str] | None:
+    """Where the string ``value``, which ``json.loads`` read for the object's ``key``, is
+    written in ``line``: the index of its first character after the quote, and its
+    characters as written (escapes kept); ``None`` when it cannot be found.
 
-    The last such key wins, as in ``json.loads``; ``None`` when the value is no string.
+    The last place of the key is tried first, as ``json.loads`` keeps the last one.
     """
+    spelt = json.dumps(key)
+    at = line.rfind(spelt)
+    while at >= 0:
+        found = _value_after(line, at + len(spelt), value)
+        if found is not None:
+            return found
+        at = line.rfind(spelt, 0, at)
+    return _string_by_tokens(line, key, value)  # the key written with escapes ("t\u0065xt")
+
+
+def _value_after(line: str, end: int, value: str) -> tuple[int, str] | None:
+    """The string ``value`` where it follows ``:`` after a key ending at ``end``."""
+    colon = _skip_space(line, end)
+    if not line.startswith(":", colon):
+        return None
+    quote = _skip_space(line, colon + 1)
+    if not line.startswith('"', quote):
+        return None
+    try:
+        decoded, after = _DECODER.raw_decode(line, quote)
+    except json.JSONDecodeError:
+        return None
+    return (quote + 1, line[quote + 1 : after - 1]) if decoded == value else None
+
+
+def _skip_space(line: str, at: int) -> int:
+    found = _SPACE.match(line, at)
+    return at if found is None else found.end()
+
+
+def _string_by_tokens(line: str, key: str, value: str) -> tuple[int, str] | None:
+    """``string_at`` for a key spelt with escapes: every string of the line is a candidate."""
     found = None
-    depth = 0
-    tokens = list(_STRUCTURE.finditer(line))
-    for place, token in enumerate(tokens):
-        text = token.group()
-        if text in "[{":
-            depth += 1
-        elif text in "]}":
-            depth -= 1
-        elif depth == 1 and place + 1 < len(tokens) and _names(line, token, key):
-            value = tokens[place + 1]
-            between = line[token.end() : value.start()].strip()
-            if between == ":" and value.group().startswith('"'):
-                found = (value.start() + 1, value.group()[1:-1])
-            else:
-                found = None
+    for token in _STRUCTURE.finditer(line):
+        spelt = token.group()
+        if spelt.startswith('"') and json.loads(spelt) == key:
+            found = _value_after(line, token.end(), value) or found
     return found
-
-
-def _names(line: str, token: re.Match[str], key: str) -> bool:
-    """Whether the string ``token`` is an object key spelling ``key``."""
-    if not token.group().startswith('"') or not line[token.end() :].lstrip().startswith(":"):
-        return False
-    spelt: object = json.loads(token.group())
-    return spelt == key
 
 
 def _check_nesting(text: str) -> None:
