@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 
+from extract_helpers import doc
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crosscheck.extract import Extractor
 from crosscheck.extract import attribution as _attribution
 from crosscheck.extract import glued as _glued
 from crosscheck.extract.attribution import speaker_before
+from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.patterns import lowered
+from crosscheck.extract.unbound import bindable_positions
 from crosscheck.lexicon import GLUED_WORDS
 
 # The plain form: the speaker's words as the leftmost match of a pattern anchored at the
@@ -90,3 +95,20 @@ def test_glued_numbers_are_found_as_the_plain_scan_finds_them(
     hi = data.draw(st.integers(0, len(low)))
     lo = data.draw(st.integers(0, hi))
     assert _glued.glued_starts(low, lo, hi) == _glued_plain(low, lo, hi)
+
+
+def test_numbers_are_skipped_only_from_a_sentence_that_binds_nothing_to_its_line_end(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "12 shells fell. 40 troops were killed.\n"  # a later sentence of the line may bind
+        "Another 7 shells fell. Then 9 more.\n"  # nothing on this line may bind
+        "They number 3,000.\n"  # a restating pronoun may bind
+    )
+    context = DocumentContext(text, lowered(text))
+    numbers = [m.start() for m in re.finditer(r"[0-9][0-9,]*", text)]
+    kept = list(bindable_positions(context, extractor.binder.when, numbers))
+    assert [text[p : p + 2] for p in kept] == ["12", "40", "3,"]
+    document = doc(text)
+    bound = [d.claim for d in extractor.decisions(document) if d.claim is not None]
+    assert extractor.claims(document) == bound

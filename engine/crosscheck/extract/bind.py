@@ -24,7 +24,6 @@ of exactly one measure of the number's dimension.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -43,16 +42,9 @@ from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import FREE, Role, role_of
 from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
+from crosscheck.extract.unbound import RESTATEMENT
 from crosscheck.text.segment import Sentence
 
-# A clause that restates an earlier figure through a pronoun: "this involves",
-# "they number", "puts its size at".
-_RESTATEMENT = re.compile(
-    r"(?<![a-z])(?:(?:this|these|that|those|they|it|which)[ \t]+(?:[a-z]+[ \t]+)?"
-    r"(?:involves?|involved|includes?|included|comprises?|comprised|numbers?|numbered|"
-    r"totals?|totall?ed|amounts?[ \t]+to|amounted[ \t]+to)"
-    r"|(?:its|their)[ \t]+(?:size|number|numbers|strength|total|count|toll|tally))(?![a-z])"
-)
 _RESTATEMENT_REACH = 80  # characters before the number searched for the pronoun
 
 
@@ -94,7 +86,7 @@ class Binder(MeasureTable):
         if (
             not explain
             and not hits
-            and not _RESTATEMENT.search(doc.low, sentence.start, sentence.end)
+            and not RESTATEMENT.search(doc.low, sentence.start, sentence.end)
         ):
             return [Binding(m, None, None, "no measure phrase", ()) for m in mentions]
         spans = doc.clauses(sentence)
@@ -354,7 +346,7 @@ class Binder(MeasureTable):
             )
             return Binding(mention, None, None, why, (why,))
         window = max(clause[0], mention.start - _RESTATEMENT_REACH)
-        restated = _RESTATEMENT.search(state.doc.low, window, mention.start)
+        restated = RESTATEMENT.search(state.doc.low, window, mention.start)
         if restated is not None:
             carried = self._carry(state, mention, clause, restated.group())
             if carried is not None:

@@ -16,6 +16,7 @@ from crosscheck.extract.patterns import lowered
 from crosscheck.extract.provenance import Found, Provenance
 from crosscheck.extract.records import Decision, Mention, NotQuantity
 from crosscheck.extract.settings import reading_settings
+from crosscheck.extract.unbound import bindable_positions
 from crosscheck.hedges import ReadingSettings
 from crosscheck.model import Claim, Document
 from crosscheck.text.segment import Sentence
@@ -42,7 +43,8 @@ class Extractor:
         """The claims the rule set's measures find in ``document``, in text order.
 
         The same claims as ``decisions`` gives, found faster: numbers are read only on
-        lines near a measure phrase or a restating pronoun (see ``active_lines``).
+        lines near a measure phrase or a restating pronoun (see ``active``), and not from
+        a sentence to its line's end where none stands (see ``unbound``).
         """
         context = _context(document)
         surveyed = self._survey.survey(context.text, context.low)
@@ -50,10 +52,13 @@ class Extractor:
             return []
         context.when_starts = surveyed.phrase_starts
         runs = _with_glued(surveyed.runs, context.low)
+        when = self.binder.when
         items = (
             item
             for start, end, positions in runs
-            for item in self.reader.read_each(context.text, context.low, positions, start, end)
+            for item in self.reader.read_each(
+                context.text, context.low, bindable_positions(context, when, positions), start, end
+            )
         )
         found: list[tuple[int, Claim]] = []
         lines: list[Positions] = []

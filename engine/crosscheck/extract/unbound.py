@@ -1,0 +1,79 @@
+"""Stretches of text whose numbers can never become claims, so they are never read (pure).
+
+A number becomes a claim only through a ``when`` phrase of its sentence or a pronoun
+there that restates an earlier figure ("this involves 11,000 soldiers"); a sentence with
+neither binds nothing (``Binder.bind``). Reading a number can still change how the next
+numbers read (a reading may run on over them, a hedge carries over a coordination), but
+never past a line break (see ``active``). So the numbers from such a sentence to the end
+of its line, when every sentence there has neither, are skipped unread by
+``Extractor.claims``: its claims stay exactly those of ``Extractor.decisions``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.phrases import PhraseIndex
+from crosscheck.text.segment import Sentence
+
+# A clause that restates an earlier figure through a pronoun: "this involves",
+# "they number", "puts its size at".
+RESTATEMENT = re.compile(
+    r"(?<![a-z])(?:(?:this|these|that|those|they|it|which)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:involves?|involved|includes?|included|comprises?|comprised|numbers?|numbered|"
+    r"totals?|totall?ed|amounts?[ \t]+to|amounted[ \t]+to)"
+    r"|(?:its|their)[ \t]+(?:size|number|numbers|strength|total|count|toll|tally))(?![a-z])"
+)
+
+
+def may_bind(doc: DocumentContext, when: PhraseIndex, sentence: Sentence) -> bool:
+    """Whether a number of ``sentence`` may bind: a ``when`` phrase or a restating pronoun
+    stands in it."""
+    if doc.hits(when, sentence, doc.when_starts):
+        return True
+    return RESTATEMENT.search(doc.low, sentence.start, sentence.end) is not None
+
+
+def bindable_positions(
+    doc: DocumentContext, when: PhraseIndex, positions: Iterable[int]
+) -> Iterator[int]:
+    """``positions`` (in order) less those from which no number to the end of the line
+    may bind."""
+    skip_to = -1
+    for pos in positions:
+        if pos < skip_to:
+            continue
+        line_end = _unbound_to(doc, when, pos)
+        if line_end is None:
+            yield pos
+        else:
+            skip_to = line_end
+
+
+def _unbound_to(doc: DocumentContext, when: PhraseIndex, pos: int) -> int | None:
+    """The end of the line of ``pos`` if no sentence from the one of ``pos`` to there may
+    bind a number, else None."""
+    text = doc.text
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        line_end = len(text)
+    sentence = doc.locator.at(pos)
+    while not _may_bind(doc, when, sentence):
+        after = sentence.end
+        while after < line_end and text[after].isspace():
+            after += 1
+        if after >= line_end:
+            return line_end
+        sentence = doc.locator.at(after)
+    return None
+
+
+def _may_bind(doc: DocumentContext, when: PhraseIndex, sentence: Sentence) -> bool:
+    """``may_bind``, remembered per sentence."""
+    key = ("may bind", sentence.start)
+    found: bool | None = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = may_bind(doc, when, sentence)
+    return found
