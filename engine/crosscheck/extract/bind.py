@@ -30,9 +30,10 @@ from typing import NamedTuple
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.links import (
     counts_phrase,
-    event_phrase,
+    event_links,
     gapped,
     nominal,
+    predicate_phrase,
     restated,
     subject_phrase,
 )
@@ -93,8 +94,18 @@ class Binder(MeasureTable):
         grouped = by_clause(spans, mentions, hits)
         roles = self._roles(doc, sentence, grouped, mentions)
         links = self._subject_links(doc, sentence, mentions, roles, hits)
-        taken = set(links.values()) | self._event_links(doc.low, mentions, roles, hits, links)
-        taken.update(links.values())
+        counted = event_links(
+            doc.low,
+            mentions,
+            [role.counts if role.bindable else None for role in roles],
+            hits,
+            lambda i, hit: (
+                mentions[i].dimension in self._dimensions_of(hit.owners)
+                and self._may_count(roles[i], hit.owners)
+            ),
+            links,
+        )
+        taken = counted | set(links.values())
         dimensions = []
         for _, members, found in grouped:
             members = [i for i in members if roles[i].bindable and i not in links]
@@ -116,7 +127,9 @@ class Binder(MeasureTable):
                 else:
                     same = by_dimension.get(mentions[i].dimension, [])
                     carried = self._joined(state, mentions, results, i, roles[i])
-                    results.append(carried or self._unlinked(state, mentions[i], span, found, same))
+                    results.append(
+                        carried or self._unlinked(state, mentions[i], span, found, same, roles[i])
+                    )
         return results
 
     def _roles(
@@ -176,36 +189,6 @@ class Binder(MeasureTable):
             if hit is not None and not taken and self._may_count(roles[i], hit.owners):
                 links[i] = hit
         return links
-
-    def _event_links(
-        self,
-        low: str,
-        mentions: Sequence[Mention],
-        roles: list[Role],
-        hits: list[Hit],
-        links: dict[int, Hit],
-    ) -> set[Hit]:
-        """Numbers counting a nominal phrase, linked to the phrase of what befell them
-        ("killed three assailants"); returns the nominal phrases they count."""
-        counted: set[Hit] = set()
-        if not any(nominal(low, h) for h in hits):
-            return counted
-        starts = [m.start for m in mentions]
-        for i, mention in enumerate(mentions):
-            if i in links or not roles[i].bindable or roles[i].counts is None:
-                continue
-            same = [h for h in hits if mention.dimension in self._dimensions_of(h.owners)]
-            noun = next(
-                (h for h in same if nominal(low, h) and counts_phrase(low, mention, h)), None
-            )
-            if noun is None:
-                continue
-            event = event_phrase(low, mention, noun, same, starts)
-            taken = event is None or event in links.values()
-            if event is not None and not taken and self._may_count(roles[i], event.owners):
-                links[i] = event
-                counted.add(noun)
-        return counted
 
     def _phrase_right_after(self, low: str, mention: Mention, hits: list[Hit]) -> bool:
         """Whether a phrase follows the number closely ("rose to 174 deaths")."""
@@ -336,8 +319,12 @@ class Binder(MeasureTable):
         clause: tuple[int, int],
         found: list[Hit],
         same: list[Hit],
+        role: Role = FREE,
     ) -> Binding:
         if same:
+            far = predicate_phrase(state.doc.low, clause[0], mention, same)
+            if far is not None and far not in state.linked_set:
+                return self._decide(state, mention, far, role)
             taken = next((h for h in same if h in state.linked_set), None)
             why = (
                 f"the phrase {taken.phrase!r} belongs to a nearer number"

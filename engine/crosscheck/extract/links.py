@@ -19,7 +19,7 @@ Three sentence structures carry a measure to a number that has no phrase next to
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from crosscheck.extract.patterns import words_pattern
@@ -52,6 +52,10 @@ _RESTATING_OPEN = re.compile(r"[ \t]*\([^()0-9]{0,40}\Z")
 # Between a number and the noun it counts: up to three modifiers, "of" and "the".
 _NOUN_GAP = re.compile(r"(?:[ \t]*[-‐‑]?[ \t]*[a-z][a-z'’]*){0,3}[ \t]+")
 _NOT_A_MODIFIER = frozenset(NOT_MODIFIERS)
+_BE_BEFORE = re.compile(
+    r"(?<![a-z])(?:were|was|are|is|remain|remained)(?:[ \t]+(?:still|now|also|all|reportedly))*"
+    r"[ \t]+\Z"
+)
 _PARTITIVE = frozenset(["of", "among", "amongst", "them", "including"])
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
 # Between an event phrase and the number of its object: "killed five", "killed all five".
@@ -89,6 +93,39 @@ def counts_phrase(low: str, mention: Mention, hit: Hit) -> bool:
     return gap is not None and not _NOT_A_MODIFIER.intersection(gap.group().split())
 
 
+def event_links(
+    low: str,
+    mentions: Sequence[Mention],
+    counts: Sequence[str | None],
+    hits: Sequence[Hit],
+    may_take: Callable[[int, Hit], bool],
+    links: dict[int, Hit],
+) -> set[Hit]:
+    """Link each number counting a nominal phrase to the phrase of what befell those people
+    ("killed three assailants"), in ``links``; return the nominal phrases they count.
+
+    ``counts`` is the noun each number counts (None: none, or not open to binding),
+    ``hits`` the sentence's phrases, ``may_take`` whether a number may take a phrase (its
+    dimension, and no count of things for a measure of people).
+    """
+    counted: set[Hit] = set()
+    if not any(nominal(low, h) for h in hits):
+        return counted
+    starts = [m.start for m in mentions]
+    for i, mention in enumerate(mentions):
+        if i in links or counts[i] is None:
+            continue
+        same = [h for h in hits if may_take(i, h)]
+        noun = next((h for h in same if nominal(low, h) and counts_phrase(low, mention, h)), None)
+        if noun is None:
+            continue
+        event = event_phrase(low, mention, noun, same, starts)
+        if event is not None and event not in links.values():
+            links[i] = event
+            counted.add(noun)
+    return counted
+
+
 def event_phrase(
     low: str, mention: Mention, noun: Hit, hits: Sequence[Hit], starts: Sequence[int]
 ) -> Hit | None:
@@ -112,6 +149,29 @@ def event_phrase(
             and not any(hit.end <= s <= hit.end + 1 for s in starts)
         ):
             return hit
+    return None
+
+
+def predicate_phrase(
+    low: str, clause_start: int, mention: Mention, hits: Sequence[Hit]
+) -> Hit | None:
+    """The phrase a number is the subject of, after "were" far along its clause.
+
+    "eleven people suspected of a part in the carefully planned assault were in custody":
+    the number opens its clause (or the clause after "that"), the first phrase after it
+    follows a form of "be", and no other number stands between.
+    """
+    lead = low[clause_start : mention.start].split()
+    if lead[-1:] != ["that"] and lead not in ([], ["the"], ["some"]):
+        return None
+    for hit in hits:
+        if hit.start < mention.end:
+            continue
+        if hit.start - mention.end > 240 or any(c.isdigit() for c in low[mention.end : hit.start]):
+            return None
+        if _BE_BEFORE.search(low, max(mention.end, hit.start - 40), hit.start) is None:
+            return None
+        return hit
     return None
 
 

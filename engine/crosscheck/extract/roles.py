@@ -13,6 +13,7 @@ measure phrase is paired with it:
   were women");
 - ``OTHER_EVENT``: in a clause about another, earlier event ("In 2008, a quake ... killed
   almost 70,000");
+- ``SPEAKER``: people who tell ("one injured victim said", "two witnesses told AFP");
 - ``AGE``: a person's age ("Aged 78, the poet died", "his wife Moon Hee Kang, 38, was
   killed").
 
@@ -31,6 +32,7 @@ from typing import NamedTuple
 from crosscheck.extract.patterns import words_pattern
 from crosscheck.extract.structure_words import (
     LINKING_VERBS,
+    NOT_MODIFIERS,
     OTHER_EVENT_NOUNS,
     PART_OPENERS,
     PERSON_EVENT_STEMS,
@@ -38,6 +40,7 @@ from crosscheck.extract.structure_words import (
     PREPOSITIONS_OF_PLACE,
     QUANTITY_NOUNS,
     SINGLE_PERSON_NOUNS,
+    SPEAKING_VERBS,
     THING_NOUNS,
 )
 
@@ -50,6 +53,7 @@ class RoleKind(Enum):
     PART = "part"
     OTHER_EVENT = "other event"
     AGE = "age"
+    SPEAKER = "speaker"
 
 
 class Role(NamedTuple):
@@ -129,6 +133,10 @@ _NAME_COMMA_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?:[A-Z][a-z'’-]+|{words_pattern(SINGLE_PERSON_NOUNS)}),[ \t]*\Z"
 )
 _COMMA_AFTER = re.compile(r"[ \t]*,")
+_SPEAKERS = re.compile(
+    rf"(?:[ \t]+(?!{words_pattern(NOT_MODIFIERS)}(?![a-z]))[a-z][a-z'’-]*){{0,2}}[ \t]+"
+    rf"{words_pattern(SINGLE_PERSON_NOUNS)}[ \t]+{words_pattern(SPEAKING_VERBS)}(?![a-z])"
+)
 _LINKING = re.compile(rf"(?<![a-z]){words_pattern(LINKING_VERBS)}(?:[ \t]+(?:to|at|by))?[ \t]*\Z")
 
 
@@ -201,6 +209,8 @@ def role_of(
     if _is_age(low, written, start, end):
         return Role(RoleKind.AGE, None, "a person's age")
     noun = counted_noun(written, end, clause[1], measure_words)
+    if _SPEAKERS.match(low, end, clause[1]):
+        return Role(RoleKind.SPEAKER, noun, "counts people who tell, not the event's")
     opened = _GROUP_OPENER.match(low, sentence_start, start)
     if opened is not None:
         return Role(RoleKind.PART, noun, f"a part of the group {opened.group()[:-1]!r}")

@@ -133,7 +133,12 @@ NOT_MODIFIERS = (
 SINGLE_PERSON_NOUNS = (
     "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "man",
     "woman", "boy", "girl", "child", "resident", "victim", "survivor", "witness", "owner",
+    "witnesses", "officials", "officers", "residents", "survivors", "victims", "people",
 )  # fmt: skip
+
+# Verbs of telling: a count of people right before one counts speakers ("one injured victim
+# said", "two witnesses told"), not the event's.
+SPEAKING_VERBS = ("said", "says", "told", "tells", "recalled", "recounted", "described")
 
 # Nouns that count things, not people: a number counting one never binds to a measure of
 # people ("300 houses were damaged" is no count of the missing).
