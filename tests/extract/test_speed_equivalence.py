@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from extract_helpers import doc
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crosscheck.extract import Extractor
+from crosscheck.extract import asof as _asof
 from crosscheck.extract import attribution as _attribution
 from crosscheck.extract import glued as _glued
 from crosscheck.extract.attribution import speaker_before
@@ -112,3 +114,42 @@ def test_numbers_are_skipped_only_from_a_sentence_that_binds_nothing_to_its_line
     document = doc(text)
     bound = [d.claim for d in extractor.decisions(document) if d.claim is not None]
     assert extractor.claims(document) == bound
+
+
+def _time_expressions_plain(low: str, today: dt.date) -> list[_asof.TimeWords]:
+    """Every kind of time expression looked for, whatever words the sentence holds (once
+    it holds any)."""
+    if _asof._ANY_TIME_WORD.search(low) is None:
+        return []
+    found = []
+    for match in _asof._ABSOLUTE.finditer(low):
+        day = _asof._absolute(match.group(), today)
+        if day is not None:
+            found.append(_asof.TimeWords(match.start(), match.end(), day, day, match.group()))
+    for match in _asof._PART_OF_MONTH.finditer(low):
+        span = _asof._part_of_month(match.group(1), match.group(2), today)
+        if span is not None:
+            found.append(_asof.TimeWords(match.start(), match.end(), *span, match.group()))
+    for match in _asof._WEEKDAY.finditer(low):
+        day = _asof._weekday(match.group(2), match.group(1), match.group(3), today)
+        found.append(_asof.TimeWords(match.start(), match.end(), day, day, match.group()))
+    for match in _asof._RELATIVE.finditer(low):
+        first, last = _asof._relative(" ".join(match.group(1).split()), today)
+        found.append(_asof.TimeWords(match.start(), match.end(), first, last, match.group()))
+    for match in _asof._EARLIER.finditer(low):
+        found.append(_asof.TimeWords(match.start(), match.end(), None, today, match.group()))
+    return _asof._without_overlaps(sorted(found))
+
+
+_TIME_PIECES = st.sampled_from(
+    ["jan", "january", "sept", "sep.", "may", "monday", "friday", "night", "last", "this",
+     "past", "week", "month", "mid", "early", "late", "-", "earlier", "initial", "initially",
+     "previously", "reported", "first", "figure", "toll", "yesterday", "today", "of", "5",
+     "19", "21st", "2024", ",", ".", " ", " ", "\t", "x", "s"]
+)  # fmt: skip
+
+
+@given(st.lists(_TIME_PIECES, max_size=14).map("".join))
+def test_time_words_are_looked_for_as_every_kind_of_them_is(low: str) -> None:
+    today = dt.date(2024, 12, 23)
+    assert _asof.time_expressions(low, 0, len(low), today) == _time_expressions_plain(low, today)

@@ -57,6 +57,12 @@ _ANY_TIME_WORD = re.compile(
     rf"(?<![a-z])(?:{_MONTHS}|{'|'.join(_WEEKDAYS)}|yesterday|today|tonight|last|this|"
     r"early|mid|late|earlier|initial|initially|previous|previously|first)(?![a-z])"
 )
+# The word, standing on its own, that every expression of a kind holds, so a kind is
+# looked for only where one of its words is (a part of a month, "midjanuary" too, always).
+_MONTH_WORDS = frozenset(_MONTHS.split("|"))
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_RELATIVE_WORDS = frozenset(["yesterday", "today", "tonight", "last", "this", "earlier"])
+_EARLIER_WORDS = frozenset(["initial", "initially", "previously", "previous", "earlier", "first"])
 
 
 class TimeWords(NamedTuple):
@@ -73,25 +79,30 @@ class TimeWords(NamedTuple):
 def time_expressions(low: str, start: int, end: int, today: dt.date) -> list[TimeWords]:
     """Every time expression in ``low[start:end]`` (lower-cased), resolved against ``today``
     (the article's date), in text order."""
-    if _ANY_TIME_WORD.search(low, start, end) is None:
+    words = set(_ANY_TIME_WORD.findall(low, start, end))
+    if not words:
         return []
     found: list[TimeWords] = []
-    for match in _ABSOLUTE.finditer(low, start, end):
-        day = _absolute(match.group(), today)
-        if day is not None:
-            found.append(TimeWords(match.start(), match.end(), day, day, match.group()))
+    if not words.isdisjoint(_MONTH_WORDS):
+        for match in _ABSOLUTE.finditer(low, start, end):
+            day = _absolute(match.group(), today)
+            if day is not None:
+                found.append(TimeWords(match.start(), match.end(), day, day, match.group()))
     for match in _PART_OF_MONTH.finditer(low, start, end):
         span = _part_of_month(match.group(1), match.group(2), today)
         if span is not None:
             found.append(TimeWords(match.start(), match.end(), *span, match.group()))
-    for match in _WEEKDAY.finditer(low, start, end):
-        day = _weekday(match.group(2), match.group(1), match.group(3), today)
-        found.append(TimeWords(match.start(), match.end(), day, day, match.group()))
-    for match in _RELATIVE.finditer(low, start, end):
-        first, last = _relative(" ".join(match.group(1).split()), today)
-        found.append(TimeWords(match.start(), match.end(), first, last, match.group()))
-    for match in _EARLIER.finditer(low, start, end):
-        found.append(TimeWords(match.start(), match.end(), None, today, match.group()))
+    if not words.isdisjoint(_WEEKDAY_WORDS):
+        for match in _WEEKDAY.finditer(low, start, end):
+            day = _weekday(match.group(2), match.group(1), match.group(3), today)
+            found.append(TimeWords(match.start(), match.end(), day, day, match.group()))
+    if not words.isdisjoint(_RELATIVE_WORDS):
+        for match in _RELATIVE.finditer(low, start, end):
+            first, last = _relative(" ".join(match.group(1).split()), today)
+            found.append(TimeWords(match.start(), match.end(), first, last, match.group()))
+    if not words.isdisjoint(_EARLIER_WORDS):
+        for match in _EARLIER.finditer(low, start, end):
+            found.append(TimeWords(match.start(), match.end(), None, today, match.group()))
     return _without_overlaps(sorted(found))
 
 
