@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from crosscheck.extract.patterns import trie_pattern
@@ -224,6 +225,7 @@ def attribution_for(
     return min(pool, key=lambda f: min(abs(f.start - position), abs(f.end - position)))
 
 
+@lru_cache(maxsize=4096)  # asked for every frame of a sentence once per number in it
 def is_conduit(who: str) -> bool:
     """Whether a speaker names a news agency passing a figure on ("Yonhap", "Seoul news
     outlet Yonhap News Agency", "Reuters")."""
