@@ -25,3 +25,5 @@ def test_each_number_is_read_by_its_role(case: dict[str, Any]) -> None:
     document = doc(case["text"], date=ARTICLE_DATE)
     found = [[c.measure, c.stated] for c in EXTRACTOR.claims(document)]
     assert found == case["claims"]
+    decided = [[d.measure, d.stated] for d in EXTRACTOR.decisions(document) if d.bound]
+    assert decided == found

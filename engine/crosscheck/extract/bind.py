@@ -93,6 +93,10 @@ class Binder(MeasureTable):
         spans = doc.clauses(sentence)
         grouped = by_clause(spans, mentions, hits)
         roles = self._roles(doc, sentence, grouped, mentions)
+        if hits:
+            for role in roles:
+                if role.year is not None:
+                    doc.earlier.setdefault(role.year, set()).add(sentence.start)
         links = self._subject_links(doc, sentence, mentions, roles, hits)
         counted = event_links(
             doc.low,

@@ -21,6 +21,9 @@ class DocumentContext:
         self.low = low
         # Years before this one date other events than the article's (see ``roles``).
         self.other_before = other_before
+        # The sentences where a figure next to a measure phrase was dated to an earlier
+        # year, by year (see ``story_year``).
+        self.earlier: dict[int, set[int]] = {}
         # What was found in a sentence (clauses, attribution frames, time words), by kind
         # and start.
         self.memo: dict[tuple[str, int], Any] = {}
@@ -31,6 +34,20 @@ class DocumentContext:
         # Every place where a ``when`` phrase may start, in order, if the survey of
         # the text found them (``None`` otherwise): the binder searches only there.
         self.when_starts: Sequence[int] | None = None
+
+    def story_year(self) -> int | None:
+        """The earlier year that is the article's own story, if its figures say so.
+
+        A retrospective ("Seven years ago, in 2015, the blast killed 89 ... In September
+        2015, 89 were killed") dates every figure it gives to one earlier year, and
+        returns to it: when the figures next to measure phrases were all dated to one
+        year, in two sentences or more, that year's event is the article's. A passing
+        mention of another event ("In 2008, a quake killed 70,000") is named once.
+        """
+        if len(self.earlier) != 1:
+            return None
+        ((year, sentences),) = self.earlier.items()
+        return year if len(sentences) >= 2 else None
 
     def has(self, index: PhraseIndex, sentence: Sentence) -> bool:
         """Whether any phrase of ``index`` occurs in ``sentence``, outside a dateline (cached)."""

@@ -47,6 +47,14 @@ class Extractor:
         a sentence to its line's end where none stands (see ``unbound``).
         """
         context = _context(document)
+        found = self._claims(document, context)
+        story = context.story_year() if not found else None
+        if story is not None:  # a retrospective: its earlier year is its own story's
+            found = self._claims(document, _context(document, story))
+        return found
+
+    def _claims(self, document: Document, context: DocumentContext) -> list[Claim]:
+        """The claims of ``document`` read with ``context``'s idea of other events."""
         surveyed = self._survey.survey(context.text, context.low)
         if not surveyed.runs:
             return []
@@ -87,6 +95,14 @@ class Extractor:
     def decisions(self, document: Document) -> list[Decision]:
         """For every number in ``document``: whether it became a claim, and why."""
         context = _context(document)
+        out = self._decisions(document, context)
+        story = context.story_year()
+        if story is not None and not any(d.claim is not None for d in out):
+            out = self._decisions(document, _context(document, story))
+        return out
+
+    def _decisions(self, document: Document, context: DocumentContext) -> list[Decision]:
+        """Every number's decision, read with ``context``'s idea of other events."""
         items = self.reader.scan(context.text, context.low)
         lines: list[Positions] = []
         out: list[Decision] = []
@@ -228,9 +244,10 @@ def _with_glued(
     return [(s, e, list(merged(p, (g for g in glued if s <= g < e)))) for s, e, p in runs]
 
 
-def _context(document: Document) -> DocumentContext:
-    """The binding state of a document; years two or more before its date are history."""
-    other_before = document.date.year - 1 if document.date is not None else None
+def _context(document: Document, story: int | None = None) -> DocumentContext:
+    """The binding state of a document; years before ``story`` (the article's own event's
+    year, by default the year before its date) are history."""
+    other_before = story or (document.date.year - 1 if document.date is not None else None)
     return DocumentContext(document.text, lowered(document.text), other_before)
 
 

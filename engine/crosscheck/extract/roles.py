@@ -64,6 +64,7 @@ class Role(NamedTuple):
     counts: str | None
     why: str
     fractional: bool = False
+    year: int | None = None  # the earlier year of an OTHER_EVENT clause
 
     @property
     def bindable(self) -> bool:
@@ -231,7 +232,8 @@ def role_of(
         )
         year = _other_year(low, reach, other_before)
         if year is not None:
-            return Role(RoleKind.OTHER_EVENT, noun, f"the clause is about another event ({year})")
+            why = f"the clause is about another event ({year})"
+            return Role(RoleKind.OTHER_EVENT, noun, why, year=int(year))
     return Role(RoleKind.FREE, noun, "")
 
 
