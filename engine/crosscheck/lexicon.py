@@ -241,8 +241,10 @@ OTHER_UNITS: dict[str, str] = {
     **_to("[percentage point]", "percentage point|percentage points"),
     **_to("[currency]", "dollar|dollars|usd|euro|euros|eur"),
     **_to("[currency]", "rouble|roubles|ruble|rubles|yuan|hryvnia|hryvnias"),
+    **_to("[currency]", "rupee|rupees"),
 }
-# Currency signs written before the number ("$5", "us$5", "€ 5"), and their codes.
+# Currency signs written before the number ("$5", "us$5", "€ 5", "Rs 2 lakh"), and their
+# codes; one made of letters is a word of its own ("hours 5" holds no "rs").
 CURRENCY_SIGNS: dict[str, str] = {
     "$": "USD",
     "us$": "USD",
@@ -251,6 +253,8 @@ CURRENCY_SIGNS: dict[str, str] = {
     "¥": "JPY",
     "₩": "KRW",
     "₹": "INR",
+    "rs": "INR",
+    "inr": "INR",
 }
 # A unit word right after "$" that is a scale instead ("$3m" is three million dollars).
 CURRENCY_SCALES: dict[str, int] = {"m": 10**6}

@@ -117,7 +117,7 @@ def test_a_hedge_does_not_carry_out_of_a_coordination(
         ("a quarter of a million people", "a quarter of a million", 250_000),
         ("half a dozen tanks", "half a dozen", 6),
         ("three lakh fifty thousand people", "three lakh fifty thousand", 350_000),
-        ("2.5 crore rupees", "2.5 crore", 25_000_000),
+        ("2.5 crore rupees", "2.5 crore rupees", 25_000_000),
     ],
 )
 def test_number_words(text: str, stated: str, number: int) -> None:

@@ -65,7 +65,11 @@ _UNIT_AFTER = re.compile(
     r"|[ \t]?(%)"
 )
 _SIGNS = sorted(CURRENCY_SIGNS, key=len, reverse=True)
-_CURRENCY_BEFORE = re.compile("(" + "|".join(map(re.escape, _SIGNS)) + r")[ \t]?\Z")
+_CURRENCY_BEFORE = re.compile(
+    "("
+    + "|".join((r"(?<![a-z])" if s[0].isalpha() else "") + re.escape(s) for s in _SIGNS)
+    + r")[ \t]?\Z"
+)
 _CURRENCY_MARKS = "".join({sign[-1] for sign in _SIGNS})  # the last character of a sign
 _CURRENCY_REACH = max(map(len, _SIGNS)) + 1
 _RANGE_SEP = re.compile(

@@ -15,7 +15,9 @@ measure phrase is paired with it:
   almost 70,000");
 - ``SPEAKER``: people who tell ("one injured victim said", "two witnesses told AFP");
 - ``AGE``: a person's age ("Aged 78, the poet died", "his wife Moon Hee Kang, 38, was
-  killed").
+  killed");
+- ``MONEY``: a sum written without its currency, in parallel with one written with it
+  ("200,000 rupees for the families of the dead and 50,000 for the injured").
 
 A role also records the noun the number counts ("300 houses": houses), so that a number
 counting things never binds to a measure of people (see ``Binder``). The rules are
@@ -54,6 +56,7 @@ class RoleKind(Enum):
     OTHER_EVENT = "other event"
     AGE = "age"
     SPEAKER = "speaker"
+    MONEY = "money"
 
 
 class Role(NamedTuple):
@@ -271,6 +274,25 @@ def _other_year(low: str, clause: tuple[int, int], other_before: int) -> str | N
             continue  # "since 2022": the span of this event, not another one
         return match.group(1)
     return None
+
+
+# A sum's preposition, what it is for, and "and": "200,000 rupees ($3,000) for the families
+# of the dead and " (the sum's parenthesis, or the end of the one it is in, may come first).
+_SUM_FOR = re.compile(
+    r"(?:\)|[ \t]*\([^()]*\))?[ \t]+(for|to|in|as)[ \t][^0-9,;:()]*?[ \t]and[ \t]+\Z"
+)
+
+
+def parallel_sum(low: str, sum_end: int, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is a sum like the one ending at ``sum_end``.
+
+    "X rupees for A and Y for B": the second number, given for a second purpose with
+    the same preposition, is money too, though its currency is not written again.
+    """
+    match = _SUM_FOR.match(low, sum_end, start)
+    if match is None or match.end() != start:
+        return False
+    return re.match(rf"[ \t]+{match.group(1)}[ \t]", low[end : end + 6]) is not None
 
 
 def links_to_subject(low: str, sentence_start: int, start: int) -> int | None:
