@@ -224,6 +224,8 @@ def role_of(
         return Role(RoleKind.ATTACHED, noun, "the object of 'of'/'out of'/'among': a total")
     if is_thing(noun) and not measured and _PLACE_BEFORE.search(before):
         return Role(RoleKind.ATTACHED, noun, f"counts the {noun} of a place or source")
+    if _in_apposition(low, start, end, clause[1]):
+        return Role(RoleKind.PART, noun, "a part of the figure before it, in apposition")
     opener = _last(_PART_OPENER.finditer(low, clause[0], start))
     if opener is not None and not _NOT_A_LIST.search(low, opener.end(), start):
         return Role(RoleKind.PART, noun, f"a part of a figure named before ({opener.group()!r})")
@@ -252,6 +254,18 @@ def _is_age(low: str, text: str, start: int, end: int) -> bool:
         return False
     named = _NAME_COMMA_BEFORE.search(text, max(0, start - 30), start)
     return named is not None and _COMMA_AFTER.match(low, end) is not None
+
+
+# A part set off by commas after the figure it belongs to: ", three children among them,".
+_APPOSITION_AFTER = re.compile(r"[^,.;:()0-9]{1,40}?[ \t](?:among|amongst)[ \t]+them[ \t]*,")
+
+
+def _in_apposition(low: str, start: int, end: int, limit: int) -> bool:
+    """Whether the number at [start, end) opens a part in apposition ("At least 100
+    people, three children among them, were killed": three is a part of 100)."""
+    if low[max(0, start - 2) : start].strip() != ",":
+        return False
+    return _APPOSITION_AFTER.match(low, end, limit) is not None
 
 
 # A clause that describes the noun before it: "an October 2005 quake, which ... killed".
