@@ -156,6 +156,8 @@ OTHER_OPTIONS = {
     "ignore": ["--ignore", "severity:info"],
     "cache_dir": ["--cache-dir", "elsewhere"],
     "claims": ["--claims", "claims.jsonl"],
+    "engine": ["--engine", "dask"],
+    "scheduler": ["--scheduler", "tcp://127.0.0.1:8786"],
     "baseline": ["--baseline", "baseline.json"],
     "show_undecided": ["--show-undecided"],
     "cite": ["--cite", "2"],

@@ -60,16 +60,21 @@ def evaluate(
     strategy: Strategy = "shortlist",
     pairs: bool = False,
     cite: int = DEFAULT_CITE,
+    headline_copies_removed: bool = False,
 ) -> Outcome:
     """The findings of the rule set's rules over the claims (in canonical units).
 
+    A headline's claim that the first sentence repeats is set aside (``headlines``),
+    unless ``headline_copies_removed`` says the caller did so over whole documents (the
+    claims are then a part of a larger set: ``crosscheck.scale``).
     Claims of measures the rule set does not declare are ignored. Each finding cites
     at most ``cite`` claims per group in full and counts the rest; with ``pairs`` it
     also lists the pairwise violations it covers. ``strategy`` only changes how the work
     is done, never the outcome: ``"shortlist"`` finds conflicts with sorted indexes,
     ``"all_pairs"`` by deciding every pair (the reference, for tests and benchmarks).
     """
-    ctx = Context.build(ruleset, without_headline_copies(claims))
+    kept = claims if headline_copies_removed else without_headline_copies(claims)
+    ctx = Context.build(ruleset, kept)
     citing = Citing(cite, ctx.order_of, pairs)
     findings: list[Finding] = []
     undecided: list[Violation] = []

@@ -71,6 +71,21 @@ _UNKEYED = frozenset({"jobs"})
     help="Check claims from a JSON-lines file, a Parquet file or a folder of Parquet files "
     "instead of extracting them.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where to extract and evaluate: this process (and --jobs processes), or a Dask "
+    "cluster (docs/scale.md; needs the `scale` extra).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="URL",
+    help="With --engine dask: the scheduler to run on (tcp://HOST:8786); without it, a "
+    "local cluster of --jobs worker processes.",
+)
 @OUTPUT
 @click.option(
     "--baseline",
@@ -180,12 +195,26 @@ def _request(
         verbose=options["verbose"],
         origins=tuple(settings.origins.items()),
         project_root=_project_root(options["project_root"], found),
+        engine=_engine(options),
+        scheduler=options["scheduler"],
     )
 
 
 def _project_root(explicit: Path | None, found: Found) -> Path | None:
     """``--project-root`` (made absolute), else git's top level; None: the working folder."""
     return Path(os.path.abspath(explicit)) if explicit is not None else found.git_root
+
+
+def _engine(options: dict[str, Any]) -> str:
+    """The engine asked for; what the Dask engine cannot do is a usage error."""
+    engine = str(options["engine"])
+    if engine == "local" and options["scheduler"] is not None:
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        for flag, name in (("pairs", "--pairs"), ("show_undecided", "--show-undecided")):
+            if options[flag]:
+                raise click.UsageError(f"{name} is not available with --engine dask")
+    return engine
 
 
 def replay_or_run(

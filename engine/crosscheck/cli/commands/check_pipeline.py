@@ -85,6 +85,12 @@ def _checked(
     """The rules, the claims gathered and the report with today's waivers applied;
     findings list their pairs when asked for, or when ``pairwise`` (an old baseline)."""
     ruleset = selected(load_ruleset_or_exit(request.rules, reader), request)
+    if request.engine == "dask":
+        from crosscheck.cli.commands.check_engine import gathered_on_dask
+
+        with timed(request, "extracting and evaluating on Dask"):
+            gathered, report = gathered_on_dask(request, ruleset, reader)
+        return ruleset, gathered, accepted_report(report, ruleset.waivers, request.today)
     cache = ClaimCache(db) if db is not None else None
     with timed(request, "reading and extracting", progress=False):
         gathered = gather(request, ruleset, cache, reader)

@@ -72,6 +72,8 @@ class CheckRequest:
     verbose: bool = False  # say on stderr what the run used and how long each step took
     origins: tuple[tuple[str, str], ...] = ()  # where settings came from, by the file's key
     project_root: Path | None = None  # CI formats name files from it (None: the working folder)
+    engine: str = "local"  # or "dask": extraction and evaluation on a Dask cluster
+    scheduler: str | None = None  # the Dask scheduler's address (None: a local cluster)
 
 
 @dataclass(frozen=True)
