@@ -193,7 +193,7 @@ def _clean(phrase: str) -> str | None:
     """A speaker's phrase without articles and trailing time words, or None if it is none."""
     who = _ADVERBS.sub("", _TRAILING.sub("", _LEADING.sub("", phrase.strip())))
     who = who.strip(" \t\"'“”‘’")
-    if not who or who.lower() in _NOT_SPEAKERS or any(c.isdigit() for c in who):
+    if not who or who.lower() in _NOT_SPEAKERS or any(map(str.isdigit, who)):
         return None
     if who.split()[-1].lower() in _NOT_SPEAKERS:
         return None  # "a total that puts ...": the words end on no speaker

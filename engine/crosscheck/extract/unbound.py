@@ -41,25 +41,29 @@ def bindable_positions(
 ) -> Iterator[int]:
     """``positions`` (in order) less those from which no number to the end of the line
     may bind."""
-    skip_to = -1
+    decided_to = -1  # the positions before this one are decided alike
+    skip = False
     for pos in positions:
-        if pos < skip_to:
-            continue
-        line_end = _unbound_to(doc, when, pos)
-        if line_end is None:
+        if pos >= decided_to:
+            sentence = doc.locator.at(pos)
+            line_end = _unbound_to(doc, when, sentence, pos)
+            skip = line_end is not None
+            decided_to = line_end if line_end is not None else sentence.end
+        if not skip:
             yield pos
-        else:
-            skip_to = line_end
 
 
-def _unbound_to(doc: DocumentContext, when: PhraseIndex, pos: int) -> int | None:
-    """The end of the line of ``pos`` if no sentence from the one of ``pos`` to there may
-    bind a number, else None."""
+def _unbound_to(
+    doc: DocumentContext, when: PhraseIndex, sentence: Sentence, pos: int
+) -> int | None:
+    """The end of the line of ``pos`` if no sentence from ``sentence`` (the one of ``pos``)
+    to there may bind a number, else None."""
+    if _may_bind(doc, when, sentence):
+        return None
     text = doc.text
     line_end = text.find("\n", pos)
     if line_end < 0:
         line_end = len(text)
-    sentence = doc.locator.at(pos)
     while not _may_bind(doc, when, sentence):
         after = sentence.end
         while after < line_end and text[after].isspace():
