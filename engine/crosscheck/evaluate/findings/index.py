@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from crosscheck.evaluate.candidates import to_float
 from crosscheck.evaluate.findings.readings import Reading
+from crosscheck.evaluate.scopes import Number
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
 
@@ -51,14 +52,21 @@ def number(value: Fraction) -> tuple[float, Fraction | int]:
     return to_float(value), _SAME.setdefault((numerator, denominator), value)
 
 
-def ends_of(reading: Reading) -> tuple[tuple[float, Fraction | int] | None, ...]:
-    """The reading's ends as (float, exact) pairs, None when unbounded (kept on it)."""
-    if reading.ends is None:
-        iv = reading.interval
-        low = None if iv.low is None else number(iv.low)
-        high = None if iv.high is None else number(iv.high)
-        reading.ends = (low, high)
-    return reading.ends
+def ends_of(reading: Reading) -> tuple[Number | None, Number | None]:
+    """The reading's ends as (float, exact) pairs, None when unbounded (kept on it, and on
+    its first side for the next rule that reads the same sides)."""
+    ends = reading.ends
+    if ends is None:
+        side = reading.sides[0]  # its interval is the reading's
+        ends = side.numbers
+        if ends is None:
+            iv = side.interval
+            low = None if iv.low is None else number(iv.low)
+            high = None if iv.high is None else number(iv.high)
+            ends = (low, high)
+            object.__setattr__(side, "numbers", ends)  # frozen: a cache, not a value
+        reading.ends = ends
+    return ends
 
 
 class Entry(NamedTuple):
@@ -72,23 +80,6 @@ class Entry(NamedTuple):
     key: str
     interval: Interval
     first: bool
-
-
-def upper_key(entry: Entry) -> Key | None:
-    """The sort key of an upper end (an open end just below the closed one); ties put
-    the earlier claim last, so that scanning down from a limit meets it first."""
-    high = ends_of(entry.reading)[1]
-    if high is None:
-        return None
-    return (*high, 0 if entry.interval.high_closed else -1, -entry.rank)
-
-
-def lower_key(entry: Entry) -> Key | None:
-    """The sort key of a lower end (an open end just above the closed one)."""
-    low = ends_of(entry.reading)[0]
-    if low is None:
-        return None
-    return (*low, 0 if entry.interval.low_closed else 1, entry.rank)
 
 
 @dataclass
@@ -205,10 +196,16 @@ class SpanIndex:
         }
 
     def _order(self, upper: bool) -> Order:
-        """All entries with an end of this kind, sorted by it once."""
-        key_of = upper_key if upper else lower_key
-        keyed = sorted((k, e) for e in self.entries if (k := key_of(e)) is not None)
-        return Order(upper, [e for _, e in keyed], [k for k, _ in keyed])
+        """All entries with an end of this kind, sorted by it once; entries of equal keys
+        (the same claim twice) put a reading's first claim last."""
+        keyed = _keyed(self.entries, upper)
+        # Keys alone, not (key, entry) pairs: a list of tuples that start with a float
+        # sorts with float comparisons first. The sort is stable: claims that are not
+        # their reading's first go ahead, for ties.
+        keyed = [p for p in keyed if not p[1].first] + [p for p in keyed if p[1].first]
+        keys = [k for k, _ in keyed]
+        places = sorted(range(len(keys)), key=keys.__getitem__)
+        return Order(upper, [keyed[i][1] for i in places], [keys[i] for i in places])
 
     def _slots(self, order: Order) -> dict[int, list[int]]:
         """Each node's places in ``order``, sorted: a leaf's in one pass, each parent the
@@ -256,6 +253,23 @@ class SpanIndex:
                         yield self.nodes[high]
                 low //= 2
                 high //= 2
+
+
+def _keyed(entries: Sequence[Entry], upper: bool) -> list[tuple[Key, Entry]]:
+    """Each entry with an end of this kind, and its sort key. An upper end: an open end
+    just below the closed one, and ties put the earlier claim last, so that scanning down
+    from a limit meets it first. A lower end: an open end just above the closed one."""
+    keyed: list[tuple[Key, Entry]] = []
+    which, sign = (1, -1) if upper else (0, 1)
+    for entry in entries:
+        reading = entry.reading
+        end = (reading.ends or ends_of(reading))[which]
+        if end is None:
+            continue
+        iv = entry.interval
+        flag = (0 if iv.high_closed else -1) if upper else (0 if iv.low_closed else 1)
+        keyed.append(((end[0], end[1], flag, sign * entry.rank), entry))
+    return keyed
 
 
 def _span_order(span: Span) -> tuple[bool, date, bool, date]:
