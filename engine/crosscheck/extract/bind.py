@@ -41,7 +41,7 @@ from crosscheck.extract.measures import MeasureTable
 from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
-from crosscheck.extract.roles import FREE, Role, RoleKind, parallel_sum, role_of
+from crosscheck.extract.roles import FREE, Role, role_of, sum_role, without_groups
 from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
 from crosscheck.extract.unbound import RESTATEMENT
 from crosscheck.text.segment import Sentence
@@ -83,7 +83,8 @@ class Binder(MeasureTable):
         if hits and self.has_numbers:
             mentions = self.plain_numbers(doc.low, mentions, hits)
         if hits:
-            hits = outside(hits, [m for m in mentions if m.dimension in self.dimensions])
+            counts = [m for m in mentions if m.dimension in self.dimensions]
+            hits = without_groups(doc.low, outside(hits, counts), counts)
         if (
             not explain
             and not hits
@@ -164,13 +165,7 @@ class Binder(MeasureTable):
                 )
                 if mention.low.denominator != 1 or mention.high.denominator != 1:
                     roles[i] = roles[i]._replace(fractional=True)
-                money = mentions[i - 1] if i > 0 else None  # a sum, or its restatement
-                if (
-                    money is not None
-                    and money.dimension == "[currency]"
-                    and parallel_sum(doc.low, money.end, mention.start, mention.end)
-                ):
-                    roles[i] = Role(RoleKind.MONEY, None, "a sum like the one before it")
+                roles[i] = sum_role(doc.low, mentions, i) or roles[i]
             previous = span[0]
         return roles
 

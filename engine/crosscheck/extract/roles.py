@@ -27,11 +27,13 @@ deliberately few and general: each names the sentence structure it reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import NamedTuple
 
 from crosscheck.extract.patterns import words_pattern
+from crosscheck.extract.phrases import Hit
+from crosscheck.extract.records import Mention
 from crosscheck.extract.structure_words import (
     LINKING_VERBS,
     NOT_MODIFIERS,
@@ -297,16 +299,46 @@ _SUM_FOR = re.compile(
 )
 
 
-def parallel_sum(low: str, sum_end: int, start: int, end: int) -> bool:
-    """Whether the number at [start, end) is a sum like the one ending at ``sum_end``.
+def sum_role(low: str, mentions: Sequence[Mention], i: int) -> Role | None:
+    """The role ``MONEY`` when mention ``i`` is a sum like the one right before it.
 
     "X rupees for A and Y for B": the second number, given for a second purpose with
-    the same preposition, is money too, though its currency is not written again.
+    the same preposition, is money too, though its currency is not written again (the
+    mention before may be the sum's restatement: "200,000 rupees ($3,000)").
     """
-    match = _SUM_FOR.match(low, sum_end, start)
+    if i == 0 or mentions[i - 1].dimension != "[currency]":
+        return None
+    start, end = mentions[i].start, mentions[i].end
+    match = _SUM_FOR.match(low, mentions[i - 1].end, start)
     if match is None or match.end() != start:
-        return False
-    return re.match(rf"[ \t]+{match.group(1)}[ \t]", low[end : end + 6]) is not None
+        return None
+    if re.match(rf"[ \t]+{match.group(1)}[ \t]", low[end : end + 6]) is None:
+        return None
+    return Role(RoleKind.MONEY, None, "a sum like the one before it")
+
+
+_PARTITIVE_BEFORE = re.compile(r"[ \t]+of[ \t]+(?:the|those)[ \t]+\Z")
+
+
+def without_groups(low: str, hits: list[Hit], mentions: Sequence[Mention]) -> list[Hit]:
+    """The phrases that do not name the whole a number is a part of, when another
+    phrase after it says what the part is.
+
+    In "several of the wounded were in a critical state" the wounded are the group
+    "several" are taken from: the number's measure is in its predicate ("critical"),
+    so "wounded" pairs with no number. With no phrase after it ("about 130 of the deaths
+    were in the capital") the group's phrase is the number's.
+    """
+    if not mentions or len(hits) < 2:
+        return hits
+    ends = {m.end for m in mentions}
+    kept = []
+    for k, hit in enumerate(hits):
+        found = _PARTITIVE_BEFORE.search(low, max(0, hit.start - 16), hit.start)
+        later = any(other.start >= hit.end for other in hits[k + 1 :])
+        if found is None or found.start() not in ends or not later:
+            kept.append(hit)
+    return kept
 
 
 def links_to_subject(low: str, sentence_start: int, start: int) -> int | None:
