@@ -43,7 +43,7 @@ from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import FREE, Role, role_of, sum_role, without_groups
 from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
-from crosscheck.extract.unbound import RESTATEMENT
+from crosscheck.extract.unbound import RESTATEMENT, restating
 from crosscheck.text.segment import Sentence
 
 _RESTATEMENT_REACH = 80  # characters before the number searched for the pronoun
@@ -339,9 +339,9 @@ class Binder(MeasureTable):
             )
             return Binding(mention, None, None, why, (why,))
         window = max(clause[0], mention.start - _RESTATEMENT_REACH)
-        restated = RESTATEMENT.search(state.doc.low, window, mention.start)
+        restated = restating(state.doc.low, window, mention.start, mention.end)
         if restated is not None:
-            carried = self._carry(state, mention, clause, restated.group())
+            carried = self._carry(state, mention, clause, restated)
             if carried is not None:
                 return carried
         if found:

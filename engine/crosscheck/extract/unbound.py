@@ -18,14 +18,36 @@ from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.phrases import PhraseIndex
 from crosscheck.text.segment import Sentence
 
-# A clause that restates an earlier figure through a pronoun: "this involves",
-# "they number", "puts its size at".
-RESTATEMENT = re.compile(
+# Words that restate an earlier figure: a pronoun ("this involves", "they number"), a
+# possessive ("puts its size at"), or the figure's own noun ("the real number may be
+# higher, 90").
+_RESTATING = (
     r"(?<![a-z])(?:(?:this|these|that|those|they|it|which)[ \t]+(?:[a-z]+[ \t]+)?"
     r"(?:involves?|involved|includes?|included|comprises?|comprised|numbers?|numbered|"
     r"totals?|totall?ed|amounts?[ \t]+to|amounted[ \t]+to)"
-    r"|(?:its|their)[ \t]+(?:size|number|numbers|strength|total|count|toll|tally))(?![a-z])"
+    r"|(?:its|their)[ \t]+(?:size|number|numbers|strength|total|count|toll|tally)"
+    r"|the[ \t]+(?:real|actual|true|final|exact)[ \t]+(?:number|figure|count|tally|toll))(?![a-z])"
 )
+_IT_WAS = r"(?<![a-z])it[ \t]+(?:was|is|had[ \t]+been|would[ \t]+be|could[ \t]+be|might[ \t]+be)"
+RESTATING = re.compile(_RESTATING)
+# Anywhere in a sentence: words that may restate an earlier figure, "it was" included.
+RESTATEMENT = re.compile(f"{_RESTATING}|{_IT_WAS}(?![a-z])")
+# "it was" right before a bare figure: "they had thought it was 140, but".
+_IT_WAS_BEFORE = re.compile(rf"{_IT_WAS}[ \t]+\Z")
+_BARE_AFTER = re.compile(r"[ \t]*(?:[,;:]|\.(?![0-9])|\Z)")
+
+
+def restating(low: str, window: int, start: int, end: int) -> str | None:
+    """The words before the number at [start, end) from ``window`` on that restate an
+    earlier figure ("this involves", "the real number ... ,"; "it was" only right before
+    a bare figure, which nothing follows but punctuation), if any."""
+    found = RESTATING.search(low, window, start)
+    if found is not None:
+        return found.group()
+    before = _IT_WAS_BEFORE.search(low, window, start)
+    if before is not None and _BARE_AFTER.match(low, end) is not None:
+        return before.group().strip()
+    return None
 
 
 def may_bind(doc: DocumentContext, when: PhraseIndex, sentence: Sentence) -> bool:
