@@ -334,9 +334,14 @@ def without_groups(low: str, hits: list[Hit], mentions: Sequence[Mention]) -> li
     ends = {m.end for m in mentions}
     kept = []
     for k, hit in enumerate(hits):
-        found = _PARTITIVE_BEFORE.search(low, max(0, hit.start - 16), hit.start)
-        later = any(other.start >= hit.end for other in hits[k + 1 :])
-        if found is None or found.start() not in ends or not later:
+        found = None
+        if low.endswith(("the ", "those "), 0, hit.start):  # most phrases follow neither
+            found = _PARTITIVE_BEFORE.search(low, max(0, hit.start - 16), hit.start)
+        if (
+            found is None
+            or found.start() not in ends
+            or not any(other.start >= hit.end for other in hits[k + 1 :])
+        ):
             kept.append(hit)
     return kept
 
