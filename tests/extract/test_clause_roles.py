@@ -27,3 +27,12 @@ def test_each_number_is_read_by_its_role(case: dict[str, Any]) -> None:
     assert found == case["claims"]
     decided = [[d.measure, d.stated] for d in EXTRACTOR.decisions(document) if d.bound]
     assert decided == found
+
+
+def test_a_retrospective_says_why_its_earlier_year_is_its_own() -> None:
+    case = next(c for c in CASES["cases"] if c["name"].startswith("a retrospective"))
+    decisions = [d for d in EXTRACTOR.decisions(doc(case["text"], date=ARTICLE_DATE)) if d.bound]
+    assert decisions
+    assert all(
+        "a retrospective: every figure it gives is of 2005" in d.steps[-1] for d in decisions
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from operator import itemgetter
 from typing import Any
 
@@ -98,7 +99,11 @@ class Extractor:
         out = self._decisions(document, context)
         story = context.story_year()
         if story is not None and not any(d.claim is not None for d in out):
-            out = self._decisions(document, _context(document, story))
+            why = f"its article is a retrospective: every figure it gives is of {story}"
+            out = [
+                replace(d, steps=(*d.steps, why)) if d.bound else d
+                for d in self._decisions(document, _context(document, story))
+            ]
         return out
 
     def _decisions(self, document: Document, context: DocumentContext) -> list[Decision]:
