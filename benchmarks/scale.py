@@ -156,7 +156,7 @@ def text_benchmark(args: argparse.Namespace, folder: Path) -> None:
     shipped = ship(load_rules(args.rules))
     rates = []
     for workers in (1, 2):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
         with cluster, Client(cluster) as client:
             frame = dd.read_parquet(path, dtype_backend="pyarrow", split_row_groups=True)
             before = client.run(time.process_time)
@@ -195,7 +195,7 @@ def compare_benchmark(args: argparse.Namespace) -> bool:
     start = time.process_time()
     alone = evaluate(rules, claims)
     one = time.process_time() - start
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0")
     with cluster, Client(cluster):
         start = time.perf_counter()
         frame = dd.from_pandas(claims_frame(claims), npartitions=8)

@@ -23,7 +23,7 @@ def connected(scheduler: str | None, workers: int) -> Iterator[Client]:
         n_workers=max(1, workers),
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: 8787 may be another cluster's
         silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster) as client:

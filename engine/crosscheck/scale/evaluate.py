@@ -28,7 +28,7 @@ from crosscheck.evaluate.headlines import without_headline_copies
 from crosscheck.load.errors import LoadError
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped
 from crosscheck.scale.extract import problem_json, problem_of
-from crosscheck.scale.frames import claims_frame, empty_claims, frame_claims
+from crosscheck.scale.frames import claims_frame, empty_claims, frame_claims, own_claims
 from crosscheck.scale.groups import Plan, group_keys, keeps, plans, rule_of
 from crosscheck.scale.workers import Shipped
 
@@ -145,7 +145,7 @@ def _decide_groups(
             rules.append(-1)
         else:
             plan = planned[rule_of(key)]
-            claims, _ = frame_claims(part, ruleset, "claims")
+            claims = own_claims(part)  # rows _group_rows wrote from checked claims
             outcome = ("decided", _decided(plan, key, claims, ruleset, cite, max_group))
             rules.append(plan.index)
         payloads.append(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
