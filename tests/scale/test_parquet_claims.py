@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -119,3 +121,33 @@ def test_cli_parquet_needs_an_output_file(capsys: pytest.CaptureFixture[str]) ->
                  "--format", "parquet", "--no-cache"])  # fmt: skip
     assert code == 2
     assert "give -o FILE.parquet" in capsys.readouterr().err
+
+
+def test_without_pyarrow_parquet_is_a_hint_to_install_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An import of a module set to None in sys.modules fails, as with pyarrow missing.
+    monkeypatch.setitem(sys.modules, "crosscheck.report.parquet", None)
+    monkeypatch.setitem(sys.modules, "crosscheck.load.parquet", None)
+    rules, out = str(ROOT / "rules"), str(tmp_path / "c.parquet")
+    code = main(["extract", str(ROOT / "corpus"), "--rules", rules, "--format", "parquet",
+                 "-o", out, "--no-cache"])  # fmt: skip
+    assert code == 2
+    assert "pip install 'crosscheck-news[scale]'" in capsys.readouterr().err
+    (tmp_path / "c.parquet").write_bytes(b"")
+    assert main(["check", "--claims", out, "--rules", rules, "--no-cache"]) == 3
+    assert "reading Parquet needs pyarrow: pip install" in capsys.readouterr().err
+
+
+def test_a_plain_check_imports_no_part_of_the_engine() -> None:
+    # pint imports dask itself when it is installed (pint.compat); crosscheck does not.
+    script = (
+        "import sys\n"
+        "from crosscheck.cli.main import main\n"
+        f"main(['check', {str(ROOT / 'corpus')!r}, '--rules', {str(ROOT / 'rules')!r},"
+        " '--no-cache', '-q'])\n"
+        "engine = ('pyarrow', 'pandas', 'distributed', 'crosscheck.scale')\n"
+        "print(sorted(m for m in engine if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
