@@ -37,6 +37,7 @@ rule killed_under_casualties_soon: killed <= casualties across sources within 3 
 rule deployed_per_source: deployed agree within 5% per source
 rule killed_per_document: killed agree within 20% per document
 rule deployed_per_origin_week: deployed agree within 10% per origin within 2 days
+rule casualties_grow_within_days: casualties nondecreasing over time within 4 days
 """
 
 
