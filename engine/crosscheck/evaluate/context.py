@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import islice
+from operator import eq
 
 from crosscheck.dsl.ast import Rule, RuleSet
 from crosscheck.interval import Interval, Truth
@@ -94,17 +96,14 @@ class Context:
     @classmethod
     def build(cls, ruleset: RuleSet, claims: Sequence[Claim]) -> Context:
         """Index the claims whose measure the rule set declares; drop the others."""
-        groups: dict[str, list[Item]] = {name: [] for name in ruleset.measures}
-        for index, claim in enumerate(claims):
-            group = groups.get(claim.measure)
-            if group is not None:
-                group.append(Item(index, claim))
-        ranks = _ranks([item.claim for group in groups.values() for item in group])
-        return cls(
-            ruleset,
-            {m: tuple(sorted(g, key=lambda i: ranks[id(i.claim)])) for m, g in groups.items()},
-            ranks,
-        )
+        declared = ruleset.measures
+        kept = [(index, claim) for index, claim in enumerate(claims) if claim.measure in declared]
+        ranks, order = _ranks([claim for _, claim in kept])
+        groups: dict[str, list[Item]] = {name: [] for name in declared}
+        for place in order:  # in rank order: each measure's items come out sorted
+            index, claim = kept[place]
+            groups[claim.measure].append(Item(index, claim))
+        return cls(ruleset, {m: tuple(g) for m, g in groups.items()}, ranks)
 
     def order_of(self, claims: Iterable[Claim]) -> tuple[int, ...]:
         """Orders the context's claims, one by one, as their claim keys do.
@@ -120,8 +119,9 @@ class Context:
         return Fraction(1) if own == unit else conversion_factor(own, unit)
 
 
-def _ranks(claims: Sequence[Claim]) -> dict[int, int]:
-    """Each claim's place in claim_key order, by id(); equal keys share a rank.
+def _ranks(claims: Sequence[Claim]) -> tuple[dict[int, int], list[int]]:
+    """Each claim's place in claim_key order, by id() (equal keys share a rank), and the
+    claims' positions in that order (equal keys in input order).
 
     Claims are sorted by the first five parts of their keys (document and position: plain
     strings and ints, quick to make and compare); only claims alike in those are told
@@ -129,15 +129,19 @@ def _ranks(claims: Sequence[Claim]) -> dict[int, int]:
     """
     heads = [_head(claim) for claim in claims]
     order = sorted(range(len(claims)), key=heads.__getitem__)
+    ranked = list(map(heads.__getitem__, order))
+    if not any(map(eq, ranked, islice(ranked, 1, None))):  # every place told apart
+        return {id(claims[position]): rank for rank, position in enumerate(order)}, order
     ranks: dict[int, int] = {}
     rank, start = -1, 0
     while start < len(order):
         stop = start + 1
-        while stop < len(order) and heads[order[stop]] == heads[order[start]]:
+        while stop < len(order) and ranked[stop] == ranked[start]:
             stop += 1
         alike = order[start:stop]
         if len(alike) > 1:  # the same place: the rest of the key decides
             alike.sort(key=lambda i: claim_key(claims[i]))
+            order[start:stop] = alike
         previous = None
         for position in alike:
             key = claim_key(claims[position]) if len(alike) > 1 else None
@@ -145,7 +149,7 @@ def _ranks(claims: Sequence[Claim]) -> dict[int, int]:
                 rank, previous = rank + 1, key
             ranks[id(claims[position])] = rank
         start = stop
-    return ranks
+    return ranks, order
 
 
 def _head(claim: Claim) -> tuple[str, int, int, int, int]:
