@@ -15,6 +15,7 @@ from distributed import Client, LocalCluster
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claim_factory import make_claim
 from crosscheck.api import check
 from crosscheck.cli.main import main
 from crosscheck.evaluate import evaluate
@@ -114,6 +115,31 @@ def test_generated_claim_sets_give_the_findings_of_one_process(
     assert spread.findings == alone.findings
     assert spread.skipped == alone.skipped
     assert spread.problems == ()
+
+
+def test_one_reading_in_two_documents_is_one_finding_of_a_per_document_sum(
+    client: Client,
+) -> None:
+    # parts_add_up is a sum per document; its findings group the violations of one
+    # reading (who, when, values), and one outlet gave the same casualty figure in two
+    # documents: one finding citing both, as in one process (a case CI found).
+    same = {"source": "Harbor Ledger", "date": "2025-01-10", "subject": "nk_troops"}
+    claims = [
+        make_claim("casualties", document=f"doc{n}.md", low=734, high=1439, start=0, **same)
+        for n in (1, 2)
+    ]
+    claims += [
+        make_claim("killed", document=f"doc{n}.md", low=4059, start=100, **same) for n in (1, 2)
+    ]
+    claims += [
+        make_claim("wounded", document=f"doc{n}.md", low=0, high=high, start=200, **same)
+        for n, high in ((1, 179), (2, 740))
+    ]
+    frame = dd.from_pandas(claims_frame(claims), npartitions=2)
+    spread = evaluate_frame(frame, RULES)
+    alone = evaluate(RULES, claims)
+    assert [f.rule for f in alone.findings].count("parts_add_up") == 1
+    assert spread.findings == alone.findings
 
 
 def test_a_group_too_large_is_reported_by_rule_and_size(client: Client) -> None:

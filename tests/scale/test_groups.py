@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from claim_factory import make_claim
+from crosscheck.dsl.ast import ScopeKind
 from crosscheck.load.rules import load_rules
 from crosscheck.model import AsOf
 from crosscheck.scale.groups import group_keys, plans
@@ -14,11 +15,14 @@ RULES = load_rules(Path(__file__).resolve().parents[2] / "rules")
 PLANS = {plan.rule.name: plan for plan in plans(RULES.rules, bucket_days=10)}
 
 
-def test_a_rule_without_a_window_is_one_group_per_scope_group() -> None:
+def test_a_sum_per_document_is_one_group() -> None:
     plan = PLANS["parts_add_up"]  # per document, a sum: never split by time
     claim = make_claim("killed", document="a.md", date="2024-12-01")
     assert plan.width is None
-    assert list(group_keys(plan, claim)) == [f"{plan.index}\x1fa.md"]
+    # Its findings group one reading's violations across documents (findings.grouped),
+    # so its claims are not split by document.
+    assert plan.scope is ScopeKind.ACROSS_SOURCES
+    assert list(group_keys(plan, claim)) == [f"{plan.index}\x1f"]
     assert list(group_keys(PLANS["troop_estimates_agree"], claim)) == []  # not its measure
 
 

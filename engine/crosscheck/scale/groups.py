@@ -45,6 +45,18 @@ class Plan:
     width: int | None
 
     @property
+    def scope(self) -> ScopeKind:
+        """The scope the rule's claims are split by. A rule whose findings are grouped
+        from its violations (bounds, comparisons with a constant or a sum) merges the
+        violations of one reading, who, when and values (``findings.grouped``), and
+        the claims of one reading may lie in several documents or sources: such a rule
+        is split by origin at most, never by document or source."""
+        kind = self.rule.scope.kind
+        if _grouped(self.rule) and kind in (ScopeKind.PER_DOCUMENT, ScopeKind.PER_SOURCE):
+            return ScopeKind.ACROSS_SOURCES
+        return kind
+
+    @property
     def margin(self) -> int:
         """Days of context a time bucket takes on either side (2N)."""
         days = self.rule.scope.days
@@ -69,16 +81,29 @@ def plans(
     return found
 
 
+def _grouped(rule: Rule) -> bool:
+    """Whether the rule's findings are grouped from its violations (``findings.setup_of``
+    gives no pairwise setup): everything but agreements, growth rules and comparisons of
+    two single measures."""
+    body = rule.body
+    if isinstance(body, Agreement | Monotonic):
+        return False
+    return not (isinstance(body, Comparison) and _single_terms(body))
+
+
 def _splits_by_time(rule: Rule) -> bool:
     """Whether every relation of the rule is between two single claims (no sums, no
     constants): only then are its findings those of readings a day window apart."""
     body = rule.body
     if isinstance(body, Agreement | Monotonic):
         return True
-    if isinstance(body, Comparison):
-        sides = (body.left, body.right)
-        return all(isinstance(side, Sum) and len(side.terms) == 1 for side in sides)
-    return False
+    return isinstance(body, Comparison) and _single_terms(body)
+
+
+def _single_terms(body: Comparison) -> bool:
+    """Whether both sides of a comparison name one measure (no sum, no constant)."""
+    sides = (body.left, body.right)
+    return all(isinstance(side, Sum) and len(side.terms) == 1 for side in sides)
 
 
 def scope_key(claim: Claim, kind: ScopeKind) -> str:
@@ -97,7 +122,7 @@ def group_keys(plan: Plan, claim: Claim) -> Iterator[str]:
     rule does not name its measure); a claim near a bucket's edge is in several."""
     if claim.measure not in plan.measures:
         return
-    head = f"{plan.index}\x1f{scope_key(claim, plan.rule.scope.kind)}"
+    head = f"{plan.index}\x1f{scope_key(claim, plan.scope)}"
     if plan.width is None:
         yield head
         return
