@@ -294,9 +294,7 @@ def _other_year(low: str, clause: tuple[int, int], other_before: int) -> str | N
 
 # A sum's preposition, what it is for, and "and": "200,000 rupees ($3,000) for the families
 # of the dead and " (the sum's parenthesis, or the end of the one it is in, may come first).
-_SUM_FOR = re.compile(
-    r"(?:\)|[ \t]*\([^()]*\))?[ \t]+(for|to)[ \t][^0-9,;:()]*?[ \t]and[ \t]+\Z"
-)
+_SUM_FOR = re.compile(r"(?:\)|[ \t]*\([^()]*\))?[ \t]+(for|to)[ \t][^0-9,;:()]*?[ \t]and[ \t]+\Z")
 
 
 def sum_role(low: str, mentions: Sequence[Mention], i: int) -> Role | None:
