@@ -24,8 +24,6 @@ from crosscheck.evaluate.relations import Constraint
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
 
-Number = tuple[float, Fraction | int]  # a value as a float and exactly
-
 
 def origin_key(claim: Claim) -> str:
     """Who a claim's figure comes from: its origin, or, without one, its source."""
@@ -59,11 +57,6 @@ class Side:
     last: date | None = field(init=False)
     # Words for the side, worked out once when first needed (see describe.py).
     memo: dict[str, str] = field(init=False, compare=False, repr=False)
-    # Its ends as (float, exact) pairs, worked out once for every rule that sorts them
-    # (findings.index.ends_of).
-    numbers: tuple[Number | None, Number | None] | None = field(
-        init=False, compare=False, repr=False
-    )
 
     def __post_init__(self) -> None:
         # Computed once: pairing reads them for every pair.
@@ -85,7 +78,6 @@ class Side:
             put(self, "first", min(s[0] for s in known) if dated else None)
             put(self, "last", max(s[1] for s in known) if dated else None)
         put(self, "memo", {})
-        put(self, "numbers", None)
 
     @property
     def document(self) -> str:

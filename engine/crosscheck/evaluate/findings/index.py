@@ -24,11 +24,11 @@ from typing import NamedTuple
 
 from crosscheck.evaluate.candidates import to_float
 from crosscheck.evaluate.findings.readings import Reading
-from crosscheck.evaluate.scopes import Number
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
 
 Key = tuple[float, Fraction | int, int, int]
+Number = tuple[float, Fraction | int]  # a value as a float and exactly (``number``)
 Span = tuple[date | None, date | None]
 
 
@@ -53,19 +53,13 @@ def number(value: Fraction) -> tuple[float, Fraction | int]:
 
 
 def ends_of(reading: Reading) -> tuple[Number | None, Number | None]:
-    """The reading's ends as (float, exact) pairs, None when unbounded (kept on it, and on
-    its first side for the next rule that reads the same sides)."""
+    """The reading's ends as (float, exact) pairs, None when unbounded (kept on it)."""
     ends = reading.ends
     if ends is None:
-        side = reading.sides[0]  # its interval is the reading's
-        ends = side.numbers
-        if ends is None:
-            iv = side.interval
-            low = None if iv.low is None else number(iv.low)
-            high = None if iv.high is None else number(iv.high)
-            ends = (low, high)
-            object.__setattr__(side, "numbers", ends)  # frozen: a cache, not a value
-        reading.ends = ends
+        iv = reading.interval
+        low = None if iv.low is None else number(iv.low)
+        high = None if iv.high is None else number(iv.high)
+        ends = reading.ends = (low, high)
     return ends
 
 

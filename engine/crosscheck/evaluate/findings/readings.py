@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from operator import attrgetter
 
 from crosscheck.dsl.ast import ScopeKind
 from crosscheck.evaluate.scopes import Side, in_scope, origin_key
@@ -72,37 +73,42 @@ def group_key(side: Side, kind: ScopeKind) -> str:
     return ""
 
 
-def value_key(iv: Interval) -> tuple[object, ...]:
-    """An interval as plain ints and flags: equal exactly when the intervals are, and
-    quicker to hash than its fractions."""
-    low, high = iv.low, iv.high
-    return (
-        None if low is None else (low.numerator, low.denominator),
-        iv.low_closed,
-        None if high is None else (high.numerator, high.denominator),
-        iv.high_closed,
-    )
-
-
 def build_readings(roles: Sequence[Sequence[Side]], kind: ScopeKind, order: Order) -> list[Reading]:
     """The readings of every operand's sides, each with its sides in claim order."""
     found: dict[tuple[object, ...], Reading] = {}
+    whole = kind not in (ScopeKind.PER_DOCUMENT, ScopeKind.PER_SOURCE, ScopeKind.PER_ORIGIN)
     for role, sides in enumerate(roles):
         for side in sides:
-            group, who = group_key(side, kind), origin_key(side.items[0].claim)
-            key = (role, group, who, side.first, side.last, *value_key(side.interval))
+            claim, iv = side.items[0].claim, side.interval
+            group = "" if whole else group_key(side, kind)
+            who = f"source:{claim.source}" if claim.origin is None else origin_key(claim)
+            low, high = iv.low, iv.high
+            key = (
+                role,
+                group,
+                who,
+                side.first,
+                side.last,
+                None if low is None else (low.numerator, low.denominator),
+                iv.low_closed,
+                None if high is None else (high.numerator, high.denominator),
+                iv.high_closed,
+            )  # the interval as plain ints and flags: quicker to hash than its fractions
             reading = found.get(key)
             if reading is None:
-                iv = side.interval
                 reading = found[key] = Reading(role, group, who, side.first, side.last, iv)
             reading.sides.append(side)
-    readings = list(found.values())
+    return _in_claim_order(list(found.values()), order)
+
+
+def _in_claim_order(readings: list[Reading], order: Order) -> list[Reading]:
+    """The readings, and each one's sides, in claim order; each one's outlets counted."""
     for reading in readings:
         if len(reading.sides) == 1:
             side = reading.sides[0]
-            reading.ranks = [order(side.claims)]
-            reading.order = reading.ranks[0]
-            reading.sources[side.source] = 1
+            rank = order(side.claims)
+            reading.ranks, reading.order = [rank], rank
+            reading.sources[side.items[0].claim.source] = 1
             continue
         ranked = sorted(((order(s.claims), s) for s in reading.sides), key=lambda p: p[0])
         reading.sides = [side for _, side in ranked]
@@ -110,7 +116,7 @@ def build_readings(roles: Sequence[Sequence[Side]], kind: ScopeKind, order: Orde
         reading.order = reading.ranks[0]
         for side in reading.sides:
             reading.sources[side.source] = reading.sources.get(side.source, 0) + 1
-    readings.sort(key=lambda r: r.order)
+    readings.sort(key=attrgetter("order"))
     return readings
 
 
