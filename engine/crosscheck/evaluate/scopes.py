@@ -30,6 +30,18 @@ def origin_key(claim: Claim) -> str:
     return f"origin:{claim.origin}" if claim.origin is not None else f"source:{claim.source}"
 
 
+def scope_key(claim: Claim, kind: ScopeKind) -> str:
+    """The scope group of a claim (``scope_groups``' keys): its document, source or
+    origin for the ``per`` scopes, one group ("") for the ``across`` ones."""
+    if kind is ScopeKind.PER_DOCUMENT:
+        return claim.document
+    if kind is ScopeKind.PER_SOURCE:
+        return claim.source
+    if kind is ScopeKind.PER_ORIGIN:
+        return origin_key(claim)
+    return ""
+
+
 def in_scope(a: Side, b: Side, kind: ScopeKind) -> bool:
     """Whether a scope that puts two sides in one group relates them (the scopes that
     compare across sources or origins relate only sides of different ones)."""

@@ -28,7 +28,7 @@ from crosscheck.dsl.ast import (
     Sum,
     measures_named,
 )
-from crosscheck.evaluate.scopes import origin_key
+from crosscheck.evaluate.scopes import scope_key
 from crosscheck.model import Claim, Finding
 
 UNDATED = "undated"
@@ -104,17 +104,6 @@ def _single_terms(body: Comparison) -> bool:
     """Whether both sides of a comparison name one measure (no sum, no constant)."""
     sides = (body.left, body.right)
     return all(isinstance(side, Sum) and len(side.terms) == 1 for side in sides)
-
-
-def scope_key(claim: Claim, kind: ScopeKind) -> str:
-    """The scope group of a claim (``scopes.scope_groups``' keys)."""
-    if kind is ScopeKind.PER_DOCUMENT:
-        return claim.document
-    if kind is ScopeKind.PER_SOURCE:
-        return claim.source
-    if kind is ScopeKind.PER_ORIGIN:
-        return origin_key(claim)
-    return ""
 
 
 def group_keys(plan: Plan, claim: Claim) -> Iterator[str]:

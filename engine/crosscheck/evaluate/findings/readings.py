@@ -16,7 +16,7 @@ from fractions import Fraction
 from operator import attrgetter
 
 from crosscheck.dsl.ast import ScopeKind
-from crosscheck.evaluate.scopes import Side, in_scope, origin_key
+from crosscheck.evaluate.scopes import Side, in_scope, origin_key, scope_key
 from crosscheck.interval import Interval
 from crosscheck.model import Claim
 
@@ -63,14 +63,7 @@ class Reading:
 
 def group_key(side: Side, kind: ScopeKind) -> str:
     """The scope group a side belongs to (``scopes.scope_groups``' keys)."""
-    claim = side.items[0].claim
-    if kind is ScopeKind.PER_DOCUMENT:
-        return claim.document
-    if kind is ScopeKind.PER_SOURCE:
-        return claim.source
-    if kind is ScopeKind.PER_ORIGIN:
-        return origin_key(claim)
-    return ""
+    return scope_key(side.items[0].claim, kind)
 
 
 def build_readings(roles: Sequence[Sequence[Side]], kind: ScopeKind, order: Order) -> list[Reading]:
