@@ -60,13 +60,9 @@ ClaimKey = tuple[str, int, int, int, int, str, str, str, str, IntervalText]
 
 def claim_key(claim: Claim) -> ClaimKey:
     """A total, input-order-free ordering of claims: document, then position in it."""
-    start, end, line, column, day = claim.start, claim.end, claim.line, claim.column, claim.date
+    day = claim.date
     return (
-        claim.document,
-        -1 if start is None else start,
-        -1 if end is None else end,
-        -1 if line is None else line,
-        -1 if column is None else column,
+        *_head(claim),
         claim.measure,
         claim.source,
         day.isoformat() if day else "",
