@@ -20,7 +20,8 @@ from crosscheck.extract.patterns import trie_pattern
 _VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|claimed|claims|stated|"
     r"states|announced|announces|confirmed|confirms|added|adds|put|puts|quoted|cited|spoke|"
-    r"briefed|believes|believe|assessed|assesses"
+    r"briefed|believes|believe|assessed|assesses|noted|notes|warned|warns|wrote|writes|"
+    r"indicated|indicates|acknowledged|acknowledges|disclosed|discloses"
 )
 # A verb of saying; the speaker is looked for in the words right before it (a bounded
 # look back from each verb is much cheaper than trying a speaker at every word). The
