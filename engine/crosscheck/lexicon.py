@@ -243,8 +243,8 @@ OTHER_UNITS: dict[str, str] = {
     **_to("[currency]", "rouble|roubles|ruble|rubles|yuan|hryvnia|hryvnias"),
     **_to("[currency]", "rupee|rupees"),
 }
-# Currency signs written before the number ("$5", "us$5", "€ 5", "Rs 2 lakh"), and their
-# codes; one made of letters is a word of its own ("hours 5" holds no "rs").
+# Currency signs written before the number ("$5", "us$5", "€ 5", "Rs 2 lakh", "Rs.2 lakh"),
+# and their codes; one made of letters is a word of its own ("hours 5" holds no "rs").
 CURRENCY_SIGNS: dict[str, str] = {
     "$": "USD",
     "us$": "USD",
@@ -254,6 +254,7 @@ CURRENCY_SIGNS: dict[str, str] = {
     "₩": "KRW",
     "₹": "INR",
     "rs": "INR",
+    "rs.": "INR",
     "inr": "INR",
 }
 # A unit word right after "$" that is a scale instead ("$3m" is three million dollars).
