@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.increments import increments
 from crosscheck.extract.links import (
     counts_phrase,
     event_links,
@@ -62,6 +63,17 @@ class Binding(NamedTuple):
 def _ruled_out(mention: Mention, role: Role) -> Binding:
     why = f"not bound: {role.why}"
     return Binding(mention, None, None, why, (f"role in its sentence: {role.kind.value}", why))
+
+
+def _without_increments(low: str, results: list[Binding]) -> list[Binding]:
+    """The bindings, with each number that adds to a figure before it ruled out."""
+    spans = [(b.mention.start, b.mention.end, b.measure) for b in results]
+    for i in increments(low, spans):
+        why = "not bound: an increment to the figure before it ('two more', 'another 20')"
+        results[i] = Binding(
+            results[i].mention, None, None, why, ("role in its sentence: increment", why)
+        )
+    return results
 
 
 class Binder(MeasureTable):
@@ -135,7 +147,7 @@ class Binder(MeasureTable):
                     results.append(
                         carried or self._unlinked(state, mentions[i], span, found, same, roles[i])
                     )
-        return results
+        return _without_increments(doc.low, results)
 
     def _roles(
         self,
