@@ -18,6 +18,8 @@ measure phrase is paired with it:
   killed");
 - ``MONEY``: a sum written without its currency, in parallel with one written with it
   ("200,000 rupees for the families of the dead and 50,000 for the injured").
+- ``PROJECTION``: what a figure could come to, not what it is ("the toll could go to
+  70,000", "might top 500"); "could be put at 200" is an estimate, and stays free.
 
 A role also records the noun the number counts ("300 houses": houses), so that a number
 counting things never binds to a measure of people (see ``Binder``). The rules are
@@ -59,6 +61,7 @@ class RoleKind(Enum):
     AGE = "age"
     SPEAKER = "speaker"
     MONEY = "money"
+    PROJECTION = "projection"
 
 
 class Role(NamedTuple):
@@ -189,6 +192,12 @@ def counts_people(phrases: tuple[str, ...]) -> bool:
 
 
 FREE = Role(RoleKind.FREE, None, "")
+# What a figure could come to, not what it is: "the toll could go to 70,000", "might top 500".
+_PROJECTED_BEFORE = re.compile(
+    r"(?<![a-z])(?:could|might|may|would)(?:[ \t]+(?:well|even|easily|eventually|soon))?[ \t]+"
+    r"(?:be|go[ \t]+(?:up[ \t]+)?to|reach|rise[ \t]+to|climb[ \t]+to|top|exceed|hit|surpass)"
+    r"[ \t]+\Z"
+)
 # A sentence that opens on a group named by a measure: "Of the dead, 60 were women".
 _GROUP_OPENER = re.compile(r"(?:of|among|amongst)[ \t]+(?:the|those|them|these)(?![a-z])[^,0-9]*,")
 
@@ -231,6 +240,8 @@ def role_of(
     opener = _last(_PART_OPENER.finditer(low, clause[0], start))
     if opener is not None and not _NOT_A_LIST.search(low, opener.end(), start):
         return Role(RoleKind.PART, noun, f"a part of a figure named before ({opener.group()!r})")
+    if _PROJECTED_BEFORE.search(low, max(clause[0], start - 40), start):
+        return Role(RoleKind.PROJECTION, noun, "a figure it could reach, not one it has")
     if other_before is not None:
         relative = previous_start is not None and _RELATIVE.match(low, clause[0]) is not None
         reach = (
