@@ -42,7 +42,14 @@ from crosscheck.extract.measures import MeasureTable
 from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
-from crosscheck.extract.roles import FREE, Role, role_of, sum_role, without_groups
+from crosscheck.extract.roles import (
+    FREE,
+    Role,
+    restated_role,
+    role_of,
+    sum_role,
+    without_groups,
+)
 from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
 from crosscheck.extract.unbound import RESTATEMENT, restating
 from crosscheck.text.segment import Sentence
@@ -162,6 +169,10 @@ class Binder(MeasureTable):
         for span, members, _ in grouped:
             for i in members:
                 mention = mentions[i]
+                restated = restated_role(doc.low, mention.start, mention.end)
+                if restated is not None:
+                    roles[i] = restated
+                    continue
                 if mention.unit != "item":
                     continue  # roles are of counts: a length or a sum of money has its unit
                 roles[i] = role_of(

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from crosscheck.extract.conversions import conversion_at
+
 MAX_GAP_WORDS = 10  # words between a number and its phrase
 MAX_GAP_CHARS = 120
 
@@ -38,8 +40,13 @@ def clauses(low: str, start: int, end: int) -> list[tuple[int, int]]:
     while scan > start and low[scan - 1] in " \t":
         scan -= 1
     spans = []
-    previous = start
+    previous = skip = start
     for m in _CLAUSE_BREAK.finditer(low, scan, end):
+        if m.start() < skip:
+            continue  # inside a conversion: "213 kilometers (130 miles) deep" is one clause
+        if m.group() == "(" and (closing := conversion_at(low, m.start())) is not None:
+            skip = closing
+            continue
         spans.append((previous, m.start()))
         previous = m.end()
     spans.append((previous, end))

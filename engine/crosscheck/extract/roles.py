@@ -20,6 +20,8 @@ measure phrase is paired with it:
   ("200,000 rupees for the families of the dead and 50,000 for the injured").
 - ``PROJECTION``: what a figure could come to, not what it is ("the toll could go to
   70,000", "might top 500"); "could be put at 200" is an estimate, and stays free.
+- ``RESTATED``: a conversion in parentheses, the figure before it in other units
+  ("213 kilometers (130 miles) deep": 130 is no figure of its own).
 
 A role also records the noun the number counts ("300 houses": houses), so that a number
 counting things never binds to a measure of people (see ``Binder``). The rules are
@@ -33,6 +35,7 @@ from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import NamedTuple
 
+from crosscheck.extract.conversions import in_conversion
 from crosscheck.extract.patterns import words_pattern
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
@@ -62,6 +65,7 @@ class RoleKind(Enum):
     SPEAKER = "speaker"
     MONEY = "money"
     PROJECTION = "projection"
+    RESTATED = "restated"
 
 
 class Role(NamedTuple):
@@ -200,6 +204,14 @@ _PROJECTED_BEFORE = re.compile(
 )
 # A sentence that opens on a group named by a measure: "Of the dead, 60 were women".
 _GROUP_OPENER = re.compile(r"(?:of|among|amongst)[ \t]+(?:the|those|them|these)(?![a-z])[^,0-9]*,")
+
+
+def restated_role(low: str, start: int, end: int) -> Role | None:
+    """The role ``RESTATED`` when the amount at [start, end), of any unit, is a conversion
+    in parentheses of the figure before it ("213 kilometers (130 miles)")."""
+    if low.find("(", max(0, start - 20), start) < 0 or not in_conversion(low, start, end):
+        return None
+    return Role(RoleKind.RESTATED, None, "the figure before it, in other units")
 
 
 def role_of(
