@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from crosscheck.extract.breakdowns import breakdown_parts
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.increments import increments
 from crosscheck.extract.links import (
@@ -79,6 +80,17 @@ def _without_increments(low: str, results: list[Binding]) -> list[Binding]:
         why = "not bound: an increment to the figure before it ('two more', 'another 20')"
         results[i] = Binding(
             results[i].mention, None, None, why, ("role in its sentence: increment", why)
+        )
+    return results
+
+
+def _without_parts(text: str, end: int, results: list[Binding]) -> list[Binding]:
+    """The bindings, with each part of a breakdown by place ruled out."""
+    spans = [(b.mention.start, b.mention.end, b.measure, b.mention.dimension) for b in results]
+    for i in breakdown_parts(text, spans, end):
+        why = "not bound: a part of a breakdown by place ('237 in Pakistan and 74 in Afghanistan')"
+        results[i] = Binding(
+            results[i].mention, None, None, why, ("role in its sentence: part", why)
         )
     return results
 
@@ -154,7 +166,7 @@ class Binder(MeasureTable):
                     results.append(
                         carried or self._unlinked(state, mentions[i], span, found, same, roles[i])
                     )
-        return _without_increments(doc.low, results)
+        return _without_parts(doc.text, sentence.end, _without_increments(doc.low, results))
 
     def _roles(
         self,

@@ -1,0 +1,68 @@
+"""Breakdowns by place: figures of one measure, each for its own place (pure).
+
+"237 people died in Pakistan and 74 in Afghanistan", "13 were declared dead at the
+Medical College and 10 at the district hospital": each number is a part of the event's
+figure, not the figure, and comparing it with the whole makes false findings ("74 vs
+311"). When two or more numbers of a sentence of one measure each name a place after them
+("in"/"at"/"on" and a proper name, or a place noun such as "province", "district",
+"hospital", "side"), and not all the same place, each of them is a part; a number left
+unbound after a bound one counts as of its measure ("13 at the college and 10 at the
+district hospital": the 10 elides "dead").
+One figure with one place is left as it is: "300 died in Kerala" may be the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from crosscheck.lexicon import MONTH_ABBREVIATIONS, MONTHS
+
+_PLACE_NOUNS = (
+    "province|provinces|district|districts|county|counties|region|regions|area|areas|state|"
+    "city|town|village|villages|hospital|hospitals|college|side|valley|camp|camps|island"
+)
+_PROPER = r"[A-Z][\w'’-]+"
+# A place after a number: "in Pakistan", "at the Kollam district hospital", "on the Indian side".
+_PLACE_AFTER = re.compile(
+    rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?((?:[\w'’-]+[ \t]+){{0,3}}?(?:{_PROPER}|"
+    rf"(?i:{_PLACE_NOUNS}))(?:[ \t]+{_PROPER})*)(?![\w'’-])"
+)
+_REACH = 70  # characters after a number searched for its place
+_NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "Monday", "Tuesday", "Wednesday",
+                         "Thursday", "Friday", "Saturday", "Sunday"])  # fmt: skip
+
+
+def breakdown_parts(
+    text: str, bound: Sequence[tuple[int, int, str | None, str]], end: int
+) -> set[int]:
+    """The indexes of the numbers, given as (start, end, measure, dimension) in text order
+    in one sentence of ``text`` ending at ``end``, that are parts of a breakdown by place."""
+    places: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    last: tuple[str, str] | None = None  # an unbound number may elide the measure before it
+    for i, (_, stop, measure, dimension) in enumerate(bound):
+        if measure is not None:
+            last = (measure, dimension)
+        if last is None or last[1] != dimension:
+            continue
+        following = bound[i + 1][0] if i + 1 < len(bound) else end
+        place = _place_after(text, stop, min(following, stop + _REACH, end))
+        if place is not None:
+            places[last[0]].append((i, place))
+    parts: set[int] = set()
+    for found in places.values():
+        if len(found) >= 2 and len({place for _, place in found}) >= 2:
+            parts.update(i for i, _ in found if bound[i][2] is not None)
+    return parts
+
+
+def _place_after(text: str, start: int, end: int) -> str | None:
+    """The place named after the number ending at ``start``, before ``end``, or None."""
+    found = _PLACE_AFTER.search(text, start, end)
+    if found is None:
+        return None
+    place = found.group(1)
+    if place.split()[-1] in _NOT_PLACES or place.split()[0] in _NOT_PLACES:
+        return None  # "in October", "on Monday": a time, not a place
+    return place.lower()
