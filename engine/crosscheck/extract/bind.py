@@ -27,9 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from crosscheck.extract.breakdowns import breakdown_parts
 from crosscheck.extract.context import DocumentContext
-from crosscheck.extract.increments import increments
 from crosscheck.extract.links import (
     counts_phrase,
     event_links,
@@ -52,6 +50,7 @@ from crosscheck.extract.roles import (
     without_groups,
 )
 from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
+from crosscheck.extract.set_aside import set_aside
 from crosscheck.extract.unbound import RESTATEMENT, restating
 from crosscheck.text.segment import Sentence
 
@@ -71,28 +70,6 @@ class Binding(NamedTuple):
 def _ruled_out(mention: Mention, role: Role) -> Binding:
     why = f"not bound: {role.why}"
     return Binding(mention, None, None, why, (f"role in its sentence: {role.kind.value}", why))
-
-
-def _without_increments(low: str, results: list[Binding]) -> list[Binding]:
-    """The bindings, with each number that adds to a figure before it ruled out."""
-    spans = [(b.mention.start, b.mention.end, b.measure) for b in results]
-    for i in increments(low, spans):
-        why = "not bound: an increment to the figure before it ('two more', 'another 20')"
-        results[i] = Binding(
-            results[i].mention, None, None, why, ("role in its sentence: increment", why)
-        )
-    return results
-
-
-def _without_parts(text: str, end: int, results: list[Binding]) -> list[Binding]:
-    """The bindings, with each part of a breakdown by place ruled out."""
-    spans = [(b.mention.start, b.mention.end, b.measure, b.mention.dimension) for b in results]
-    for i in breakdown_parts(text, spans, end):
-        why = "not bound: a part of a breakdown by place ('237 in Pakistan and 74 in Afghanistan')"
-        results[i] = Binding(
-            results[i].mention, None, None, why, ("role in its sentence: part", why)
-        )
-    return results
 
 
 class Binder(MeasureTable):
@@ -166,7 +143,7 @@ class Binder(MeasureTable):
                     results.append(
                         carried or self._unlinked(state, mentions[i], span, found, same, roles[i])
                     )
-        return _without_parts(doc.text, sentence.end, _without_increments(doc.low, results))
+        return set_aside(doc.text, doc.low, sentence.end, results)
 
     def _roles(
         self,

@@ -29,6 +29,7 @@ _PLACE_AFTER = re.compile(
     rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?((?:[\w'’-]+[ \t]+){{0,3}}?(?:{_PROPER}|"
     rf"(?i:{_PLACE_NOUNS}))(?:[ \t]+{_PROPER})*)(?![\w'’-])"
 )
+_PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
 _REACH = 70  # characters after a number searched for its place
 _NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "Monday", "Tuesday", "Wednesday",
                          "Thursday", "Friday", "Saturday", "Sunday"])  # fmt: skip
@@ -59,7 +60,10 @@ def breakdown_parts(
 
 def _place_after(text: str, start: int, end: int) -> str | None:
     """The place named after the number ending at ``start``, before ``end``, or None."""
-    found = _PLACE_AFTER.search(text, start, end)
+    preposition = _PREPOSITION.search(text, start, end)
+    if preposition is None:
+        return None  # most figures name no place: one cheap scan instead of the pattern
+    found = _PLACE_AFTER.search(text, preposition.start(), end)
     if found is None:
         return None
     place = found.group(1)
