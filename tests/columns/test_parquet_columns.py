@@ -161,7 +161,9 @@ def test_missing_column_empty_folder_and_not_parquet(tmp_path: Path) -> None:
     assert both(tmp_path / "empty")[1][1][0].message == "the folder holds no .parquet file"
     path.write_text("not parquet")
     records, columns = both(path)
-    assert records == columns and columns[1][0].message.startswith("not a Parquet file")
+    assert records[0] == columns[0] == []
+    assert columns[1][0].path == records[1][0].path
+    assert columns[1][0].message.startswith("not a Parquet file crosscheck can read: ")
 
 
 def test_as_of_and_wide_rows_keep_their_place() -> None:

@@ -15,6 +15,7 @@ row by row: the same claim, or the same ``LoadError`` naming file and row, left 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from numpy.typing import NDArray
 
-from crosscheck.columns.concat import NUMBERS, TEXTS, concat_columns
+from crosscheck.columns.concat import NUMBERS, TEXTS, Sink, concat_columns
 from crosscheck.columns.table import EPOCH_ORDINAL, NO_DAY, NO_INT, ClaimColumns, Coded
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.fs.reader import FileReader
 from crosscheck.hedges import ReadingSettings
+from crosscheck.interval import Interval
 from crosscheck.load.claims import _default_source, claim_from_json
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.parquet import CLAIMS_SCHEMA, REQUIRED, SUFFIXES, claim_object
@@ -36,6 +38,8 @@ from crosscheck.model import Claim
 Mask = NDArray[np.bool_]
 Ints = NDArray[np.int64]
 _EXACT = 2**53  # integers a float holds exactly: their quotient is correctly rounded
+_EXACT_ENDS = ("low_exact", "high_exact")
+_BATCH = 1 << 18  # rows converted at a time: a batch's Arrow columns are held only meanwhile
 
 
 def read_parquet_columns(
@@ -50,14 +54,18 @@ def read_parquet_columns(
         name = file.as_posix()
         try:
             with reader.open_binary(file) as handle:
-                table = _read(handle)
+                names = pq.ParquetFile(handle).schema_arrow.names
+                texts = [n for n in (*TEXTS, *_EXACT_ENDS) if n in names]
+                parquet = pq.ParquetFile(handle, read_dictionary=texts)
+                batches = parquet.iter_batches(batch_size=_BATCH)
+                rows = parquet.metadata.num_rows
+                found, problems = _from_batches(parquet.schema_arrow, rows, batches, ruleset, name)
         except OSError as err:
             errors.append(LoadError(name, f"cannot read claims file: {err.strerror or err}"))
             continue
         except pa.ArrowException as err:
             errors.append(LoadError(name, f"not a Parquet file crosscheck can read: {err}"))
             continue
-        found, problems = columns_from_table(table, ruleset, name)
         parts.append(found)
         errors.extend(problems)
     return concat_columns(parts), errors
@@ -72,27 +80,45 @@ def _files(path: Path, reader: FileReader, errors: list[LoadError]) -> list[Path
     return files
 
 
-def _read(handle: Any) -> pa.Table:
-    """The table, its text columns as dictionaries (no string object per row)."""
-    return pq.read_table(handle, read_dictionary=[*TEXTS, "low_exact", "high_exact"])
-
-
 def columns_from_table(
     table: pa.Table, ruleset: RuleSet, name: str
 ) -> tuple[ClaimColumns, list[LoadError]]:
     """The claims of a table in ``CLAIMS_SCHEMA`` as columns (extra columns are ignored;
     missing optional ones are null), and the problems of rows left out (``NAME: row N``)."""
-    missing = [column for column in REQUIRED if column not in table.column_names]
+    batches = table.to_batches(max_chunksize=_BATCH)
+    return _from_batches(table.schema, table.num_rows, batches, ruleset, name)
+
+
+def _from_batches(
+    schema: pa.Schema, rows: int, batches: Iterable[pa.RecordBatch], ruleset: RuleSet, name: str
+) -> tuple[ClaimColumns, list[LoadError]]:
+    """The claims of a table's batches as one table, and the problems of rows left out."""
+    missing = [column for column in REQUIRED if column not in schema.names]
     if missing:
         shown = ", ".join(f"`{column}`" for column in missing)
         return concat_columns([]), [LoadError(name, f"missing column {shown} (see docs/scale.md)")]
+    sink, errors, offset = Sink(rows), [], 0
+    for batch in batches:
+        part, wide, problems = _part(pa.Table.from_batches([batch]), ruleset, name, offset)
+        sink.add(part, wide)
+        errors.extend(problems)
+        offset += batch.num_rows
+    return sink.columns(), errors
+
+
+def _part(
+    table: pa.Table, ruleset: RuleSet, name: str, offset: int
+) -> tuple[dict[str, Any], dict[int, Interval], list[LoadError]]:
+    """The columns of a batch's kept rows, its intervals past 64 bits (by kept row) and
+    its problems (rows counted from ``offset``)."""
     raw = _Raw(table.unify_dictionaries() if _typed(table) else None, table.num_rows)
     plain = _plain(raw, ruleset)
     slow = np.flatnonzero(~plain)
-    claims, errors, kept = _row_by_row(table, slow, ruleset, name)
+    claims, errors, kept = _row_by_row(table, slow, ruleset, name, offset)
     keep = plain.copy()
     keep[slow[kept]] = True
-    return _assemble(raw, ruleset, plain, keep, slow[kept], claims), errors
+    part, wide = _assemble(raw, ruleset, plain, keep, slow[kept], claims)
+    return part, wide, errors
 
 
 def _typed(table: pa.Table) -> bool:
@@ -228,7 +254,7 @@ def _sound_places(raw: _Raw) -> Mask:
 
 
 def _row_by_row(
-    table: pa.Table, rows: Ints, ruleset: RuleSet, name: str
+    table: pa.Table, rows: Ints, ruleset: RuleSet, name: str, offset: int
 ) -> tuple[list[Claim], list[LoadError], Ints]:
     """``load.parquet``'s reading of the given rows: their claims, problems, and which
     of them (positions in ``rows``) gave a claim."""
@@ -237,7 +263,7 @@ def _row_by_row(
     claims: list[Claim] = []
     errors: list[LoadError] = []
     kept: list[int] = []
-    for place, (row, values) in enumerate(zip(rows.tolist(), picked, strict=True)):
+    for place, (row, values) in enumerate(zip((rows + offset).tolist(), picked, strict=True)):
         try:
             claim, warnings = claim_from_json(claim_object(values), ruleset, settings)
         except LoadProblem as problem:
@@ -251,9 +277,9 @@ def _row_by_row(
 
 def _assemble(
     raw: _Raw, ruleset: RuleSet, plain: Mask, keep: Mask, slow: Ints, claims: list[Claim]
-) -> ClaimColumns:
-    """The table of the kept rows: plain rows from the columns, the others from their
-    claims (``slow``: their rows)."""
+) -> tuple[dict[str, Any], dict[int, Interval]]:
+    """The columns of the kept rows (plain rows from the columns, the others from their
+    claims; ``slow``: their rows), and the intervals past 64 bits by kept row."""
     texts = _texts(raw, ruleset, plain)
     numbers = _numbers(raw)
     made = ClaimColumns.from_claims(claims)
@@ -263,9 +289,12 @@ def _assemble(
         numbers[name][slow] = getattr(made, name)
     place = np.cumsum(keep) - 1
     wide = {int(place[slow[row]]): interval for row, interval in made.wide.items()}
-    selected: dict[str, Any] = {n: Coded(c.codes[keep], c.values) for n, c in texts.items()}
-    selected.update({n: a[keep] for n, a in numbers.items()})
-    return ClaimColumns(**selected, wide=wide)
+    every = bool(keep.all())
+    part: dict[str, Any] = {
+        n: c if every else Coded(c.codes[keep], c.values) for n, c in texts.items()
+    }
+    part.update({n: a if every else a[keep] for n, a in numbers.items()})
+    return part, wide
 
 
 def _overwrite(column: Coded, rows: Ints, given: Coded) -> Coded:
