@@ -306,18 +306,24 @@ def claim_ranks(table: ClaimColumns) -> Ints:
         table.stated.ordered(),
     ]
     order = np.lexsort(keys[::-1])
-    sorted_keys = np.stack([k[order] for k in keys]) if len(order) else np.empty((len(keys), 0))
-    same = np.all(sorted_keys[:, 1:] == sorted_keys[:, :-1], axis=0)
+    same = _alike(keys, order)
     if same.any():
         order = _by_interval_text(table, order, same)
-        sorted_keys = np.stack([k[order] for k in keys])
         texts = [str(table.interval(int(r))) for r in order]
-        same = np.all(sorted_keys[:, 1:] == sorted_keys[:, :-1], axis=0) & np.array(
-            [a == b for a, b in pairwise(texts)], dtype=np.bool_
-        )
+        same = _alike(keys, order) & np.array([a == b for a, b in pairwise(texts)], dtype=np.bool_)
     ranks = np.empty(len(order), dtype=np.int64)
     ranks[order] = np.concatenate([[0], np.cumsum(~same)]) if len(order) else []
     return ranks
+
+
+def _alike(keys: list[NDArray[Any]], order: Ints) -> Flags:
+    """Per pair of neighbours in ``order``: whether they agree on every key (one key
+    sorted at a time: a stack of all keys sorted would be nine copies of the table)."""
+    same = np.ones(max(len(order) - 1, 0), dtype=np.bool_)
+    for key in keys:
+        ranked = key[order]
+        same &= ranked[1:] == ranked[:-1]
+    return same
 
 
 def _by_interval_text(table: ClaimColumns, order: Ints, same: Flags) -> Ints:
