@@ -1,0 +1,158 @@
+"""Evaluate a rule set over a claim table: the findings ``evaluate.evaluate`` gives, from
+columns, with records made only for what findings and skips cite.
+
+Per rule: a pairwise rule of single claims (agreement, growth, a comparison between two
+single measures in one unit) is decided on columns (``pairwise``); a grouped rule (bounds,
+a constant, a sum) by ``grouped.grouped_rule``; anything else, and a pairwise rule whose
+group holds a split between largest agreeing sets or an end past 64 bits, by the record
+path over that rule's claims only (``record_rule``), which gives the same findings.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from crosscheck.columns.cite import Cited, Records
+from crosscheck.columns.ends import Ends
+from crosscheck.columns.grouped import grouped_rule, is_grouped
+from crosscheck.columns.groups import build_groups
+from crosscheck.columns.headlines import kept_rows
+from crosscheck.columns.pairwise import OddRow, asked_by, charge, odd_readings, questions
+from crosscheck.columns.plan import Plan, plan_of
+from crosscheck.columns.readings import Readings, build_readings
+from crosscheck.columns.splits import may_split
+from crosscheck.columns.support import Stats, rank, support
+from crosscheck.columns.table import NO_DAY, ClaimColumns
+from crosscheck.dsl.ast import Agreement, Bounds, Comparison, Monotonic, Rule, RuleSet, Sum
+from crosscheck.evaluate import Outcome
+from crosscheck.evaluate.context import Context, Decided
+from crosscheck.evaluate.findings import rule_findings
+from crosscheck.evaluate.findings.drafts import Citing
+from crosscheck.model import DEFAULT_CITE, Finding, Skipped
+
+Ints = NDArray[np.int64]
+Decision = tuple[list[Finding], list[Skipped]]
+
+
+def evaluate_columns(ruleset: RuleSet, table: ClaimColumns, *, cite: int = DEFAULT_CITE) -> Outcome:
+    """The findings and skipped claims of the rule set over the table's claims, equal to
+    ``evaluate.evaluate(ruleset, claims, cite=cite)`` over its rows' records."""
+    rows = kept_rows(table)
+    declared = [
+        table.measure.values.index(m) for m in ruleset.measures if m in table.measure.values
+    ]
+    rows = rows[np.isin(table.measure.codes[rows], declared)]
+    records = Records(table)
+    findings: list[Finding] = []
+    skipped: list[Skipped] = []
+    for rule in ruleset.rules:
+        found, skips = decide(rule, ruleset, table, rows, records, cite)
+        findings.extend(found)
+        skipped.extend(skips)
+    return Outcome(tuple(findings), (), tuple(skipped))
+
+
+def decide(
+    rule: Rule, ruleset: RuleSet, table: ClaimColumns, rows: Ints, records: Records, cite: int
+) -> Decision:
+    """One rule's findings and skipped claims, in report order."""
+    plan = plan_of(rule, ruleset)
+    if plan is not None:
+        done = pairwise_rule(plan, table, rows, records, cite)
+        if done is not None:
+            return done
+    elif is_grouped(rule):
+        return grouped_rule(rule, ruleset, table, rows, cite)
+    return record_rule(rule, ruleset, table, rows, records, cite)
+
+
+def measure_rows(table: ClaimColumns, rows: Ints, name: str) -> Ints:
+    """The rows of one measure among ``rows``."""
+    if name not in table.measure.values:
+        return rows[:0]
+    picked: Ints = rows[table.measure.codes[rows] == table.measure.values.index(name)]
+    return picked
+
+
+def pairwise_rule(
+    plan: Plan, table: ClaimColumns, rows: Ints, records: Records, cite: int
+) -> Decision | None:
+    """A pairwise rule decided on columns; None when it must go to the record path."""
+    first, _ = table.spans()
+    roles: list[Ints] = []
+    skipped: list[Ints] = []
+    for name in plan.roles:
+        mine = measure_rows(table, rows, name)
+        if plan.reason is not None:
+            undated = first[mine] == NO_DAY
+            if name not in plan.roles[: len(roles)]:
+                skipped.append(mine[undated])
+            mine = mine[~undated]
+        roles.append(mine)
+    if table.wide and any(int(r) in table.wide for r in np.concatenate(roles).tolist()):
+        return None
+    odd = _charges(plan, table, roles, cite)
+    if odd is None:
+        return None
+    readings, charges = odd
+    cited = Cited(plan, readings, records, cite)
+    found = [cited.finding(c) for c in charges]
+    skips = np.concatenate(skipped) if skipped else rows[:0]
+    skips = skips[np.lexsort((skips, table.rank[skips]))]
+    reason = plan.reason or ""
+    name = plan.setup.rule.name
+    return found, [Skipped(rule=name, claim=records.claim(int(r)), reason=reason) for r in skips]
+
+
+def _charges(
+    plan: Plan, table: ClaimColumns, roles: list[Ints], cite: int
+) -> tuple[Readings, list[OddRow]] | None:
+    """The rule's readings and odd readings' charges; None when a group may split."""
+    readings = build_readings(table, roles, plan.setup.rule.scope.kind)
+    ends = Ends(table, plan.within)
+    groups = build_groups(readings, plan, ends)
+    stats = Stats.empty(len(readings))
+    asked = []
+    for group in groups:
+        support(plan, readings, ends, group, stats)
+        if plan.setup.splits and may_split(plan, readings, ends, group, stats):
+            return None
+        asked.append(questions(plan, readings, ends, group, stats))
+    rank(readings, stats)
+    sources = table.source.codes.astype(np.int64)
+    charged: list[OddRow] = []
+    for group, found in zip(groups, asked, strict=True):
+        for index in group.indexes:
+            if index is not None:
+                index.seal(stats.standing)
+        odd = np.zeros(len(readings), dtype=np.bool_)
+        for question in found:
+            odd[odd_readings(plan, readings, question, stats, sources)] = True
+        for where in asked_by(found, odd).items():
+            charged.append(charge(plan, readings, ends, where, stats, cite))
+    charged.sort(key=lambda c: c.reading)
+    return readings, charged
+
+
+def record_rule(
+    rule: Rule, ruleset: RuleSet, table: ClaimColumns, rows: Ints, records: Records, cite: int
+) -> Decision:
+    """One rule decided by the record path over the records of its measures' rows."""
+    names = _measures(rule)
+    mine = np.sort(np.concatenate([measure_rows(table, rows, n) for n in names]))
+    claims = [records.claim(int(r)) for r in mine]
+    ctx = Context.build(ruleset, claims)
+    out = Decided(rule, keep_undecided=False)
+    found = rule_findings(rule, ctx, out, Citing(cite, ctx.order_of))
+    skipped = sorted(out.skipped, key=lambda s: ctx.order_of((s.claim,)))
+    return found, skipped
+
+
+def _measures(rule: Rule) -> list[str]:
+    body = rule.body
+    if isinstance(body, Agreement | Monotonic | Bounds):
+        return [body.measure.name]
+    assert isinstance(body, Comparison)
+    sides = (body.left, body.right)
+    return list(dict.fromkeys(t.name for s in sides if isinstance(s, Sum) for t in s.terms))

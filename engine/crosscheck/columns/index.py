@@ -1,0 +1,253 @@
+"""Sorted indexes on columns: one operand's claims of one scope group, as arrays.
+
+The columnar ``evaluate.findings.index.SpanIndex``: claims (entries) sorted by upper end
+and by lower end, keyed ``(float, exact value, open/closed, claim order)``; a segment
+tree over the time spans (leaves) keeps, per node, a run of each order, so that the
+readings of one span ask a run of leaves with one ``searchsorted`` per node for all of
+them. Floats decide; only limits whose floats fall among entries' floats are settled
+exactly (``Ends``), once per distinct limit. Per order and tree level, ``prefix``
+counts readings (their first claims) and, once standings are known, ``best`` holds
+the best standing before each place (upper ends) or from it on (lower ends).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from crosscheck.columns.ends import Ends, Exact
+from crosscheck.evaluate.candidates import DateRule
+
+Ints = NDArray[np.int64]
+Floats = NDArray[np.float64]
+
+
+@dataclass
+class Level:
+    """One tree level of one order: entries by node then key, where each node's run is."""
+
+    entries: Ints  # entry numbers
+    floats: Floats
+    prefix: Ints  # prefix[i]: first claims of readings among entries[:i] (whole level)
+    bounds: dict[int, tuple[int, int]]  # node slot -> [a, b)
+    best: Ints = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+
+
+@dataclass
+class Sorted:
+    """Every entry with an end of one kind, in key order, by tree level."""
+
+    upper: bool
+    levels: list[Level]
+    slot_level: dict[int, int]
+    exact: dict[tuple[int, int, int], list[tuple[object, int]]] = field(default_factory=dict)
+    # exact keys of runs of entries whose floats tie, by (level, run), made when first asked
+
+    def run(self, slot: int) -> tuple[Level, int, int]:
+        """The level holding node ``slot`` and the node's run ``[a, b)`` in it."""
+        shift = self.slot_level.get(slot)
+        if shift is None:  # no entry with an end of this kind there
+            return self.levels[0], 0, 0
+        level = self.levels[shift]
+        a, b = level.bounds[slot]
+        return level, a, b
+
+
+class ColumnIndex:
+    """One operand's claims of one scope group (see the module docstring)."""
+
+    def __init__(self, ends: Ends, rows: Ints, reading: Ints, heads: Ints, spans: Ints | None):
+        self.ends, self.rows, self.reading = ends, rows, reading
+        self.timed = spans is not None
+        leaf = np.zeros(len(rows), dtype=np.int64)
+        self.spans: list[tuple[int, int]] = []
+        if spans is not None:
+            distinct, leaf = np.unique(spans, axis=0, return_inverse=True)
+            leaf = leaf.reshape(-1)
+            self.spans = [(int(a), int(b)) for a, b in distinct]
+        self.firsts = [first for first, _ in self.spans]
+        self.single_days = all(a == b for a, b in self.spans)
+        self.size = 1
+        while self.size < len(self.spans):
+            self.size *= 2
+        self.leaf = {span: i for i, span in enumerate(self.spans)}
+        self.allowed: dict[object, list[int]] = {}
+        first = np.zeros(len(rows), dtype=np.int64)
+        first[heads] = 1
+        self.orders = (self._sorted(True, leaf, first), self._sorted(False, leaf, first))
+
+    def _sorted(self, upper: bool, leaf: Ints, first: Ints) -> Sorted:
+        keyed = self.ends.key_order(self.rows, upper)
+        levels, slot_level = [], {}
+        depth = self.size.bit_length() if self.timed else 1
+        for shift in range(depth):
+            node = (self.size + leaf[keyed]) >> shift if self.timed else np.ones_like(keyed)
+            by_node = np.argsort(node, kind="stable")
+            entries, nodes = keyed[by_node], node[by_node]
+            slots, starts = np.unique(nodes, return_index=True)
+            stops = np.append(starts[1:], len(nodes)) if len(nodes) else starts
+            bounds = {
+                int(s): (int(a), int(b)) for s, a, b in zip(slots, starts, stops, strict=True)
+            }
+            for slot in bounds:
+                slot_level[slot] = shift
+            prefix = np.concatenate([[0], np.cumsum(first[entries])]).astype(np.int64)
+            floats = self.ends.floats(self.rows[entries], upper)
+            levels.append(Level(entries, floats, prefix, bounds))
+        return Sorted(upper, levels, slot_level)
+
+    def seal(self, standing: Ints) -> None:
+        """Note the best standing before (upper ends) or from (lower ends) each place."""
+        for order in self.orders:
+            for level in order.levels:
+                values = standing[self.reading[level.entries]]
+                node = np.zeros(len(values), dtype=np.int64)
+                for slot, (a, b) in level.bounds.items():
+                    node[a:b] = slot
+                big = int(values.max(initial=0)) + 2
+                if order.upper:
+                    level.best = np.maximum.accumulate(node * big + values) - node * big
+                else:
+                    rev = (-node * big + values)[::-1]
+                    level.best = (
+                        (np.maximum.accumulate(rev)[::-1] + node * big) if len(rev) else rev
+                    )
+
+    def before(self, slot: int, upper: bool, at: Ints) -> Ints:
+        """Readings among a node's entries before each place."""
+        level, a, _ = self.orders[0 if upper else 1].run(slot)
+        before: Ints = level.prefix[a + at] - level.prefix[a]
+        return before
+
+    def total(self, slot: int, upper: bool) -> int:
+        """Readings among a node's entries."""
+        level, a, b = self.orders[0 if upper else 1].run(slot)
+        return int(level.prefix[b] - level.prefix[a]) if b > a else 0
+
+    def best(self, slot: int, upper: bool, at: Ints) -> Ints:
+        """The best standing among a node's entries before (upper) or from (lower) ``at``."""
+        level, a, b = self.orders[0 if upper else 1].run(slot)
+        if b == a:
+            return np.full(len(at), -1, dtype=np.int64)
+        if upper:
+            return np.where(at > 0, level.best[np.maximum(a + at - 1, a)], -1)
+        return np.where(a + at < b, level.best[np.minimum(a + at, b - 1)], -1)
+
+    def partners(self, slot: int, upper: bool, at: int) -> Ints:
+        """A node's entries that fail with a limit at ``at``: nearest first."""
+        level, a, b = self.orders[0 if upper else 1].run(slot)
+        return level.entries[a : a + at][::-1] if upper else level.entries[a + at : b]
+
+    def positions(
+        self, slot: int, upper: bool, limits: tuple[Floats, Floats], exact: Exact
+    ) -> Ints:
+        """Where limits fall in a node's order (entries before them below, from them on
+        above), ``limits`` two floats around each; ``exact(places)`` those limits as the
+        keys they are settled with when an entry's float falls between (``Ends.keys``'
+        form): below a key an upper end fails, above it a lower end."""
+        order = self.orders[0 if upper else 1]
+        level, a, b = order.run(slot)
+        floats = level.floats[a:b]
+        at = np.searchsorted(floats, limits[0], "left")
+        near = np.searchsorted(floats, limits[1], "right")
+        tied = np.flatnonzero(at != near)
+        if len(tied):
+            settled: dict[tuple[int, int, object], int] = {}
+            for i, key in zip(tied.tolist(), exact(tied), strict=True):
+                run = (a + int(at[i]), a + int(near[i]))
+                found = settled.get((*run, key))
+                if found is None:
+                    found = settled[(*run, key)] = self._settle(order, level, run, key) - a
+                at[i] = found
+        return at
+
+    def _settle(
+        self, order: Sorted, level: Level, run: tuple[int, int], key: tuple[object, int]
+    ) -> int:
+        """Where one limit falls among entries ``run`` whose floats are near it, exactly."""
+        found = order.exact.get((id(level), *run))
+        if found is None:
+            rows = self.rows[level.entries[run[0] : run[1]]]
+            found = order.exact[(id(level), *run)] = self.ends.keys(rows, order.upper)
+        if order.upper:
+            return run[0] + bisect_left(found, key)
+        return run[0] + bisect_right(found, key)
+
+    def nodes(
+        self, span: tuple[int, int], down: bool, dates: DateRule, days: int | None
+    ) -> list[int]:
+        """The nodes holding the claims of the times a part allows a reading of ``span``
+        to fail with (``findings.probe.nodes``)."""
+        key = (span, down, dates, days)
+        found = self.allowed.get(key)
+        if found is None:
+            if not self.timed:
+                found = (
+                    [1] if 1 in self.orders[0].slot_level or 1 in self.orders[1].slot_level else []
+                )
+            else:
+                leaves = self._leaves(span, down, dates, days)
+                found = list(self._covering(leaves))
+            self.allowed[key] = found
+        return found
+
+    def _leaves(
+        self, span: tuple[int, int], down: bool, dates: DateRule, days: int | None
+    ) -> list[int]:
+        first, last = span
+        if self.single_days:
+            low, high = -(2**62), 2**62
+            if days is not None:
+                low, high = last - days, first + days
+            if dates is DateRule.NOT_BEFORE:
+                low, high = (max(low, last), high) if down else (low, min(high, first))
+            elif dates is DateRule.AFTER:
+                low, high = (max(low, last + 1), high) if down else (low, min(high, first - 1))
+            return list(range(bisect_left(self.firsts, low), bisect_right(self.firsts, high)))
+        return [
+            i
+            for i, leaf in enumerate(self.spans)
+            if _in_window(span, leaf, days)
+            and (_in_time(span, leaf, dates) if down else _in_time(leaf, span, dates))
+        ]
+
+    def _covering(self, leaves: Sequence[int]) -> Iterator[int]:
+        for start, stop in _runs(leaves):
+            low, high = start + self.size, stop + self.size
+            while low < high:
+                if low & 1:
+                    yield low
+                    low += 1
+                if high & 1:
+                    high -= 1
+                    yield high
+                low //= 2
+                high //= 2
+
+
+def _in_time(small: tuple[int, int], big: tuple[int, int], dates: DateRule) -> bool:
+    if dates is DateRule.ANY:
+        return True
+    return small[1] <= big[0] if dates is DateRule.NOT_BEFORE else small[1] < big[0]
+
+
+def _in_window(u: tuple[int, int], v: tuple[int, int], days: int | None) -> bool:
+    return days is None or max(u[1], v[1]) - min(u[0], v[0]) <= days
+
+
+def _runs(leaves: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Maximal runs ``[start, stop)`` of consecutive numbers in sorted ``leaves``."""
+    start = stop = -1
+    for leaf in leaves:
+        if leaf == stop:
+            stop += 1
+            continue
+        if start >= 0:
+            yield start, stop
+        start, stop = leaf, leaf + 1
+    if start >= 0:
+        yield start, stop

@@ -1,0 +1,40 @@
+"""Whether an agreement's top readings may split (``findings.fast._one_camp`` on columns).
+
+The top readings of a scope group all meet, and none fails with another, when the
+highest lower end is not above the lowest upper end stretched by the tolerance. Only
+then is the group decided on columns; otherwise the rule goes to the record path, which
+works out the split's camps.
+"""
+
+from __future__ import annotations
+
+from crosscheck.columns.ends import SLACK, Ends
+from crosscheck.columns.groups import Group
+from crosscheck.columns.plan import Plan
+from crosscheck.columns.readings import Readings
+from crosscheck.columns.support import Stats
+
+
+def may_split(plan: Plan, readings: Readings, ends: Ends, group: Group, stats: Stats) -> bool:
+    """Whether some top readings of the group might not meet (see the module docstring)."""
+    ids = group.members[0]
+    heads = readings.head[ids[stats.top[ids]]]
+    t = ends.table
+    lows = heads[~t.low_unbounded[heads]]
+    highs = heads[~t.high_unbounded[heads]]
+    if len(heads) < 2 or not len(lows) or not len(highs):
+        return False
+    low_floats = t.low[lows]
+    top = low_floats.max()
+    near_top = lows[low_floats >= top - abs(top) * SLACK - 1e-300]
+    below, above = ends.limits(highs, False)
+    least = above.min()
+    near_least = highs[below <= least]
+    top_low = max((ends.value(int(r), False), 0 if t.low_closed[r] else 1) for r in near_top)
+    low_high = min(_stretched(ends, int(r)) for r in near_least)
+    return bool(top_low > low_high)
+
+
+def _stretched(ends: Ends, row: int) -> tuple[object, int]:
+    """A reading's upper end stretched by the tolerance, and -1 when open."""
+    return ends.limit(row, False), 0 if ends.table.high_closed[row] else -1

@@ -1,0 +1,116 @@
+"""The columnar evaluator gives the record path's outcome: the same findings, record for
+record and in order, and the same skipped claims, for every rule kind (pairwise rules
+decided on columns; grouped ones on columns too; the rest by records)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from test_grouped import ROOT, benchmark, build_ruleset_text
+
+from crosscheck import testing as cct
+from crosscheck.columns import evaluate as columnar
+from crosscheck.columns.evaluate import evaluate_columns
+from crosscheck.columns.plan import plan_of
+from crosscheck.columns.table import ClaimColumns
+from crosscheck.dsl import build_ruleset
+from crosscheck.dsl.ast import RuleSet
+from crosscheck.evaluate import evaluate
+from crosscheck.interval import Interval
+from crosscheck.load.rules import load_rules
+from crosscheck.model import Claim
+
+
+@st.composite
+def pairwise_cases(
+    draw: st.DrawFn, values: st.SearchStrategy[Interval], most: int
+) -> tuple[RuleSet, list[Claim]]:
+    """One or two rules relating claims pairwise (any scope, tolerance, window) and many
+    claims of their measures: repeats, ties at the edges, several days and origins."""
+    kind = draw(st.sampled_from(["agreement", "monotonic", "comparison"]))
+    shape = cct.RuleShape(kinds=(kind,), max_terms=1, max_value=40, max_days=4, words=False)
+    ruleset = build_ruleset([draw(cct.rule_files(shape, max_measures=2, max_rules=2))])
+    docs = cct.documents(min_size=2, max_size=6, days=6)
+    found = cct.claim_sets(
+        ruleset, docs=docs, values=values, min_size=4, max_size=most, repeats=True
+    )
+    return ruleset, draw(found)
+
+
+def assert_same(ruleset: RuleSet, claims: list[Claim], cite: int) -> None:
+    expected = evaluate(ruleset, claims, cite=cite)
+    found = evaluate_columns(ruleset, ClaimColumns.from_claims(claims), cite=cite)
+    assert found.findings == expected.findings
+    assert found.skipped == expected.skipped
+
+
+@given(pairwise_cases(cct.amounts(40, whole=True, allow_unbounded=False), 30), st.integers(1, 4))
+def test_whole_ends_as_the_record_path(case: tuple[RuleSet, list[Claim]], cite: int) -> None:
+    assert_same(*case, cite)
+
+
+@given(pairwise_cases(cct.amounts(60), 16), st.integers(1, 3))
+def test_open_unbounded_and_fractional_ends_as_the_record_path(
+    case: tuple[RuleSet, list[Claim]], cite: int
+) -> None:
+    assert_same(*case, cite)
+
+
+def test_benchmark_claims_are_decided_on_columns_as_by_records() -> None:
+    """The sample rules over generated claims: every pairwise rule is decided on columns
+    (no record path), each has findings, and all equal the record path's."""
+    rules = load_rules(ROOT / "rules" / "nk_deployment.rules")
+    claims = benchmark("evaluate").generate_claims(rules, 8000, 5)
+    table = ClaimColumns.from_claims(claims)
+    rows = np.arange(len(table), dtype=np.int64)
+    records = columnar.Records(table)
+    for rule in rules.rules:
+        plan = plan_of(rule, rules)
+        if plan is not None:
+            assert columnar.pairwise_rule(plan, table, rows, records, 5) is not None, rule.name
+    found = evaluate_columns(rules, table)
+    assert found.findings == evaluate(rules, claims).findings
+    ruled = {f.rule for f in found.findings}
+    assert {"death_tolls_agree", "casualties_only_grow", "casualty_counts_agree"} <= ruled
+
+
+def test_ends_one_float_apart_are_compared_exactly() -> None:
+    """1 and 1 + 10**-17 are one float: ``agree exactly`` still fails between them."""
+    rules = build_ruleset_text("measure m: count\nrule r: m agree exactly\n")
+    near_one = Fraction(10**17 + 1, 10**17)
+    assert float(near_one) == 1.0
+    claims = [
+        _claim(Interval.point(1), "a.txt", "s1"),
+        _claim(Interval.point(1), "b.txt", "s2"),
+        _claim(Interval.point(near_one), "c.txt", "s3"),
+    ]
+    found = evaluate_columns(rules, ClaimColumns.from_claims(claims)).findings
+    assert [f.pairs for f in found] == [2]
+    assert_same(rules, claims, 5)
+
+
+def test_a_split_goes_to_the_record_path_and_agrees() -> None:
+    """Two camps of equal size: the split's camps are the record path's."""
+    rules = build_ruleset_text("measure m: count\nrule r: m agree within 10%\n")
+    claims = [
+        _claim(Interval.point(value), f"{i}.txt", f"s{i}")
+        for i, value in enumerate((100, 101, 300, 302))
+    ]
+    found = evaluate_columns(rules, ClaimColumns.from_claims(claims)).findings
+    assert [f.kind.value for f in found] == ["split"]
+    assert_same(rules, claims, 5)
+
+
+def _claim(interval: Interval, document: str, source: str) -> Claim:
+    return Claim(
+        measure="m",
+        interval=interval,
+        unit="count",
+        stated=str(interval),
+        document=document,
+        source=source,
+        line=1,
+    )
