@@ -62,6 +62,7 @@ _ANY_TIME_WORD = re.compile(
 _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 _RELATIVE_WORDS = frozenset(["yesterday", "today", "tonight", "last", "this", "earlier"])
+_PARTS = ("early", "mid", "late")  # one of them is in every part of a month
 _EARLIER_WORDS = frozenset(["initial", "initially", "previously", "previous", "earlier", "first"])
 
 
@@ -88,7 +89,8 @@ def time_expressions(low: str, start: int, end: int, today: dt.date) -> list[Tim
             day = _absolute(match.group(), today)
             if day is not None:
                 found.append(TimeWords(match.start(), match.end(), day, day, match.group()))
-    for match in _PART_OF_MONTH.finditer(low, start, end):
+    parts = any(low.find(part, start, end) >= 0 for part in _PARTS)  # a cheap first test
+    for match in _PART_OF_MONTH.finditer(low, start, end) if parts else ():
         span = _part_of_month(match.group(1), match.group(2), today)
         if span is not None:
             found.append(TimeWords(match.start(), match.end(), *span, match.group()))

@@ -32,12 +32,30 @@ _POSSESSIVE_S = re.compile(r"'s(?![a-z])")
 
 
 class Found(NamedTuple):
-    """A claim's provenance and, in words, how it was read."""
+    """A claim's provenance, and what the words of how it was read are made from."""
 
     origin: str | None
     attribution: str | None
     as_of: AsOf | None
-    steps: tuple[str, ...]
+    how: str  # where the attribution frame was found, or that none was
+    day: dt.date | None  # the article's
+    words: str | None  # the time words that date the figure, if any
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """How the provenance was read, in words (made only when asked: explain asks)."""
+        steps = [self.how]
+        if self.attribution is not None:
+            named = f"origin {self.origin}" if self.origin else "no declared origin matches"
+            steps.append(f"attributed to {self.attribution!r} ({named})")
+        if self.day is None:
+            steps.append("no as-of date: the article is undated")
+        elif self.words is None:
+            steps.append(f"as of the article's date {self.day}")
+        else:
+            assert self.as_of is not None
+            steps.append(f"as of {self.as_of.text()} because of {self.words!r}")
+        return tuple(steps)
 
 
 class Provenance:
@@ -56,14 +74,10 @@ class Provenance:
         """The provenance of the number at ``position`` in ``sentence`` of an article of ``day``."""
         clause = _clause_of(doc, sentence, position)
         frame, how = self._frame(doc, sentence, position, clause)
-        steps = [how]
-        origin = self._origin(frame.who) if frame is not None else None
-        if frame is not None:
-            named = f"origin {origin}" if origin else "no declared origin matches"
-            steps.append(f"attributed to {frame.who!r} ({named})")
-        as_of, when = _as_of(doc, sentence, position, clause, frame, day)
-        steps.append(when)
-        return Found(origin, frame.who if frame else None, as_of, tuple(steps))
+        who = frame.who if frame is not None else None
+        origin = self._origin(who) if who is not None else None
+        as_of, words = _as_of(doc, sentence, position, clause, frame, day)
+        return Found(origin, who, as_of, how, day, words)
 
     def _frame(
         self, doc: DocumentContext, sentence: Sentence, position: int, clause: tuple[int, int]
@@ -71,7 +85,7 @@ class Provenance:
         frame = attribution_for(_frames(doc, sentence), position, clause)
         if frame is not None:
             return frame, "an attribution frame in the sentence"
-        if _PRONOUN_SAID.search(doc.low, sentence.start, sentence.end):
+        if _remembered(doc, "he said", sentence, lambda: _quoted_speech(doc.low, sentence)):
             previous = doc.locator.before(sentence)
             if previous is not None:
                 earlier = _frames(doc, previous)
@@ -125,6 +139,11 @@ def _frames(doc: DocumentContext, sentence: Sentence) -> list[Attribution]:
     )
 
 
+def _quoted_speech(low: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` closes a quotation with "he said" (or the like)."""
+    return _PRONOUN_SAID.search(low, sentence.start, sentence.end) is not None
+
+
 def _clause_of(doc: DocumentContext, sentence: Sentence, position: int) -> tuple[int, int]:
     for span in doc.clauses(sentence):
         if span[0] <= position < span[1]:
@@ -139,19 +158,18 @@ def _as_of(
     clause: tuple[int, int],
     frame: Attribution | None,
     day: dt.date | None,
-) -> tuple[AsOf | None, str]:
-    """The days the figure held, and why."""
+) -> tuple[AsOf | None, str | None]:
+    """The days the figure held, and the time words that say so (None: none do)."""
     if day is None:
-        return None, "no as-of date: the article is undated"
+        return None, None
     found = _remembered(
         doc, "time", sentence, lambda: time_expressions(doc.low, sentence.start, sentence.end, day)
     )
     speaker = frame.end if frame is not None else None
     words = as_of_for(found, position, clause, speaker)
     if words is None:
-        return _days(day, day), f"as of the article's date {day}"
-    as_of = _days(words.first, words.last)
-    return as_of, f"as of {as_of.text()} because of {words.words!r}"
+        return _days(day, day), None
+    return _days(words.first, words.last), words.words
 
 
 @lru_cache(maxsize=4096)
