@@ -229,6 +229,8 @@ def _less_lower(
     claims = sum(p.claims() for p in probes)
     pairs = sum(p.pairs() for p in probes)
     for other in lower:
+        if other.role == reading.role and not setup.symmetric:
+            continue  # one operand of a comparison: never related to each other
         if not _may_fail(setup, reading, other):
             continue
         pair = (other, reading) if other.role <= reading.role else (reading, other)
