@@ -114,3 +114,13 @@ def _claim(interval: Interval, document: str, source: str) -> Claim:
         source=source,
         line=1,
     )
+
+
+def test_the_benchmark_generates_the_same_claims_into_columns() -> None:
+    """benchmarks/evaluate.py makes columns with no records: the same claims, row for row."""
+    module = benchmark("evaluate")
+    rules = load_rules(ROOT / "rules" / "nk_deployment.rules")
+    claims = module.generate_claims(rules, 3000, 2)
+    table = module.generate_columns(rules, 3000, 2)
+    assert [table.claim(i) for i in range(len(table))] == claims
+    assert table.rank.tolist() == ClaimColumns.from_claims(claims).rank.tolist()

@@ -23,6 +23,7 @@ Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
 Exact = Callable[[Ints], list[tuple[object, int]]]  # limits' exact keys, by place
 SLACK = 1e-12
+_SAFE = 2**62  # products below this fit in int64
 
 
 def exact(numerator: int, denominator: int) -> Fraction | int:
@@ -60,6 +61,25 @@ class Ends:
         """Each end as (exact value, flag): the order a run of tied floats sorts in."""
         flags = self.flags(rows, upper).tolist()
         return [(self.value(int(r), upper), f) for r, f in zip(rows.tolist(), flags, strict=True)]
+
+    def count_before(self, rows: Ints, upper: bool, key: tuple[object, int]) -> int | None:
+        """How many of ``rows`` (sorted by exact key) come before ``key``: below it for
+        upper ends, at or below it for lower ends (``bisect_left`` and ``bisect_right``
+        over ``keys``); in int64, or None when a product might not fit."""
+        value, tie = key
+        assert isinstance(value, int | Fraction)
+        vn, vd = (value, 1) if isinstance(value, int) else (value.numerator, value.denominator)
+        t = self.table
+        num, den = (
+            (t.high_num[rows], t.high_den[rows]) if upper else (t.low_num[rows], t.low_den[rows])
+        )
+        largest = max(int(np.abs(num).max(initial=0)) * vd, abs(vn) * int(den.max(initial=1)))
+        if largest >= _SAFE:
+            return None
+        side = num * vd - vn * den  # the sign of end - value
+        flags = self.flags(rows, upper)
+        same = (side == 0) & ((flags < tie) if upper else (flags <= tie))
+        return int(np.count_nonzero(side < 0)) + int(np.count_nonzero(same))
 
     def key_order(self, rows: Ints, upper: bool) -> Ints:
         """The places in ``rows`` of claims with an end of this kind, sorted by

@@ -169,9 +169,12 @@ class ColumnIndex:
         self, order: Sorted, level: Level, run: tuple[int, int], key: tuple[object, int]
     ) -> int:
         """Where one limit falls among entries ``run`` whose floats are near it, exactly."""
+        rows = self.rows[level.entries[run[0] : run[1]]]
+        counted = self.ends.count_before(rows, order.upper, key)
+        if counted is not None:
+            return run[0] + counted
         found = order.exact.get((id(level), *run))
         if found is None:
-            rows = self.rows[level.entries[run[0] : run[1]]]
             found = order.exact[(id(level), *run)] = self.ends.keys(rows, order.upper)
         if order.upper:
             return run[0] + bisect_left(found, key)
