@@ -1,10 +1,8 @@
-"""Claim tables joined end to end (the files of a folder), or filled part by part (the
-batches of one file). Pure."""
+"""Claim tables joined end to end (the files of a folder). Pure."""
 
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
 
 import numpy as np
 
@@ -48,36 +46,3 @@ def merge_coded(columns: list[Coded]) -> Coded:
 
 def _empty(name: str) -> object:
     return getattr(ClaimColumns.from_claims([]), name)
-
-
-class Sink:
-    """A table filled part by part into arrays made once for at most ``rows`` rows, so
-    that no part and the whole are ever held twice (a file read batch by batch)."""
-
-    def __init__(self, rows: int) -> None:
-        like = ClaimColumns.from_claims([])
-        self.numbers = {n: np.empty(rows, dtype=getattr(like, n).dtype) for n in NUMBERS}
-        self.codes = {n: np.empty(rows, dtype=np.int32) for n in TEXTS}
-        self.values: dict[str, dict[str, int]] = {n: {} for n in TEXTS}
-        self.wide: dict[int, Interval] = {}
-        self.count = 0
-
-    def add(self, part: dict[str, Any], wide: dict[int, Interval]) -> None:
-        """Append a part's rows: its number arrays and ``Coded`` texts by column name."""
-        start, stop = self.count, self.count + len(part["low"])
-        for name in NUMBERS:
-            self.numbers[name][start:stop] = part[name]
-        for name in TEXTS:
-            column: Coded = part[name]
-            table = self.values[name]
-            remap = np.array([table.setdefault(v, len(table)) for v in column.values] + [-1])
-            self.codes[name][start:stop] = remap[column.codes]
-        self.wide.update({start + row: interval for row, interval in wide.items()})
-        self.count = stop
-
-    def columns(self) -> ClaimColumns:
-        """The table of the rows added."""
-        done: dict[str, Any] = {n: a[: self.count] for n, a in self.numbers.items()}
-        for name in TEXTS:
-            done[name] = Coded(self.codes[name][: self.count], tuple(self.values[name]))
-        return ClaimColumns(**done, wide=self.wide)

@@ -24,13 +24,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from numpy.typing import NDArray
 
-from crosscheck.columns.concat import NUMBERS, TEXTS, Sink, concat_columns
+from crosscheck.columns.concat import NUMBERS, TEXTS, concat_columns
 from crosscheck.columns.table import EPOCH_ORDINAL, NO_DAY, NO_INT, ClaimColumns, Coded
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.fs.reader import FileReader
 from crosscheck.hedges import ReadingSettings
 from crosscheck.interval import Interval
 from crosscheck.load.claims import _default_source, claim_from_json
+from crosscheck.load.column_sink import Sink
 from crosscheck.load.errors import LoadError, LoadProblem
 from crosscheck.load.parquet import CLAIMS_SCHEMA, REQUIRED, SUFFIXES, claim_object
 from crosscheck.model import Claim
