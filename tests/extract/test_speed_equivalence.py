@@ -116,10 +116,31 @@ def test_numbers_are_skipped_only_from_a_sentence_that_binds_nothing_to_its_line
     assert extractor.claims(document) == bound
 
 
+# The plain form of ``asof.time_words``: a search for any word that may start a time
+# expression.
+_ANY_TIME_WORD = re.compile(
+    r"(?<![a-z])(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last|this|"
+    r"early|mid|late|earlier|initial|initially|previous|previously|first)(?![a-z])"
+)
+_TIME_PIECES = "may mid midmay last lasts é ı — . 3 x first earlier early jan january sept -"
+
+
+@given(st.lists(st.sampled_from([*_TIME_PIECES.split(), " ", "\n", "monday"])).map("".join),
+       st.integers(0, 5))  # fmt: skip
+def test_time_words_are_the_words_a_search_finds(text: str, cut: int) -> None:
+    """From any start, even inside a word (a sentence cut where a line is too long)."""
+    low = lowered(text)
+    start = min(cut, len(low))
+    found = set(_ANY_TIME_WORD.findall(low, start, len(low)))
+    assert _asof.time_words(low, start, len(low)) == found
+
+
 def _time_expressions_plain(low: str, today: dt.date) -> list[_asof.TimeWords]:
     """Every kind of time expression looked for, whatever words the sentence holds (once
     it holds any)."""
-    if _asof._ANY_TIME_WORD.search(low) is None:
+    if _ANY_TIME_WORD.search(low) is None:
         return []
     found = []
     for match in _asof._ABSOLUTE.finditer(low):
