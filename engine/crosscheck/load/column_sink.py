@@ -49,6 +49,8 @@ class Sink:
         done: dict[str, Any] = {n: a[: self.count] for n, a in self.numbers.items()}
         for name in TEXTS:
             done[name] = self._merged(name)
+        self.values.clear()
+        pa.default_memory_pool().release_unused()  # the batches' buffers, before ranking
         return ClaimColumns(**done, wide=self.wide)
 
     def _merged(self, name: str) -> Coded:
