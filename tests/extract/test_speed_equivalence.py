@@ -13,6 +13,7 @@ from crosscheck.extract import Extractor
 from crosscheck.extract import asof as _asof
 from crosscheck.extract import attribution as _attribution
 from crosscheck.extract import glued as _glued
+from crosscheck.extract import roles as _roles
 from crosscheck.extract.attribution import speaker_before
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.patterns import lowered
@@ -174,3 +175,26 @@ _TIME_PIECES = st.sampled_from(
 def test_time_words_are_looked_for_as_every_kind_of_them_is(low: str) -> None:
     today = dt.date(2024, 12, 23)
     assert _asof.time_expressions(low, 0, len(low), today) == _time_expressions_plain(low, today)
+
+
+def _other_year_plain(low: str, clause: tuple[int, int], other_before: int) -> str | None:
+    """Every year of the clause looked at, whatever it holds."""
+    for match in _roles._YEAR.finditer(low, clause[0], clause[1]):
+        since = _roles._SINCE_BEFORE.search(low, max(clause[0], match.start() - 12), match.start())
+        if int(match.group(1)) < other_before and since is None:
+            return match.group(1)
+    return None
+
+
+_YEAR_PIECES = "1999 2015 1850 2100 19 20 18 8 x since in the of among out 120 , -"
+
+
+@given(st.lists(st.sampled_from([*_YEAR_PIECES.split(), " "])).map("".join),
+       st.integers(0, 6), st.integers(1990, 2030))  # fmt: skip
+def test_a_clause_is_dated_to_the_year_a_scan_of_it_finds(
+    low: str, cut: int, other_before: int
+) -> None:
+    clause = (min(cut, len(low)), len(low))
+    assert _roles._other_year(low, clause, other_before) == _other_year_plain(
+        low, clause, other_before
+    )

@@ -135,6 +135,7 @@ _NOT_A_LIST = re.compile(
 )
 _PART_OPENER = re.compile(rf"(?<![a-z]){words_pattern(PART_OPENERS)}(?![a-z])")
 _YEAR = re.compile(r"(?<![0-9A-Za-z])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+_CENTURIES = ("18", "19", "20")  # how every year ``_YEAR`` reads begins
 _SINCE_BEFORE = re.compile(
     r"(?<![a-z])(?:since|from|until|till|by)[ \t]+(?:early[ \t]+|late[ \t]+)?\Z"
 )
@@ -243,7 +244,8 @@ def role_of(
         return Role(RoleKind.PART, noun, f"a part of the group {opened.group()[:-1]!r}")
     before = low[max(clause[0], start - 60) : start]
     measured = noun is not None and noun in measure_words
-    if _OF_BEFORE.search(before) and not _QUANTITY_BEFORE_OF.search(before) and not measured:
+    attached = ("of" in before or "among" in before) and _OF_BEFORE.search(before)
+    if attached and not _QUANTITY_BEFORE_OF.search(before) and not measured:
         return Role(RoleKind.ATTACHED, noun, "the object of 'of'/'out of'/'among': a total")
     if is_thing(noun) and not measured and _PLACE_BEFORE.search(before):
         return Role(RoleKind.ATTACHED, noun, f"counts the {noun} of a place or source")
@@ -306,6 +308,8 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 def _other_year(low: str, clause: tuple[int, int], other_before: int) -> str | None:
     """A year in the clause that dates an earlier event ("in 2008", "the 2012 quake")."""
+    if all(low.find(century, clause[0], clause[1]) < 0 for century in _CENTURIES):
+        return None  # most clauses hold no year: cheap tests instead of a scan
     for match in _YEAR.finditer(low, clause[0], clause[1]):
         if int(match.group(1)) >= other_before:
             continue
