@@ -198,3 +198,15 @@ def test_a_clause_is_dated_to_the_year_a_scan_of_it_finds(
     assert _roles._other_year(low, clause, other_before) == _other_year_plain(
         low, clause, other_before
     )
+
+
+_VERB_PIECES = "has Has had have said SAID Said saysX says say told x X report reported put , ."
+
+
+@given(st.lists(st.sampled_from([*_VERB_PIECES.split(), " ", "  ", "\t"])).map("".join),
+       st.integers(0, 4))  # fmt: skip
+def test_verbs_of_saying_are_the_matches_of_a_case_blind_scan(text: str, start: int) -> None:
+    start = min(start, len(text))
+    low = text[start:].lower()
+    plain = [m.span() for m in _attribution._VERB.finditer(text, start)]
+    assert [m.span() for m in _attribution._verbs(text, start, low)] == plain

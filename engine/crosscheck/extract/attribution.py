@@ -11,7 +11,7 @@ Precision matters more than recall: a frame whose speaker cannot be read is skip
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,6 +31,12 @@ _FIRST_LETTERS = "".join(sorted({"h", *(verb[0] for verb in _VERBS.split("|"))})
 _VERB = re.compile(
     rf"[ \t]+(?=(?i:[{_FIRST_LETTERS}]))(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
     rf"(?i:{trie_pattern(_VERBS.split('|'))})(?![a-z])"
+)
+# Wherever ``_VERB`` matches an ASCII sentence, this matches its lowered copy (without the
+# case-blind flag, which makes a scan several times slower): where it does not, neither does
+# ``_VERB``, so only where it does is ``_VERB`` tried.
+_LOWERED_VERB = re.compile(
+    rf"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?{trie_pattern(_VERBS.split('|'))}"
 )
 # The speaker before a verb: up to six words of a noun phrase, ending at the verb (with an
 # agency's initials after it: "officials (AP)"). The longest such words are wanted, so the
@@ -61,14 +67,13 @@ _OF_SOURCE = re.compile(
 _ACCORDING_WORDS = ("accord", "citing", "per", "quoting")
 
 
-def _frames_in(text: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
-    """The frame patterns that may match in ``text[start:end]``, in the order they are read."""
-    piece = text[start:end]
+def _frames_in(text: str, start: int, end: int, low: str | None) -> tuple[re.Pattern[str], ...]:
+    """The frame patterns that may match in ``text[start:end]``, in the order they are read;
+    ``low`` is its lowered copy when it is ASCII."""
     # An ASCII sentence matches the case-blind pattern only where its lowered copy holds
     # one of the words; other letters may match ASCII ones (the dotless i): not tested.
-    low = piece.lower() if piece.isascii() else None
     according = low is None or any(word in low for word in _ACCORDING_WORDS)
-    if "by" not in piece:  # most sentences hold no "by": one cheap test instead of a scan
+    if text.find("by", start, end) < 0:  # most sentences hold none: no scan for an agent
         return (_ACCORDING, _SAID_AFTER, _OF_SOURCE) if according else (_SAID_AFTER, _OF_SOURCE)
     if according:
         return _ACCORDING, _SAID_AFTER, _BY_AGENT, _OF_SOURCE
@@ -168,7 +173,9 @@ class Attribution(NamedTuple):
 def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution frame in ``text[start:end]`` (one sentence), in text order."""
     found: list[Attribution] = []
-    for pattern in _frames_in(text, start, end):
+    piece = text[start:end]
+    low = piece.lower() if piece.isascii() else None  # a copy of the same length
+    for pattern in _frames_in(text, start, end, low):
         for match in pattern.finditer(text, start, end):
             who = _clean(match.group(1))
             if who is not None:
@@ -179,12 +186,27 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         who = _clean(owner.group(1)) if owner is not None else None
         if owner is not None and who is not None:
             found.append(Attribution(who, owner.start(1), match.end()))
-    for verb in _VERB.finditer(text, start, end):
+    for verb in _VERB.finditer(text, start, end) if low is None else _verbs(text, start, low):
         words = speaker_before(text, max(start, verb.start() - _LOOK_BACK), verb.start())
         who = _speaker(words[1]) if words is not None else None
         if words is not None and who is not None:
             found.append(Attribution(who, words[0], verb.end()))
     return _distinct(sorted(found, key=lambda a: a.start))
+
+
+def _verbs(text: str, start: int, low: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_VERB`` in ``text`` from ``start`` on, ``low`` being the lowered copy
+    of the (ASCII) rest of the sentence: ``_VERB`` is tried only where ``_LOWERED_VERB``
+    matches ``low``, from left to right, each match starting after the one before."""
+    end = start + len(low)
+    at = 0
+    while (candidate := _LOWERED_VERB.search(low, at)) is not None:
+        verb = _VERB.match(text, start + candidate.start(), end)
+        if verb is None:
+            at = candidate.start() + 1
+        else:
+            yield verb
+            at = verb.end() - start
 
 
 def speaker_before(text: str, start: int, end: int) -> tuple[int, str] | None:
