@@ -74,7 +74,9 @@ class Claim(Record):
 
     ``attribution`` is who the text says gives the figure, in its words; ``origin`` the
     name of the rule file's origin those words name; ``as_of`` the days the figure held,
-    from the sentence's time words or, without them, the article's date.
+    from the sentence's time words or, without them, the article's date; ``part`` the
+    part of the event it counts, in the text's words (a place or a group), None for the
+    whole: rules compare a figure only with figures of the same part.
     """
 
     measure: str
@@ -95,6 +97,7 @@ class Claim(Record):
     origin: str | None = None
     attribution: str | None = None
     as_of: AsOf | None = None
+    part: str | None = None  # the part of the event it counts ("in Afghanistan", "girls")
     # The file ``line`` and ``column`` count in when it is not ``document``: a record of a
     # JSON-lines file (``document`` ``FILE:N``) is on line N of FILE.
     file: str | None = None
@@ -120,6 +123,8 @@ class Claim(Record):
             text += f", from {self.origin}"
         if self.as_of is not None and (self.as_of.start, self.as_of.end) != (self.date, self.date):
             text += f", as of {self.as_of.text()}"
+        if self.part:
+            text += f", for {self.part}"
         return text
 
     def location(self) -> str:
@@ -260,6 +265,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "origin": claim.origin,
         "attribution": claim.attribution,
         "as_of": _as_of_json(claim.as_of),
+        "part": claim.part,
     }
 
 

@@ -64,6 +64,7 @@ def claim_from_spec(spec: dict[str, Any], position: int, rules: RuleSet) -> Clai
         end=position + 1,
         origin=spec.get("origin"),
         as_of=_as_of(spec.get("as_of")),
+        part=spec.get("part"),
     )
 
 

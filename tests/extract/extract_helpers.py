@@ -6,7 +6,7 @@ import datetime as dt
 from fractions import Fraction
 
 from crosscheck.dsl.ast import Measure, RuleSet, Subject
-from crosscheck.model import Document
+from crosscheck.model import Claim, Document
 
 
 def troop_ruleset() -> RuleSet:
@@ -68,3 +68,8 @@ def doc(
 ) -> Document:
     """A document around ``text``."""
     return Document(path=path, text=text, source="Test Wire", line_offset=line_offset, date=date)
+
+
+def said(claim: Claim) -> list[str]:
+    """A claim as the YAML cases write it: [measure, stated], and its part when it has one."""
+    return [claim.measure, claim.stated] + ([claim.part] if claim.part is not None else [])

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from extract_helpers import doc
+from extract_helpers import doc, said
 
 from crosscheck.dsl import build_ruleset, parse
 from crosscheck.extract import Extractor
@@ -23,5 +23,5 @@ EXTRACTOR = Extractor(build_ruleset([parse(CASES["rules"], "events.rules")]))
 @pytest.mark.parametrize("case", CASES["cases"], ids=[c["name"] for c in CASES["cases"]])
 def test_each_number_is_read_by_what_it_counts(case: dict[str, Any]) -> None:
     document = doc(case["text"], date=dt.date(2013, 9, 25))
-    found = [[c.measure, c.stated] for c in EXTRACTOR.claims(document)]
+    found = [said(c) for c in EXTRACTOR.claims(document)]
     assert found == case["claims"]

@@ -32,14 +32,23 @@ def origin_key(claim: Claim) -> str:
 
 def scope_key(claim: Claim, kind: ScopeKind) -> str:
     """The scope group of a claim (``scope_groups``' keys): its document, source or
-    origin for the ``per`` scopes, one group ("") for the ``across`` ones."""
+    origin for the ``per`` scopes, one group ("") for the ``across`` ones; a claim of a
+    part of the event ("in Afghanistan") is in a group of that part's claims only."""
     if kind is ScopeKind.PER_DOCUMENT:
-        return claim.document
-    if kind is ScopeKind.PER_SOURCE:
-        return claim.source
-    if kind is ScopeKind.PER_ORIGIN:
-        return origin_key(claim)
-    return ""
+        key = claim.document
+    elif kind is ScopeKind.PER_SOURCE:
+        key = claim.source
+    elif kind is ScopeKind.PER_ORIGIN:
+        key = origin_key(claim)
+    else:
+        key = ""
+    return key if claim.part is None else f"{key}\x1e{part_key(claim.part)}"
+
+
+def part_key(part: str) -> str:
+    """The part a claim counts, as compared: its words, lower-cased ("In Afghanistan" and
+    "in  afghanistan" are one part)."""
+    return " ".join(part.lower().split())
 
 
 def in_scope(a: Side, b: Side, kind: ScopeKind) -> bool:
@@ -174,17 +183,8 @@ def _sum(intervals: Sequence[Interval]) -> Interval:
 def scope_groups(sides: Sequence[Side], kind: ScopeKind) -> dict[str, list[Side]]:
     """The sides a scope may relate to each other, by group (one group across sources)."""
     groups: dict[str, list[Side]] = defaultdict(list)
-    if kind is ScopeKind.PER_DOCUMENT:
-        for side in sides:
-            groups[side.items[0].claim.document].append(side)
-    elif kind is ScopeKind.PER_SOURCE:
-        for side in sides:
-            groups[side.items[0].claim.source].append(side)
-    elif kind is ScopeKind.PER_ORIGIN:
-        for side in sides:
-            groups[origin_key(side.items[0].claim)].append(side)
-    elif sides:
-        groups[""].extend(sides)
+    for side in sides:
+        groups[scope_key(side.items[0].claim, kind)].append(side)
     return groups
 
 

@@ -21,7 +21,14 @@ from crosscheck.evaluate.candidates import DateRule, Part, threshold_of
 from crosscheck.evaluate.context import Item
 from crosscheck.evaluate.extremes import Candidate, Choice, Frame, Mode, Operand, best_choice
 from crosscheck.evaluate.relations import Constraint, Within
-from crosscheck.evaluate.scopes import Side, constant_side, origin_key, pairs_in_scope, scope_groups
+from crosscheck.evaluate.scopes import (
+    Side,
+    constant_side,
+    origin_key,
+    pairs_in_scope,
+    part_key,
+    scope_groups,
+)
 from crosscheck.evaluate.shortlist import crossed_shortlist
 from crosscheck.interval import Interval, Truth
 from crosscheck.model import Claim
@@ -71,14 +78,16 @@ def units(
     an origin scope)."""
     if constant is not None:
         return [Unit(Operand(None, (), (), constant), constant_side(constant), ("constant",))]
-    by_document: dict[str, dict[str, list[Candidate]]] = {}
+    # A sum adds figures of one document and one part of the event (the whole, or one place).
+    by_document: dict[tuple[str, str], dict[str, list[Candidate]]] = {}
     for term in dict.fromkeys(terms):
         for item in claims.items.get(term, ()):
-            found_in = by_document.setdefault(item.claim.document, {t: [] for t in terms})
+            key = (item.claim.document, part_key(item.claim.part or ""))
+            found_in = by_document.setdefault(key, {t: [] for t in terms})
             found_in[term].append(_candidate(item, claims))
     found: list[Unit] = []
-    for document in sorted(by_document):
-        pools = by_document[document]
+    for document, part in sorted(by_document):
+        pools = by_document[document, part]
         if len(terms) == 1:
             found += [
                 _unit(document, terms, {terms[0]: (c,)}, 2 * len(found) + side)
@@ -88,7 +97,7 @@ def units(
             split = kind in _ORIGIN_SCOPES
             for first in _by_origin(pools[terms[0]], split):
                 pooled = {**pools, terms[0]: list(first)}
-                found.append(_unit(document, terms, pooled, 2 * len(found) + side, split))
+                found.append(_unit(document, terms, pooled, 2 * len(found) + side, split, part))
     return found
 
 
@@ -122,6 +131,7 @@ def _unit(
     pools: Mapping[str, Sequence[Candidate]],
     number: int,
     split: bool = False,
+    part: str = "",
 ) -> Unit:
     operand = Operand(document, tuple(terms), tuple(tuple(pools[t]) for t in terms))
     first = operand.pools[0][0].item
@@ -129,7 +139,7 @@ def _unit(
     if len(terms) == 1:
         return Unit(operand, rep, ("claim", first.index))
     origin = origin_key(first.claim) if split else None
-    return Unit(operand, rep, ("sums", document, tuple(sorted(terms)), origin))
+    return Unit(operand, rep, ("sums", document, tuple(sorted(terms)), origin, part))
 
 
 def unit_pairs(

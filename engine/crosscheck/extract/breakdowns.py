@@ -1,4 +1,4 @@
-"""Breakdowns by place: figures of one measure, each for its own place (pure).
+"""Places that make a figure a part of the event: breakdowns and sub-areas (pure).
 
 "237 people died in Pakistan and 74 in Afghanistan", "13 were declared dead at the
 Medical College and 10 at the district hospital": each number is a part of the event's
@@ -8,7 +8,8 @@ figure, not the figure, and comparing it with the whole makes false findings ("7
 "hospital", "side"), and not all the same place, each of them is a part; a number left
 unbound after a bound one counts as of its measure ("13 at the college and 10 at the
 district hospital": the 10 elides "dead").
-One figure with one place is left as it is: "300 died in Kerala" may be the whole.
+One figure with one place is a part only when its noun says so (``sub_area``: "in
+Takhar province", "at the district hospital"); "300 died in Kerala" may be the whole.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ _PROPER = r"[A-Z][\w'’-]+"
 # A place after a number: "in Pakistan", "at the Kollam district hospital", "on the Indian side".
 _PLACE_AFTER = re.compile(
     rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?((?:[\w'’-]+[ \t]+){{0,3}}?(?:{_PROPER}|"
-    rf"(?i:{_PLACE_NOUNS}))(?:[ \t]+{_PROPER})*)(?![\w'’-])"
+    rf"(?i:{_PLACE_NOUNS}))(?:[ \t]+{_PROPER})*(?:[ \t]+(?i:{_PLACE_NOUNS}))?)(?![\w'’-])"
+)
+_SUB_AREA = re.compile(
+    r"(?i)(?<![\w-])(?:province|provinces|district|districts|county|counties|village|villages|"
+    r"hospital|hospitals|school|college|camp|camps)(?![\w-])"
 )
 _PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
 _REACH = 70  # characters after a number searched for its place
@@ -35,27 +40,36 @@ _NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "Monday", "Tuesday", "We
                          "Thursday", "Friday", "Saturday", "Sunday"])  # fmt: skip
 
 
-def breakdown_parts(
-    text: str, bound: Sequence[tuple[int, int, str | None, str]], end: int
-) -> set[int]:
-    """The indexes of the numbers, given as (start, end, measure, dimension) in text order
-    in one sentence of ``text`` ending at ``end``, that are parts of a breakdown by place."""
+def breakdown_places(
+    text: str, figures: Sequence[tuple[int, int, str | None, str]], end: int
+) -> dict[int, str]:
+    """The place of each number, given as (start, end, measure, dimension) in text order in
+    one sentence of ``text`` ending at ``end``, that is a part of a breakdown by place."""
     places: dict[str, list[tuple[int, str]]] = defaultdict(list)
     last: tuple[str, str] | None = None  # an unbound number may elide the measure before it
-    for i, (_, stop, measure, dimension) in enumerate(bound):
+    for i, (_, stop, measure, dimension) in enumerate(figures):
         if measure is not None:
             last = (measure, dimension)
         if last is None or last[1] != dimension:
             continue
-        following = bound[i + 1][0] if i + 1 < len(bound) else end
+        following = figures[i + 1][0] if i + 1 < len(figures) else end
         place = _place_after(text, stop, min(following, stop + _REACH, end))
         if place is not None:
             places[last[0]].append((i, place))
-    parts: set[int] = set()
+    parts: dict[int, str] = {}
     for found in places.values():
-        if len(found) >= 2 and len({place for _, place in found}) >= 2:
-            parts.update(i for i, _ in found if bound[i][2] is not None)
+        if len(found) >= 2 and len({place.lower() for _, place in found}) >= 2:
+            parts.update((i, place) for i, place in found if figures[i][2] is not None)
     return parts
+
+
+def sub_area(text: str, start: int, end: int) -> str | None:
+    """The place after the number ending at ``start`` (before ``end``) when its own noun
+    makes it a part of an event: a province, district, county, village, hospital..."""
+    place = _place_after(text, start, min(end, start + _REACH))
+    if place is None or _SUB_AREA.search(place) is None or len(place.split()) < 2:
+        return None  # "in the province", "in hospital": the event's own place, or a state
+    return place
 
 
 def _place_after(text: str, start: int, end: int) -> str | None:
@@ -69,4 +83,4 @@ def _place_after(text: str, start: int, end: int) -> str | None:
     place = found.group(1)
     if place.split()[-1] in _NOT_PLACES or place.split()[0] in _NOT_PLACES:
         return None  # "in October", "on Monday": a time, not a place
-    return place.lower()
+    return place

@@ -1,42 +1,64 @@
-"""Bound figures set aside once a sentence is bound: increments and parts by place (pure).
+"""What a bound figure counts of the event, decided once its sentence is bound (pure).
 
-Both need the sentence's other bound figures, so they are decided after binding: an
-increment adds to a figure bound before it (``increments``), a part is one of a
-breakdown by place (``breakdowns``). Their bindings become "not bound", with the reason.
+The whole event's figure is what rules compare; a figure for a part of it is compared
+only with figures of the same part (``Claim.part``). A bound figure counts a part when:
+
+* it is one of a breakdown by place: two or more figures of one measure, each with its
+  own place ("237 people died in Pakistan and 74 in Afghanistan") (``breakdowns``);
+* its place is a part by its very noun: a province, district, county, village, hospital,
+  school or camp ("185 people died in Khyber Pakhtunkhwa province", "at the district
+  hospital"); a country or town alone may be the whole event's place, and stays whole;
+* it counts a group among the measure's people ("12 girls", "five militants"), unless the
+  measure's own words name that group (a measure of troops counts soldiers).
+
+An increment ("two more", "another 20") adds to a figure before it and is no figure of its
+own: it is not bound (``increments``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from crosscheck.extract.breakdowns import breakdown_parts
+from crosscheck.extract.breakdowns import breakdown_places, sub_area
 from crosscheck.extract.increments import increments
 
 if TYPE_CHECKING:
     from crosscheck.extract.bind import Binding
 
 _INCREMENT = "not bound: an increment to the figure before it ('two more', 'another 20')"
-_PART = "not bound: a part of a breakdown by place ('237 in Pakistan and 74 in Afghanistan')"
 
 
-def set_aside(text: str, low: str, end: int, results: list[Binding]) -> list[Binding]:
-    """The bindings of one sentence ending at ``end``, with increments and parts of a
-    breakdown by place ruled out (``text`` as written, ``low`` lower-cased)."""
+def settle(
+    text: str,
+    low: str,
+    end: int,
+    results: list[Binding],
+    group: Callable[[Binding], str | None],
+) -> list[Binding]:
+    """The bindings of one sentence ending at ``end``: increments ruled out, and each bound
+    figure given the part of the event it counts (``text`` as written, ``low`` lowered)."""
     bound = sum(1 for b in results if b.measure is not None)
     if bound >= 2:
         spans = [(b.mention.start, b.mention.end, b.measure) for b in results]
         for i in increments(low, spans):
-            results[i] = _ruled_out(results[i], "increment", _INCREMENT)
-    if bound and len(results) >= 2:  # a part needs another figure with its own place
-        figures = [
-            (b.mention.start, b.mention.end, b.measure, b.mention.dimension) for b in results
-        ]
-        for i in breakdown_parts(text, figures, end):
-            results[i] = _ruled_out(results[i], "part", _PART)
+            results[i] = _ruled_out(results[i])
+    if not bound:
+        return results
+    figures = [(b.mention.start, b.mention.end, b.measure, b.mention.dimension) for b in results]
+    places = breakdown_places(text, figures, end) if len(results) >= 2 else {}
+    for i, binding in enumerate(results):
+        if binding.measure is None:
+            continue
+        following = results[i + 1].mention.start if i + 1 < len(results) else end
+        part = places.get(i) or sub_area(text, binding.mention.end, following) or group(binding)
+        if part is not None:
+            why = f"counts a part of the event: {part}"
+            results[i] = binding._replace(part=part, steps=(*binding.steps, why))
     return results
 
 
-def _ruled_out(binding: Binding, role: str, why: str) -> Binding:
-    """``binding`` as a number left unbound, and why."""
-    return binding._replace(measure=None, hit=None, reason=why,
-                            steps=(f"role in its sentence: {role}", why))  # fmt: skip
+def _ruled_out(binding: Binding) -> Binding:
+    """``binding`` as a number left unbound: an increment."""
+    return binding._replace(measure=None, hit=None, reason=_INCREMENT,
+                            steps=("role in its sentence: increment", _INCREMENT))  # fmt: skip

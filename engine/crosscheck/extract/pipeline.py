@@ -80,9 +80,7 @@ class Extractor:
                     mention = binding.mention
                     line_index = _line_index(lines, document)
                     found_at = self.provenance.of(context, sentence, mention.start, document.date)
-                    claim = self._claim(
-                        document, binding.measure, mention, sentence, line_index, found_at
-                    )
+                    claim = self._claim(document, binding, sentence, line_index, found_at)
                     found.append((mention.start, claim))
         found.sort(key=itemgetter(0))
         return [claim for _, claim in found]
@@ -181,7 +179,7 @@ class Extractor:
         if binding.measure is not None:
             line_index = _line_index(lines, document)
             found = self.provenance.of(context, sentence, mention.start, document.date)
-            claim = self._claim(document, binding.measure, mention, sentence, line_index, found)
+            claim = self._claim(document, binding, sentence, line_index, found)
             steps = (*steps, *found.steps)
         hit = binding.hit
         return Decision(
@@ -201,12 +199,13 @@ class Extractor:
     def _claim(
         self,
         document: Document,
-        measure: str,
-        mention: Mention,
+        binding: Binding,
         sentence: Sentence,
         lines: Positions,
         found: Found,
     ) -> Claim:
+        measure, mention = binding.measure, binding.mention
+        assert measure is not None, "only a bound mention makes a claim"
         unit = self._units[measure]
         factor = conversion_factor(mention.unit, unit)
         interval = mention.interval if factor == 1 else mention.interval.scale(factor)
@@ -233,6 +232,7 @@ class Extractor:
                 "origin": found.origin,
                 "attribution": found.attribution,
                 "as_of": found.as_of,
+                "part": binding.part,
                 "file": document.file,
             }
         )

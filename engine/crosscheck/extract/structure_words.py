@@ -107,6 +107,18 @@ PERSON_NOUNS = frozenset(
     ]
 )
 
+# People named as one group among a measure's people: "12 girls", "five militants", "three
+# women" count a part of the dead, not the toll (unless the measure's own words name them).
+GROUP_NOUNS = frozenset(
+    [
+        "women", "woman", "men", "children", "child", "infants", "babies", "girls", "boys",
+        "schoolgirls", "schoolboys", "schoolchildren", "pupils", "students", "teenagers",
+        "civilians", "militants", "insurgents", "rebels", "fighters", "gunmen", "attackers",
+        "soldiers", "troops", "officers", "policemen", "police", "firefighters", "rescuers",
+        "foreigners", "tourists", "members", "crew", "staff",
+    ]
+)  # fmt: skip
+
 # Nouns that name people by what befell them, not by who they are: "the dead", "150
 # wounded". The other person nouns name who ("five attackers", "the gunmen"): a number
 # counting no such noun is no count of them ("Militants kill 59").

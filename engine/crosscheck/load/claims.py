@@ -47,7 +47,7 @@ from crosscheck.units import UnitError, conversion_factor
 KNOWN_KEYS = (
     "measure", "subject", "low", "high", "low_inclusive", "high_inclusive", "unit",
     "stated", "hedge", "value", "document", "file", "source", "date", "start", "end",
-    "line", "column", "sentence", "url", "origin", "attribution", "as_of",
+    "line", "column", "sentence", "url", "origin", "attribution", "as_of", "part",
 )  # fmt: skip
 
 
@@ -118,6 +118,7 @@ def claim_from_json(
             origin=_origin(obj, ruleset),
             attribution=text(obj, "attribution"),
             as_of=_as_of(obj),
+            part=text(obj, "part") or None,
         )
     except ValidationError as err:
         first = err.errors()[0]

@@ -63,6 +63,7 @@ CLAIMS_SCHEMA = pa.schema(
         ("attribution", _TEXT),
         ("as_of_start", pa.date32()),
         ("as_of_end", pa.date32()),
+        ("part", _TEXT),
     ]
 )
 REQUIRED = ("measure", "low_numerator", "low_denominator", "high_numerator", "high_denominator")
@@ -151,7 +152,7 @@ def claim_object(row: Mapping[str, Any]) -> dict[str, Any]:
 
 _PLAIN = frozenset(
     ("measure", "subject", "unit", "stated", "hedge", "document", "file", "source",
-     "start", "end", "line", "column", "sentence", "url", "origin", "attribution")
+     "start", "end", "line", "column", "sentence", "url", "origin", "attribution", "part")
 )  # fmt: skip
 
 

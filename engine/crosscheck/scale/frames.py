@@ -77,5 +77,5 @@ def _end(row: dict[str, Any], end: str) -> Fraction | None:
 
 _PLAIN = (
     "measure", "subject", "unit", "stated", "hedge", "document", "file", "source", "date",
-    "start", "end", "line", "column", "sentence", "url", "origin", "attribution",
+    "start", "end", "line", "column", "sentence", "url", "origin", "attribution", "part",
 )  # fmt: skip

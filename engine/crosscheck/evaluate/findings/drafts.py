@@ -16,7 +16,7 @@ from crosscheck.evaluate.findings.charges import Odd, Split
 from crosscheck.evaluate.findings.readings import Order, Reading, partner_count
 from crosscheck.evaluate.findings.setup import Setup
 from crosscheck.evaluate.findings.words import heading, hull, plural, said, values, voice, when
-from crosscheck.evaluate.scopes import Side
+from crosscheck.evaluate.scopes import Side, part_key
 from crosscheck.model import Cited, Claim, Finding, FindingKind
 
 
@@ -40,7 +40,9 @@ class Citing:
 def identity(setup: Setup, reading: Reading) -> str:
     """The odd reading's identity: rule, measures, who, time and interval (no outlet, line)."""
     measures = "+".join(item.claim.measure for item in reading.sides[0].items)
-    return f"{setup.rule.name}|{measures}|{reading.who}|{when(reading)}|{reading.interval}"
+    part = reading.sides[0].items[0].claim.part
+    said = f"{setup.rule.name}|{measures}|{reading.who}|{when(reading)}|{reading.interval}"
+    return said if part is None else f"{said}|part:{part_key(part)}"
 
 
 def split_identity(setup: Setup, group: str) -> str:

@@ -20,7 +20,7 @@ from crosscheck.dsl.ast import Comparison, Op, Rule, Sum
 from crosscheck.evaluate.context import Account, Context, Decided, violation
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.findings.drafts import Citing
-from crosscheck.evaluate.scopes import origin_key
+from crosscheck.evaluate.scopes import origin_key, part_key
 from crosscheck.interval import Truth
 from crosscheck.model import Claim, Finding, FindingKind, Violation
 
@@ -43,7 +43,10 @@ def reading_key(claims: Sequence[Claim]) -> tuple[object, ...]:
     when = (
         (min(s[0] for s in known), max(s[1] for s in known)) if len(known) == len(spans) else None
     )
-    return (origin_key(claims[0]), when, tuple((c.measure, c.interval) for c in claims))
+    who = origin_key(claims[0])
+    part = claims[0].part
+    who = who if part is None else f"{who}|part:{part_key(part)}"
+    return (who, when, tuple((c.measure, c.interval) for c in claims))
 
 
 def identity(rule: Rule, key: tuple[object, ...]) -> str:
