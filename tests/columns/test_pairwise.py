@@ -124,3 +124,16 @@ def test_the_benchmark_generates_the_same_claims_into_columns() -> None:
     table = module.generate_columns(rules, 3000, 2)
     assert [table.claim(i) for i in range(len(table))] == claims
     assert table.rank.tolist() == ClaimColumns.from_claims(claims).rank.tolist()
+
+
+def test_limits_past_64_bits_are_ranked_exactly() -> None:
+    """Ends near 2**59 under a 15% tolerance: the limits do not fit int64 and are ranked
+    as fractions, with the same findings."""
+    rules = build_ruleset_text("measure m: count\nrule r: m agree within 15%\n")
+    big = 2**59
+    values = (big, big + 1, big * 17 // 20, big // 2, big // 2 + 3)
+    claims = [_claim(Interval.point(v), f"{i}.txt", f"s{i}") for i, v in enumerate(values)]
+    claims.append(_claim(Interval(Fraction(big * 17, 20), None, False), "x.txt", "sx"))
+    found = evaluate_columns(rules, ClaimColumns.from_claims(claims)).findings
+    assert found
+    assert_same(rules, claims, 5)

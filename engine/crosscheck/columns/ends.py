@@ -1,16 +1,18 @@
-"""Interval ends of a claim table under a rule's tolerance: floats to search, exact values
-where floats tie.
+"""Interval ends of a rule's claims as exact integer keys: every comparison in one search.
 
 A reading's partners in one part lie below ``k*low - bound`` (upper ends: the reading
-is the small side) or above ``(high + bound) / k`` (lower ends: the big side). Floats
-decide every comparison but those of an end whose float falls within a relative 1e-12
-of a limit's (``SLACK``, far beyond rounding); those are compared as exact rationals
-(``keys``, ``limit_key``), as ``evaluate.findings.probe`` compares them.
+is the small side) or above ``(high + bound) / k`` (lower ends: the big side). Every
+value the rule compares (each claim's ends, each reading's two limits) is ranked
+exactly once per rule: as int64 fractions in lowest terms (equal values are equal
+pairs), ordered by float and, where two distinct values round to one float, by exact
+comparison; a rule whose limits do not fit int64 is ranked with ``Fraction``s. An end
+is then the key ``rank * 4 + flag``: upper ends open 0, closed 1; lower ends closed 1,
+open 2; so a limit's key (its rank and how an end equal to it counts) falls among the
+ends' keys exactly where the record path's exact comparison puts it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 
 import numpy as np
@@ -20,10 +22,9 @@ from crosscheck.columns.table import ClaimColumns
 from crosscheck.evaluate.relations import Within
 
 Ints = NDArray[np.int64]
-Floats = NDArray[np.float64]
-Exact = Callable[[Ints], list[tuple[object, int]]]  # limits' exact keys, by place
-SLACK = 1e-12
-_SAFE = 2**62  # products below this fit in int64
+NONE_BELOW = -1  # a down limit no upper end is below (an unbounded lower end)
+NONE_ABOVE = 2**62  # an up limit no lower end is above (an unbounded upper end)
+_SAFE = 2.0**60  # products below this fit in int64
 
 
 def exact(numerator: int, denominator: int) -> Fraction | int:
@@ -32,23 +33,78 @@ def exact(numerator: int, denominator: int) -> Fraction | int:
 
 
 class Ends:
-    """The ends of a table's claims under one tolerance (see the module docstring)."""
+    """The ranked ends and limits of a rule's claims (``rows``) under its tolerance."""
 
-    def __init__(self, table: ClaimColumns, within: Within) -> None:
+    def __init__(self, table: ClaimColumns, within: Within, rows: Ints) -> None:
         self.table, self.within = table, within
         self.plain = within.k == 1 and within.bound == 0
-        self.k, self.bound = float(within.k), float(within.bound)
+        t = table
+        low_rows = rows[~t.low_unbounded[rows]]
+        high_rows = rows[~t.high_unbounded[rows]]
+        values = [
+            (t.low_num[low_rows], t.low_den[low_rows]),
+            (t.high_num[high_rows], t.high_den[high_rows]),
+            *self._limits(low_rows, high_rows),
+        ]
+        ranks = _ranked(values, [low_rows, high_rows, low_rows, high_rows], self)
+        self.low_rank, self.high_rank, self.down_rank, self.up_rank = (
+            _spread(len(t), where, rank)
+            for where, rank in zip([low_rows, high_rows, low_rows, high_rows], ranks, strict=True)
+        )
 
-    def floats(self, rows: Ints, upper: bool) -> Floats:
-        """The ends' floats (upper or lower ends)."""
-        return self.table.high[rows] if upper else self.table.low[rows]
+    def _limits(self, lows: Ints, highs: Ints) -> list[tuple[Ints, Ints]]:
+        """Each claim's limits as fractions (down from its low end, up from its high end);
+        empty numerators when they might not fit int64 (then ranked exactly in Python)."""
+        t = self.table
+        ln, ld = t.low_num[lows], t.low_den[lows]
+        hn, hd = t.high_num[highs], t.high_den[highs]
+        if self.plain:
+            return [(ln, ld), (hn, hd)]
+        k, bound = self.within.k, self.within.bound
+        kn, kd, bn, bd = k.numerator, k.denominator, bound.numerator, bound.denominator
+        largest = max(
+            float(max(kn * bd, bn * kd, kd * bd, bd * kn, abs(bn) * bd)),
+            float(np.abs(ln).max(initial=0)) * kn * bd + float(ld.max(initial=1)) * kd * abs(bn),
+            float(ld.max(initial=1)) * kd * bd,
+            (float(np.abs(hn).max(initial=0)) * bd + float(hd.max(initial=1)) * abs(bn)) * kd,
+            float(hd.max(initial=1)) * bd * kn,
+        )
+        if largest >= _SAFE:
+            return [(ln[:0], ld[:0]), (hn[:0], hd[:0])]
+        down = _lowest(ln * (kn * bd) - (bn * kd) * ld, ld * (kd * bd))
+        up = _lowest((hn * bd + bn * hd) * kd, hd * (bd * kn))
+        return [down, up]
 
-    def flags(self, rows: Ints, upper: bool) -> Ints:
-        """How an end sorts among equal values: an open upper end just below, an open
-        lower end just above (0 closed, -1 or 1 open)."""
-        if upper:
-            return np.where(self.table.high_closed[rows], 0, -1).astype(np.int64)
-        return np.where(self.table.low_closed[rows], 0, 1).astype(np.int64)
+    def upper_keys(self, rows: Ints) -> Ints:
+        """Upper ends' keys (bounded ends only)."""
+        closed = self.table.high_closed[rows]
+        keys: Ints = self.high_rank[rows] * 4 + closed.astype(np.int64)
+        return keys
+
+    def lower_keys(self, rows: Ints) -> Ints:
+        """Lower ends' keys (bounded ends only)."""
+        opened = ~self.table.low_closed[rows]
+        keys: Ints = self.low_rank[rows] * 4 + 1 + opened.astype(np.int64)
+        return keys
+
+    def limit_keys(self, heads: Ints, down: bool, strict: bool) -> Ints:
+        """Readings' limits (``heads``: a claim of each) as keys: upper ends before a down
+        limit fail with it (at its value: an open end, or an open or strict limit); lower
+        ends after an up limit do."""
+        t = self.table
+        if down:
+            tie = ~t.low_closed[heads] | strict
+            keys = self.down_rank[heads] * 4 + 1 + tie.astype(np.int64)
+            return np.where(t.low_unbounded[heads], NONE_BELOW, keys)
+        tie = ~t.high_closed[heads] | strict
+        keys = self.up_rank[heads] * 4 + 1 - tie.astype(np.int64)
+        return np.where(t.high_unbounded[heads], NONE_ABOVE, keys)
+
+    def point_keys(self, heads: Ints) -> Ints:
+        """Where readings start, as keys among lower ends: those at or below it started
+        (an unbounded lower end: below every end)."""
+        keys = self.lower_keys(heads)
+        return np.where(self.table.low_unbounded[heads], NONE_BELOW, keys)
 
     def value(self, row: int, upper: bool) -> Fraction | int:
         """One end exactly."""
@@ -56,79 +112,6 @@ class Ends:
         if upper:
             return exact(int(t.high_num[row]), int(t.high_den[row]))
         return exact(int(t.low_num[row]), int(t.low_den[row]))
-
-    def keys(self, rows: Ints, upper: bool) -> list[tuple[object, int]]:
-        """Each end as (exact value, flag): the order a run of tied floats sorts in."""
-        flags = self.flags(rows, upper).tolist()
-        return [(self.value(int(r), upper), f) for r, f in zip(rows.tolist(), flags, strict=True)]
-
-    def count_before(self, rows: Ints, upper: bool, key: tuple[object, int]) -> int | None:
-        """How many of ``rows`` (sorted by exact key) come before ``key``: below it for
-        upper ends, at or below it for lower ends (``bisect_left`` and ``bisect_right``
-        over ``keys``); in int64, or None when a product might not fit."""
-        value, tie = key
-        assert isinstance(value, int | Fraction)
-        vn, vd = (value, 1) if isinstance(value, int) else (value.numerator, value.denominator)
-        t = self.table
-        num, den = (
-            (t.high_num[rows], t.high_den[rows]) if upper else (t.low_num[rows], t.low_den[rows])
-        )
-        largest = max(int(np.abs(num).max(initial=0)) * vd, abs(vn) * int(den.max(initial=1)))
-        if largest >= _SAFE:
-            return None
-        side = num * vd - vn * den  # the sign of end - value
-        flags = self.flags(rows, upper)
-        same = (side == 0) & ((flags < tie) if upper else (flags <= tie))
-        return int(np.count_nonzero(side < 0)) + int(np.count_nonzero(same))
-
-    def key_order(self, rows: Ints, upper: bool) -> Ints:
-        """The places in ``rows`` of claims with an end of this kind, sorted by
-        ``(float, exact, flag, claim order)`` (claim order reversed for upper ends, so
-        that scanning down from a limit meets the earlier claim first)."""
-        t = self.table
-        unbounded = t.high_unbounded[rows] if upper else t.low_unbounded[rows]
-        places = np.flatnonzero(~unbounded).astype(np.int64)
-        picked = rows[places]
-        floats = self.floats(picked, upper)
-        num = t.high_num[picked] if upper else t.low_num[picked]
-        den = t.high_den[picked] if upper else t.low_den[picked]
-        ranks = -t.rank[picked] if upper else t.rank[picked]
-        order = np.lexsort((ranks, self.flags(picked, upper), den, num, floats))
-        tied = floats[order][1:] == floats[order][:-1]
-        differ = (num[order][1:] != num[order][:-1]) | (den[order][1:] != den[order][:-1])
-        if np.any(tied & differ):  # distinct values, one float: sort those runs exactly
-            order = self._exactly(order, picked, upper, ranks, tied)
-        return places[order]
-
-    def _exactly(
-        self, order: Ints, picked: Ints, upper: bool, ranks: Ints, tied: NDArray[np.bool_]
-    ) -> Ints:
-        out = order.copy()
-        starts = np.flatnonzero(np.concatenate([[True], ~tied]))
-        stops = np.append(starts[1:], len(order))
-        flags = self.flags(picked, upper)
-        for a, b in zip(starts.tolist(), stops.tolist(), strict=True):
-            if b - a > 1:
-                run = out[a:b].tolist()
-                run.sort(key=lambda i: (self.value(int(picked[i]), upper), flags[i], ranks[i]))
-                out[a:b] = run
-        return out
-
-    def limits(self, rows: Ints, down: bool) -> tuple[Floats, Floats]:
-        """Two floats around each reading's limit (``rows``: its claim): below a reading's
-        ``k*low - bound`` (down) or above ``(high + bound) / k``; a reading with no such
-        end gets floats no entry passes."""
-        t = self.table
-        if down:
-            guess = np.where(t.low_unbounded[rows], -np.inf, t.low[rows])
-        else:
-            guess = np.where(t.high_unbounded[rows], np.inf, t.high[rows])
-        if self.plain:
-            return guess, guess
-        finite = np.isfinite(guess)
-        guess = self.k * guess - self.bound if down else (guess + self.bound) / self.k
-        slack = np.where(finite, np.abs(guess) * SLACK + 1e-300, 0.0)
-        return guess - slack, guess + slack
 
     def limit(self, row: int, down: bool) -> Fraction | int:
         """A reading's limit exactly (``row``: its claim)."""
@@ -138,37 +121,64 @@ class Ends:
         k, bound = self.within.k, self.within.bound
         return k * end - bound if down else (end + bound) / k
 
-    def limit_key(self, row: int, down: bool, strict: bool) -> tuple[object, int]:
-        """The exact key a limit is settled with: below ``(value, tie)`` an upper end
-        fails (at the value: an open end, or an open or strict limit); above
-        ``(value, -tie)`` a lower end does."""
-        t = self.table
-        closed = bool(t.low_closed[row]) if down else bool(t.high_closed[row])
-        tie = 1 if strict or not closed else 0
-        return (self.limit(row, down), tie if down else -tie)
 
-    def limit_keys(self, heads: Ints, down: bool, strict: bool) -> Exact:
-        """``limit_key`` of the readings of ``heads`` (by place), each distinct end once."""
+def _lowest(num: Ints, den: Ints) -> tuple[Ints, Ints]:
+    common = np.gcd(num, den)
+    common[common == 0] = 1
+    return num // common, den // common
 
-        def keys(places: Ints) -> list[tuple[object, int]]:
-            rows = heads[places]
-            return self.once(rows, not down, lambda row: self.limit_key(row, down, strict))
 
-        return keys
+def _spread(size: int, rows: Ints, values: Ints) -> Ints:
+    out = np.full(size, -1, dtype=np.int64)
+    out[rows] = values
+    return out
 
-    def once(
-        self, rows: Ints, upper: bool, make: Callable[[int], tuple[object, int]]
-    ) -> list[tuple[object, int]]:
-        """``make(row)`` for each row, made once per distinct end of that kind."""
-        t = self.table
-        num, den = (t.high_num, t.high_den) if upper else (t.low_num, t.low_den)
-        closed = t.high_closed if upper else t.low_closed
-        ends = zip(num[rows].tolist(), den[rows].tolist(), closed[rows].tolist(), strict=True)
-        made: dict[tuple[int, int, bool], tuple[object, int]] = {}
-        found = []
-        for row, end in zip(rows.tolist(), ends, strict=True):
-            key = made.get(end)
-            if key is None:
-                key = made[end] = make(row)
-            found.append(key)
-        return found
+
+def _ranked(values: list[tuple[Ints, Ints]], rows: list[Ints], ends: Ends) -> list[Ints]:
+    """Dense ranks of all the values together, per group of ``values`` (equal values
+    share a rank)."""
+    if any(len(num) != len(r) for (num, _), r in zip(values, rows, strict=True)):
+        return _ranked_exactly(rows, ends)
+    num = np.concatenate([n for n, _ in values])
+    den = np.concatenate([d for _, d in values])
+    floats = num / den
+    order = np.lexsort((den, num, floats))
+    num, den, floats = num[order], den[order], floats[order]
+    tied = (floats[1:] == floats[:-1]) & ((num[1:] != num[:-1]) | (den[1:] != den[:-1]))
+    if np.any(tied):  # distinct values, one float: those runs in exact order
+        order = _exact_runs(order, num, den, floats)
+        num, den = (
+            np.concatenate([n for n, _ in values])[order],
+            np.concatenate([d for _, d in values])[order],
+        )
+    new = np.ones(len(order), dtype=np.bool_)
+    new[1:] = (num[1:] != num[:-1]) | (den[1:] != den[:-1])
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = np.cumsum(new) - 1
+    cuts = np.cumsum([len(n) for n, _ in values])[:-1]
+    return list(np.split(ranks, cuts))
+
+
+def _exact_runs(order: Ints, num: Ints, den: Ints, floats: NDArray[np.float64]) -> Ints:
+    out = order.copy()
+    starts = np.flatnonzero(np.concatenate([[True], floats[1:] != floats[:-1]]))
+    stops = np.append(starts[1:], len(order))
+    for a, b in zip(starts.tolist(), stops.tolist(), strict=True):
+        if b - a > 1:
+            run = sorted(range(a, b), key=lambda i: Fraction(int(num[i]), int(den[i])))
+            out[a:b] = order[run]
+    return out
+
+
+def _ranked_exactly(rows: list[Ints], ends: Ends) -> list[Ints]:
+    """``_ranked`` with ``Fraction``s, for limits past int64."""
+    lows, highs, down, up = (found.tolist() for found in rows)
+    groups: list[list[Fraction | int]] = [
+        [ends.value(r, False) for r in lows],
+        [ends.value(r, True) for r in highs],
+        [ends.limit(r, True) for r in down],
+        [ends.limit(r, False) for r in up],
+    ]
+    distinct = sorted({v for group in groups for v in group})
+    place = {v: i for i, v in enumerate(distinct)}
+    return [np.array([place[v] for v in group], dtype=np.int64) for group in groups]

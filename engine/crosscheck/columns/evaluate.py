@@ -110,7 +110,7 @@ def _charges(
 ) -> tuple[Readings, list[OddRow]] | None:
     """The rule's readings and odd readings' charges; None when a group may split."""
     readings = build_readings(table, roles, plan.setup.rule.scope.kind)
-    ends = Ends(table, plan.within)
+    ends = Ends(table, plan.within, np.concatenate(roles))
     groups = build_groups(readings, plan, ends)
     stats = Stats.empty(len(readings))
     asked = []

@@ -1,11 +1,10 @@
 """Sorted indexes on columns: one operand's claims of one scope group, as arrays.
 
 The columnar ``evaluate.findings.index.SpanIndex``: claims (entries) sorted by upper end
-and by lower end, keyed ``(float, exact value, open/closed, claim order)``; a segment
+and by lower end, keyed by ``Ends``' exact keys and claim order; a segment
 tree over the time spans (leaves) keeps, per node, a run of each order, so that the
 readings of one span ask a run of leaves with one ``searchsorted`` per node for all of
-them. Floats decide; only limits whose floats fall among entries' floats are settled
-exactly (``Ends``), once per distinct limit. Per order and tree level, ``prefix``
+them, exactly (``Ends``' keys are exact ranks). Per order and tree level, ``prefix``
 counts readings (their first claims) and, once standings are known, ``best`` holds
 the best standing before each place (upper ends) or from it on (lower ends).
 """
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from crosscheck.columns.ends import Ends, Exact
+from crosscheck.columns.ends import Ends
 from crosscheck.evaluate.candidates import DateRule
 
 Ints = NDArray[np.int64]
@@ -31,7 +30,7 @@ class Level:
     """One tree level of one order: entries by node then key, where each node's run is."""
 
     entries: Ints  # entry numbers
-    floats: Floats
+    keys: Ints  # the entries' ends as ``Ends``' keys
     prefix: Ints  # prefix[i]: first claims of readings among entries[:i] (whole level)
     bounds: dict[int, tuple[int, int]]  # node slot -> [a, b)
     best: Ints = field(default_factory=lambda: np.empty(0, dtype=np.int64))
@@ -44,8 +43,6 @@ class Sorted:
     upper: bool
     levels: list[Level]
     slot_level: dict[int, int]
-    exact: dict[tuple[int, int, int], list[tuple[object, int]]] = field(default_factory=dict)
-    # exact keys of runs of entries whose floats tie, by (level, run), made when first asked
 
     def run(self, slot: int) -> tuple[Level, int, int]:
         """The level holding node ``slot`` and the node's run ``[a, b)`` in it."""
@@ -81,7 +78,7 @@ class ColumnIndex:
         self.orders = (self._sorted(True, leaf, first), self._sorted(False, leaf, first))
 
     def _sorted(self, upper: bool, leaf: Ints, first: Ints) -> Sorted:
-        keyed = self.ends.key_order(self.rows, upper)
+        keyed = self._key_order(upper)
         levels, slot_level = [], {}
         depth = self.size.bit_length() if self.timed else 1
         for shift in range(depth):
@@ -96,8 +93,7 @@ class ColumnIndex:
             for slot in bounds:
                 slot_level[slot] = shift
             prefix = np.concatenate([[0], np.cumsum(first[entries])]).astype(np.int64)
-            floats = self.ends.floats(self.rows[entries], upper)
-            levels.append(Level(entries, floats, prefix, bounds))
+            levels.append(Level(entries, self._keys(self.rows[entries], upper), prefix, bounds))
         return Sorted(upper, levels, slot_level)
 
     def seal(self, standing: Ints) -> None:
@@ -142,43 +138,27 @@ class ColumnIndex:
         level, a, b = self.orders[0 if upper else 1].run(slot)
         return level.entries[a : a + at][::-1] if upper else level.entries[a + at : b]
 
-    def positions(
-        self, slot: int, upper: bool, limits: tuple[Floats, Floats], exact: Exact
-    ) -> Ints:
-        """Where limits fall in a node's order (entries before them below, from them on
-        above), ``limits`` two floats around each; ``exact(places)`` those limits as the
-        keys they are settled with when an entry's float falls between (``Ends.keys``'
-        form): below a key an upper end fails, above it a lower end."""
-        order = self.orders[0 if upper else 1]
-        level, a, b = order.run(slot)
-        floats = level.floats[a:b]
-        at = np.searchsorted(floats, limits[0], "left")
-        near = np.searchsorted(floats, limits[1], "right")
-        tied = np.flatnonzero(at != near)
-        if len(tied):
-            settled: dict[tuple[int, int, object], int] = {}
-            for i, key in zip(tied.tolist(), exact(tied), strict=True):
-                run = (a + int(at[i]), a + int(near[i]))
-                found = settled.get((*run, key))
-                if found is None:
-                    found = settled[(*run, key)] = self._settle(order, level, run, key) - a
-                at[i] = found
-        return at
+    def positions(self, slot: int, upper: bool, limits: Ints) -> Ints:
+        """Where limits (``Ends.limit_keys``) fall in a node's order: the upper ends before
+        a limit fail with it, as do the lower ends from it on."""
+        level, a, b = self.orders[0 if upper else 1].run(slot)
+        found: Ints = np.searchsorted(level.keys[a:b], limits, "left" if upper else "right")
+        return found
 
-    def _settle(
-        self, order: Sorted, level: Level, run: tuple[int, int], key: tuple[object, int]
-    ) -> int:
-        """Where one limit falls among entries ``run`` whose floats are near it, exactly."""
-        rows = self.rows[level.entries[run[0] : run[1]]]
-        counted = self.ends.count_before(rows, order.upper, key)
-        if counted is not None:
-            return run[0] + counted
-        found = order.exact.get((id(level), *run))
-        if found is None:
-            found = order.exact[(id(level), *run)] = self.ends.keys(rows, order.upper)
-        if order.upper:
-            return run[0] + bisect_left(found, key)
-        return run[0] + bisect_right(found, key)
+    def _keys(self, rows: Ints, upper: bool) -> Ints:
+        return self.ends.upper_keys(rows) if upper else self.ends.lower_keys(rows)
+
+    def _key_order(self, upper: bool) -> Ints:
+        """The places in ``rows`` of claims with an end of this kind, by key, then claim
+        order (reversed for upper ends: scanning down from a limit meets the earlier
+        claim first)."""
+        t = self.ends.table
+        unbounded = t.high_unbounded[self.rows] if upper else t.low_unbounded[self.rows]
+        places = np.flatnonzero(~unbounded).astype(np.int64)
+        picked = self.rows[places]
+        ranks = -t.rank[picked] if upper else t.rank[picked]
+        ordered: Ints = places[np.lexsort((ranks, self._keys(picked, upper)))]
+        return ordered
 
     def nodes(
         self, span: tuple[int, int], down: bool, dates: DateRule, days: int | None

@@ -8,7 +8,7 @@ works out the split's camps.
 
 from __future__ import annotations
 
-from crosscheck.columns.ends import SLACK, Ends
+from crosscheck.columns.ends import Ends
 from crosscheck.columns.groups import Group
 from crosscheck.columns.plan import Plan
 from crosscheck.columns.readings import Readings
@@ -24,17 +24,5 @@ def may_split(plan: Plan, readings: Readings, ends: Ends, group: Group, stats: S
     highs = heads[~t.high_unbounded[heads]]
     if len(heads) < 2 or not len(lows) or not len(highs):
         return False
-    low_floats = t.low[lows]
-    top = low_floats.max()
-    near_top = lows[low_floats >= top - abs(top) * SLACK - 1e-300]
-    below, above = ends.limits(highs, False)
-    least = above.min()
-    near_least = highs[below <= least]
-    top_low = max((ends.value(int(r), False), 0 if t.low_closed[r] else 1) for r in near_top)
-    low_high = min(_stretched(ends, int(r)) for r in near_least)
-    return bool(top_low > low_high)
-
-
-def _stretched(ends: Ends, row: int) -> tuple[object, int]:
-    """A reading's upper end stretched by the tolerance, and -1 when open."""
-    return ends.limit(row, False), 0 if ends.table.high_closed[row] else -1
+    highest_low = ends.point_keys(lows).max()
+    return bool(highest_low > ends.limit_keys(highs, False, False).min())

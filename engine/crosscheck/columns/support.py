@@ -9,7 +9,6 @@ agreements, claim order, operand.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,8 +49,9 @@ def support(plan: Plan, readings: Readings, ends: Ends, group: Group, stats: Sta
             _tops(readings, ends, index, ids, below, stats)
             continue
         spans = readings.first[ids] * (2**32) + readings.last[ids]
-        for span in np.unique(spans):
-            alike = ids[spans == span]
+        order = np.argsort(spans, kind="stable")
+        cuts = np.flatnonzero(np.diff(spans[order])) + 1
+        for alike in np.split(ids[order], cuts):
             if len(alike) == 1:  # alone on its day: it agrees with itself
                 stats.agrees[alike] = 1
                 continue
@@ -65,14 +65,10 @@ def _agree(
 ) -> Ints:
     """Each reading's agreements in node ``slot``; the readings ended below each."""
     heads = readings.head[ids]
-    at = index.positions(slot, True, ends.limits(heads, True), ends.limit_keys(heads, True, False))
-    below = index.before(slot, True, at)
-    up = index.positions(
-        slot,
-        False,
-        ends.limits(heads, False),
-        ends.limit_keys(heads, False, False),
+    below = index.before(
+        slot, True, index.positions(slot, True, ends.limit_keys(heads, True, False))
     )
+    up = index.positions(slot, False, ends.limit_keys(heads, False, False))
     above = index.total(slot, False) - index.before(slot, False, up)
     stats.agrees[ids] = len(ids) - below - above
     return below
@@ -81,48 +77,19 @@ def _agree(
 def _tops(
     readings: Readings, ends: Ends, index: ColumnIndex, ids: Ints, below: Ints, stats: Stats
 ) -> None:
-    """Mark the readings covering a most-covered starting point."""
+    """Mark the readings covering a most-covered starting point: the first such point at
+    or above a reading's start is not above its upper end stretched by the tolerance."""
     t = ends.table
     heads = readings.head[ids]
-    bounded = ~t.low_unbounded[heads]
-    point = np.where(bounded, t.low[heads], -np.inf)
-    at = index.positions(1, False, (point, point), lambda places: _points(ends, heads[places]))
-    started = index.before(1, False, at)
+    point = ends.point_keys(heads)
+    started = index.before(1, False, index.positions(1, False, point))
     unbounded = len(ids) - index.total(1, False)
-    cover = np.where(bounded, started, unbounded) - below
-    most = cover.max(initial=0)
-    peaks = sorted({_point(ends, int(h)) for h in heads[cover == most]}, key=lambda p: p)
-    floats = np.array([p[0] for p in peaks], dtype=np.float64)
-    lows, highs = ends.limits(heads, False)
-    found = np.searchsorted(floats, point, "left")
-    for i in range(len(ids)):
-        place = int(found[i])
-        if place < len(peaks) and floats[place] == point[i]:  # ties: the exact key decides
-            place = bisect_left(peaks, _point(ends, int(heads[i])))
-        if place == len(peaks):
-            continue
-        peak = peaks[place]
-        if peak[0] < lows[i]:
-            above = False
-        elif peak[0] > highs[i]:
-            above = True
-        else:
-            value, tie = ends.limit_key(int(heads[i]), False, False)
-            above = peak[1] > value or (peak[1] == value and peak[2] > tie)  # type: ignore[operator]
-        stats.top[ids[i]] = not above
-
-
-def _points(ends: Ends, rows: Ints) -> list[tuple[object, int]]:
-    """Where readings start, as the exact keys of upward limits (each distinct end once)."""
-    return ends.once(rows, False, lambda row: _point(ends, row)[1:])
-
-
-def _point(ends: Ends, row: int) -> tuple[float, object, int]:
-    """Where a reading starts: (float, exact, 1 if open), (-inf, 0, 0) unbounded."""
-    t = ends.table
-    if t.low_unbounded[row]:
-        return (float("-inf"), 0, 0)
-    return (float(t.low[row]), ends.value(row, False), 0 if t.low_closed[row] else 1)
+    cover = np.where(t.low_unbounded[heads], unbounded, started) - below
+    peaks = np.unique(point[cover == cover.max(initial=0)])
+    place = np.searchsorted(peaks, point, "left")
+    found = place < len(peaks)
+    peak = peaks[np.minimum(place, len(peaks) - 1)] if len(peaks) else point
+    stats.top[ids] = found & (peak <= ends.limit_keys(heads, False, False))
 
 
 def rank(readings: Readings, stats: Stats) -> None:
