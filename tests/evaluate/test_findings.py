@@ -169,3 +169,21 @@ def test_the_spy_agency_figure_three_outlets_printed_is_one_finding_citing_all_t
     assert outlets == {"Meridian Wire", "Baltic Signal", "Pacific Dispatch"}
     assert any(c.stated == "3,800" and c.origin == "kyiv" for c in finding.claims)
     assert finding.pairs == 3
+
+
+def test_a_part_is_never_the_odd_one_out_against_the_whole() -> None:
+    """Figures of one country are findings only against that country's figures: the
+    whole toll, and another country's, are never cited against them."""
+    ruleset = rules("measure deployed: count\nrule r: deployed agree within 10% across sources")
+    claims = [
+        claim(311, "whole_a.txt"),
+        claim(300, "whole_b.txt"),
+        claim(74, "afghan_a.txt", part="Afghanistan"),
+        claim(52, "afghan_b.txt", part="afghanistan"),
+        claim(237, "pakistan.txt", part="Pakistan"),
+    ]
+    findings = evaluate(ruleset, claims).findings
+    assert len(findings) == 1
+    cited = {c.document for c in findings[0].claims}
+    assert cited == {"afghan_a.txt", "afghan_b.txt"}
+    assert findings[0].identity.endswith("|part:afghanistan")

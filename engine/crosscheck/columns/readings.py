@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from crosscheck.columns.table import ClaimColumns
 from crosscheck.dsl.ast import ScopeKind
+from crosscheck.evaluate.scopes import part_key
 
 Ints = NDArray[np.int64]
 
@@ -58,14 +59,29 @@ def who_codes(table: ClaimColumns) -> Ints:
 
 
 def group_codes(table: ClaimColumns, kind: ScopeKind, who: Ints) -> Ints:
-    """Per row, its scope group (``evaluate.scopes.scope_key``) as a code."""
+    """Per row, its scope group (``evaluate.scopes.scope_key``) as a code: the scope's
+    own group, split by the part of the event the row counts."""
     if kind is ScopeKind.PER_DOCUMENT:
-        return table.document.codes.astype(np.int64)
-    if kind is ScopeKind.PER_SOURCE:
-        return table.source.codes.astype(np.int64)
-    if kind is ScopeKind.PER_ORIGIN:
-        return who
-    return np.zeros(len(table), dtype=np.int64)
+        base = table.document.codes.astype(np.int64)
+    elif kind is ScopeKind.PER_SOURCE:
+        base = table.source.codes.astype(np.int64)
+    elif kind is ScopeKind.PER_ORIGIN:
+        base = who
+    else:
+        base = np.zeros(len(table), dtype=np.int64)
+    if not table.part.values:
+        return base
+    parts, count = part_codes(table)
+    return base * (count + 1) + parts
+
+
+def part_codes(table: ClaimColumns) -> tuple[Ints, int]:
+    """Per row, its part as compared (``evaluate.scopes.part_key``) as a code, 0 for the
+    whole; and how many parts there are."""
+    keys = [part_key(value) for value in table.part.values]
+    number = {key: i + 1 for i, key in enumerate(dict.fromkeys(keys))}
+    by_code = np.array([*(number[key] for key in keys), 0], dtype=np.int64)  # -1: whole
+    return by_code[table.part.codes], len(number)
 
 
 def build_readings(table: ClaimColumns, roles: Sequence[Ints], kind: ScopeKind) -> Readings:

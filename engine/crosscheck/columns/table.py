@@ -103,6 +103,7 @@ class ClaimColumns:
     url: Coded
     origin: Coded
     attribution: Coded
+    part: Coded
     low: Floats
     high: Floats
     low_num: Ints
@@ -238,6 +239,7 @@ _TEXTS = (
     "url",
     "origin",
     "attribution",
+    "part",
 )
 _WIDE_ENDS = (0, 1, 0, 1)
 

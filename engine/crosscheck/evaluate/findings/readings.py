@@ -73,7 +73,7 @@ def build_readings(roles: Sequence[Sequence[Side]], kind: ScopeKind, order: Orde
     for role, sides in enumerate(roles):
         for side in sides:
             claim, iv = side.items[0].claim, side.interval
-            group = "" if whole else group_key(side, kind)
+            group = "" if whole and claim.part is None else group_key(side, kind)
             who = f"source:{claim.source}" if claim.origin is None else origin_key(claim)
             low, high = iv.low, iv.high
             key = (

@@ -1,0 +1,53 @@
+"""Claims of parts of the event (``Claim.part``) on columns: the columnar evaluator groups
+rows by part as the record path's scopes do, for pairwise and grouped rules alike."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from test_grouped import columnar, grouped_cases, recorded
+from test_pairwise import assert_same, pairwise_cases
+
+from crosscheck import testing as cct
+from crosscheck.columns.table import ClaimColumns
+from crosscheck.dsl.ast import RuleSet
+from crosscheck.interval import Interval
+from crosscheck.model import Claim
+
+# Parts as texts write them: one written two ways ("Pakistan", " pakistan"), another, none.
+PARTS = st.sampled_from([None, None, "Pakistan", " pakistan", "Afghanistan", "schoolgirls"])
+
+
+def with_parts(draw: st.DrawFn, claims: list[Claim]) -> list[Claim]:
+    """The claims, each given a part drawn from ``PARTS``."""
+    return [c.model_copy(update={"part": draw(PARTS)}) for c in claims]
+
+
+@st.composite
+def pairwise_with_parts(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
+    ruleset, claims = draw(pairwise_cases(cct.amounts(40, whole=True, allow_unbounded=False), 24))
+    return ruleset, with_parts(draw, claims)
+
+
+@st.composite
+def grouped_with_parts(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
+    ruleset, claims = draw(grouped_cases(cct.amounts(12, whole=True)))
+    return ruleset, with_parts(draw, claims)
+
+
+@given(pairwise_with_parts(), st.integers(1, 3))
+def test_pairwise_rules_group_parts_as_the_record_path(
+    case: tuple[RuleSet, list[Claim]], cite: int
+) -> None:
+    assert_same(*case, cite)
+
+
+@given(grouped_with_parts())
+def test_grouped_rules_group_parts_as_the_record_path(case: tuple[RuleSet, list[Claim]]) -> None:
+    assert columnar(*case, 3) == recorded(*case, 3)
+
+
+def test_a_row_keeps_its_part() -> None:
+    claim = Claim(measure="killed", interval=Interval.point(3), unit="item", stated="3",
+                  document="a.txt", source="A", part="in Takhar province")  # fmt: skip
+    assert ClaimColumns.from_claims([claim]).claim(0) == claim
