@@ -10,8 +10,7 @@ from crosscheck.columns.plan import Plan
 from crosscheck.columns.readings import Readings
 from crosscheck.columns.table import ClaimColumns
 from crosscheck.evaluate.context import Item
-from crosscheck.evaluate.findings.charges import Near, Odd
-from crosscheck.evaluate.findings.drafts import Citing, odd_finding
+from crosscheck.evaluate.findings.drafts import Against, Citing, worded_finding
 from crosscheck.evaluate.findings.readings import Reading
 from crosscheck.evaluate.scopes import Side, origin_key, scope_key
 from crosscheck.model import Claim, Finding
@@ -75,10 +74,10 @@ class Cited:
         return found
 
     def finding(self, odd: OddRow) -> Finding:
-        """The finding of one odd reading."""
-        nearest = [
-            Near(n.nearness, self.records.claim(n.row), self.reading(n.reading), n.one_way)  # type: ignore[arg-type]
-            for n in odd.nearest
-        ]
-        charged = Odd(self.reading(odd.reading), nearest, odd.claims, odd.pairs)
-        return odd_finding(self.plan.setup, charged, self.citing)
+        """The finding of one odd reading (only the nearest claim's reading is made)."""
+        first = odd.nearest[0]
+        claims = [self.records.claim(n.row) for n in odd.nearest]
+        against = Against(self.reading(first.reading), first.one_way, claims, odd.claims)
+        return worded_finding(
+            self.plan.setup, self.reading(odd.reading), against, odd.pairs, self.citing
+        )

@@ -208,8 +208,10 @@ def charge(
     reading, where = asked
     kind = plan.setup.rule.scope.kind
     sources = ends.table.source.codes
-    own = np.unique(sources[readings.claims(reading)], return_counts=True)
-    exclude = exclusion(readings, kind, reading, int(own[0][0]) if len(own[0]) == 1 else -1)
+    several = readings.sources[reading] > 1
+    exclude = exclusion(
+        readings, kind, reading, -1 if several else int(sources[readings.head[reading]])
+    )
     runs = [(q, q.index.partners(slot, q.down, at)) for q, slot, at in where]
     if not runs:
         return OddRow(reading)
@@ -221,7 +223,8 @@ def charge(
         mask &= keys != exclude
     odd = OddRow(reading, claims=int(np.count_nonzero(mask)))
     odd.pairs = int(readings.size[reading]) * odd.claims
-    if kind is ScopeKind.ACROSS_SOURCES and len(own[0]) > 1:
+    if kind is ScopeKind.ACROSS_SOURCES and several:
+        own = np.unique(sources[readings.claims(reading)], return_counts=True)
         for source, n in zip(own[0].tolist(), own[1].tolist(), strict=True):
             odd.pairs -= n * int(np.count_nonzero(mask & (keys == source)))
     near = _nearest(plan, readings, ends, reading, runs, (rows, of, mask), cite)

@@ -65,27 +65,51 @@ def failure(setup: Setup, one_way: bool) -> tuple[str, str]:
     )
 
 
+@dataclass(frozen=True)
+class Against:
+    """What an odd reading conflicts with: the reading of the nearest claim (and whether
+    only one part was in force between them), the claims cited nearest first, and how
+    many claims in all."""
+
+    reading: Reading
+    one_way: bool
+    claims: list[Claim]
+    total: int
+
+
 def odd_finding(setup: Setup, odd: Odd, citing: Citing) -> Finding:
     """The finding of one odd reading and the claims of higher standing it conflicts with."""
-    reading, first = odd.reading, odd.nearest[0]
+    first = odd.nearest[0]
+    against = Against(first.reading, first.one_way, [n.claim for n in odd.nearest], odd.claims)
+    return worded_finding(setup, odd.reading, against, odd.pairs, citing)
+
+
+def worded_finding(
+    setup: Setup, reading: Reading, against: Against, pairs: int, citing: Citing
+) -> Finding:
+    """The finding of an odd reading, in words, against what it conflicts with."""
     unit, kind = setup.unit, setup.rule.scope.kind
-    others = odd.claims - partner_count(reading, first.reading, kind, setup.single_claims)
+    nearest = against.reading
+    others = against.total - partner_count(reading, nearest, kind, setup.single_claims)
     more = f" and {plural(others, 'more claim')}" if others else ""
-    short, long = failure(setup, first.one_way)
-    vs = f"{said(first.reading, unit)} ({voice(first.reading)}){more}"
+    short, long = failure(setup, against.one_way)
+    vs = f"{said(nearest, unit)} ({voice(nearest)}){more}"
     message = setup.rule.message or (
         f"{heading(setup.rule)}: {said(reading, unit)} ({voice(reading)}) vs {vs} — {short}"
     )
-    detail = f"{values(reading, unit)} vs {values(first.reading, unit)}{more}: {long}"
-    nearest = [near.claim for near in odd.nearest]
+    detail = f"{values(reading, unit)} vs {values(nearest, unit)}{more}: {long}"
+    cited = (
+        citing.group("odd", reading.claims),
+        citing.group("against", against.claims, against.total),
+    )
     return Finding(
         rule=setup.rule.name,
         severity=setup.rule.severity,
         kind=setup.kind,
         message=message,
         detail=detail,
-        cited=(citing.group("odd", reading.claims), citing.group("against", nearest, odd.claims)),
-        pairs=odd.pairs,
+        cited=cited,
+        pairs=pairs,
         identity=identity(setup, reading),
     )
 
