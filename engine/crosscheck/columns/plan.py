@@ -58,8 +58,11 @@ def plan_of(rule: Rule, ruleset: RuleSet) -> Plan | None:
         kind = FindingKind.OUTLIER
         setup = Setup(rule, ([],), within, (Part(0, 0, dates),), unit, kind, over_time, True)
         return Plan(setup, (name,), reason)
-    if not isinstance(body, Comparison):
-        return None
+    return _comparison_plan(rule, body, ruleset) if isinstance(body, Comparison) else None
+
+
+def _comparison_plan(rule: Rule, body: Comparison, ruleset: RuleSet) -> Plan | None:
+    """A comparison between two single measures (an agreement when ``a == a``)."""
     left, right = terms(body.left), terms(body.right)
     if len(left) != 1 or len(right) != 1:
         return None  # a constant or a sum: grouped from violations

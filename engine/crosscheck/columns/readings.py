@@ -92,51 +92,62 @@ def build_readings(table: ClaimColumns, roles: Sequence[Ints], kind: ScopeKind) 
     first_all, last_all = table.spans()
     claim_order = np.lexsort((rows, role, table.rank[rows]))
     rows, role = rows[claim_order], role[claim_order]
-    who = who_all[rows]
     keys = [
         role,
         group_codes(table, kind, who_all)[rows],
-        who,
+        who_all[rows],
         first_all[rows],
         last_all[rows],
-        table.low_num[rows],
-        table.low_den[rows],
-        table.low_unbounded[rows],
-        table.low_closed[rows],
-        table.high_num[rows],
-        table.high_den[rows],
-        table.high_unbounded[rows],
-        table.high_closed[rows],
+        *(getattr(table, end)[rows] for end in _ENDS),
     ]
-    by_key = np.lexsort(keys[::-1])  # stable: each reading's rows stay in claim order
-    sorted_keys = np.stack([k[by_key].astype(np.int64) for k in keys])
-    new = np.ones(len(rows), dtype=np.bool_)
-    new[1:] = np.any(sorted_keys[:, 1:] != sorted_keys[:, :-1], axis=0)
-    reading_in_key = np.cumsum(new) - 1
-    firsts = by_key[new]  # each reading's first row, as a place in claim order
-    renumber = np.empty(len(firsts), dtype=np.int64)
-    renumber[np.argsort(firsts, kind="stable")] = np.arange(len(firsts))
-    of_sorted = renumber[reading_in_key]
-    grouped = np.lexsort((by_key, of_sorted))  # by reading, then claim order
-    places = by_key[grouped]
-    of = of_sorted[grouped]
-    counts = np.bincount(of, minlength=len(firsts)).astype(np.int64)
-    start = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    heads = places[start[:-1]]
+    places, of, start = _numbered(keys)
+    heads = rows[places[start[:-1]]]
+    counts = np.diff(start)
     source = table.source.codes[rows[places]].astype(np.int64)
-    pairs = np.unique(of * (len(table.source.values) + 1) + source)
-    sources = np.bincount(pairs // (len(table.source.values) + 1), minlength=len(firsts))
+    width = len(table.source.values) + 1
+    sources = np.bincount(np.unique(of * width + source) // width, minlength=len(counts))
     return Readings(
         rows=rows[places],
         start=start,
         of=of,
-        head=rows[heads],
-        rank=table.rank[rows[heads]],
-        role=role[heads],
-        group=keys[1][heads],
-        who=who[heads],
-        first=first_all[rows[heads]].astype(np.int64),
-        last=last_all[rows[heads]].astype(np.int64),
+        head=heads,
+        rank=table.rank[heads],
+        role=role[places[start[:-1]]],
+        group=keys[1][places[start[:-1]]],
+        who=who_all[heads],
+        first=first_all[heads].astype(np.int64),
+        last=last_all[heads].astype(np.int64),
         size=counts,
         sources=sources.astype(np.int64),
     )
+
+
+_ENDS = (
+    "low_num",
+    "low_den",
+    "low_unbounded",
+    "low_closed",
+    "high_num",
+    "high_den",
+    "high_unbounded",
+    "high_closed",
+)
+
+
+def _numbered(keys: list[NDArray[np.generic]]) -> tuple[Ints, Ints, Ints]:
+    """Rows (in claim order) alike in every key are one reading; readings numbered in
+    claim order of their first rows. The rows' places by reading (each reading's in claim
+    order), each one's reading, and where each reading's run starts (and the end)."""
+    by_key = np.lexsort(keys[::-1])  # stable: each reading's rows stay in claim order
+    sorted_keys = np.stack([k[by_key].astype(np.int64) for k in keys])
+    new = np.ones(len(by_key), dtype=np.bool_)
+    new[1:] = np.any(sorted_keys[:, 1:] != sorted_keys[:, :-1], axis=0)
+    firsts = by_key[new]  # each reading's first row, as a place in claim order
+    renumber = np.empty(len(firsts), dtype=np.int64)
+    renumber[np.argsort(firsts, kind="stable")] = np.arange(len(firsts))
+    of_sorted = renumber[np.cumsum(new) - 1]
+    grouped = np.lexsort((by_key, of_sorted))  # by reading, then claim order
+    of = of_sorted[grouped]
+    counts = np.bincount(of, minlength=len(firsts)).astype(np.int64)
+    start = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return by_key[grouped], of, start
