@@ -137,3 +137,13 @@ def test_limits_past_64_bits_are_ranked_exactly() -> None:
     found = evaluate_columns(rules, ClaimColumns.from_claims(claims)).findings
     assert found
     assert_same(rules, claims, 5)
+
+
+def test_a_strict_comparison_fails_at_equal_ends() -> None:
+    """``a < b``: 5 against two 5s fails twice, as the small side's limit (strict) says."""
+    rules = build_ruleset_text("measure a: count\nmeasure b: count\nrule r: a < b\n")
+    claims = [_claim(Interval.point(5), f"{i}.txt", f"s{i}") for i in range(3)]
+    claims = [c.model_copy(update={"measure": m}) for c, m in zip(claims, "abb", strict=True)]
+    found = evaluate_columns(rules, ClaimColumns.from_claims(claims)).findings
+    assert [(f.pairs, f.cited[0].claims[0].measure) for f in found] == [(2, "a")]
+    assert_same(rules, claims, 5)
