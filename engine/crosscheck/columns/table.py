@@ -35,6 +35,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from fractions import Fraction
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -169,15 +170,9 @@ class ClaimColumns:
         found = self.wide.get(row)
         if found is not None:
             return found
-        low = (
-            None
-            if self.low_unbounded[row]
-            else Fraction(int(self.low_num[row]), int(self.low_den[row]))
-        )
+        low = None if self.low_unbounded[row] else _fraction(self.low_num[row], self.low_den[row])
         high = (
-            None
-            if self.high_unbounded[row]
-            else Fraction(int(self.high_num[row]), int(self.high_den[row]))
+            None if self.high_unbounded[row] else _fraction(self.high_num[row], self.high_den[row])
         )
         return Interval(low, high, bool(self.low_closed[row]), bool(self.high_closed[row]))
 
@@ -188,7 +183,10 @@ class ClaimColumns:
         if end != NO_DAY:
             first = None if start == NO_DAY else dt.date.fromordinal(start)
             as_of = AsOf.model_construct(start=first, end=dt.date.fromordinal(end))
-        texts = {name: getattr(self, name).at(row) for name in _TEXTS}
+        texts = dict.fromkeys(_TEXTS)
+        for name, column in self._texts:
+            code = int(column.codes[row])
+            texts[name] = None if code < 0 else column.values[code]
         return Claim.model_construct(
             **texts,
             interval=self.interval(row),
@@ -199,6 +197,11 @@ class ClaimColumns:
             column=_int(int(self.column[row])),
             as_of=as_of,
         )
+
+    @cached_property
+    def _texts(self) -> list[tuple[str, Coded]]:
+        """The text columns that hold some text (the others are null in every row)."""
+        return [(name, column) for name in _TEXTS if (column := getattr(self, name)).values]
 
     def spans(self) -> tuple[Days, Days]:
         """Each claim's time (docs/semantics.md §5) as first and last day numbers: its
@@ -272,6 +275,12 @@ def _days(days: Sequence[dt.date | None]) -> Days:
 
 def _ints(values: Sequence[int | None]) -> Ints:
     return np.array([NO_INT if v is None else v for v in values], dtype=np.int64)
+
+
+def _fraction(numerator: np.int64, denominator: np.int64) -> Fraction:
+    """An end in lowest terms as a Fraction (a whole one without a gcd)."""
+    den = int(denominator)
+    return Fraction(int(numerator)) if den == 1 else Fraction(int(numerator), den)
 
 
 def _day(number: int) -> dt.date | None:
