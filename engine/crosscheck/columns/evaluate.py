@@ -37,11 +37,10 @@ Decision = tuple[list[Finding], list[Skipped]]
 
 def evaluate_columns(ruleset: RuleSet, table: ClaimColumns, *, cite: int = DEFAULT_CITE) -> Outcome:
     """The findings and skipped claims of the rule set over the table's claims, equal to
-    ``evaluate.evaluate(ruleset, claims, cite=cite)`` over its rows' records."""
+    ``evaluate.evaluate(ruleset, claims, cite=cite)`` over its rows' records (findings
+    without their pairwise violations listed; no undecided relations)."""
     rows = kept_rows(table)
-    declared = [
-        table.measure.values.index(m) for m in ruleset.measures if m in table.measure.values
-    ]
+    declared = [i for i, name in enumerate(table.measure.values) if name in ruleset.measures]
     rows = rows[np.isin(table.measure.codes[rows], declared)]
     records = Records(table)
     findings: list[Finding] = []
@@ -69,9 +68,8 @@ def decide(
 
 def measure_rows(table: ClaimColumns, rows: Ints, name: str) -> Ints:
     """The rows of one measure among ``rows``."""
-    if name not in table.measure.values:
-        return rows[:0]
-    picked: Ints = rows[table.measure.codes[rows] == table.measure.values.index(name)]
+    codes = [i for i, value in enumerate(table.measure.values) if value == name]
+    picked: Ints = rows[np.isin(table.measure.codes[rows], codes)]
     return picked
 
 
