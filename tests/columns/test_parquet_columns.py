@@ -176,3 +176,20 @@ def test_as_of_and_wide_rows_keep_their_place() -> None:
     ]  # fmt: skip
     table, problems = columns_from_table(claims_table(claims), RULES, "c.parquet")
     assert problems == [] and rows_of(table) == claims and table.wide == {0: claims[0].interval}
+
+
+def test_rows_in_claim_order_rank_as_the_context_ranks_them() -> None:
+    """A table already in claim order is ranked without a sort; one whose rows differ only
+    at a late key (the stated text) out of order is sorted."""
+    from crosscheck.evaluate.context import _ranks
+
+    def at(document: str, start: int, stated: str) -> Claim:
+        return Claim(measure="killed", interval=Interval.point(1), unit="item", stated=stated,
+                     document=document, source="s", start=start)  # fmt: skip
+
+    ordered = [at("a", 0, "x"), at("a", 0, "x"), at("a", 0, "y"), at("a", 5, "a"), at("b", 0, "a")]
+    swapped = [ordered[2], ordered[0], ordered[1], ordered[3], ordered[4]]
+    for claims in (ordered, swapped):
+        ranks, _ = _ranks(claims)
+        got = ClaimColumns.from_claims(claims).rank.tolist()
+        assert got == [ranks[id(c)] for c in claims]

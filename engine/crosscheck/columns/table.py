@@ -203,12 +203,15 @@ class ClaimColumns:
         """The text columns that hold some text (the others are null in every row)."""
         return [(name, column) for name in _TEXTS if (column := getattr(self, name)).values]
 
-    def spans(self) -> tuple[Days, Days]:
+    def spans(self, rows: Ints | None = None) -> tuple[Days, Days]:
         """Each claim's time (docs/semantics.md §5) as first and last day numbers: its
-        as-of span, else its date; ``NO_DAY`` for both when unknown."""
-        has_as_of = self.as_of_end != NO_DAY
-        first = np.where(has_as_of, self.as_of_start, self.date)
-        last = np.where(has_as_of, self.as_of_end, self.date)
+        as-of span, else its date; ``NO_DAY`` for both when unknown (of ``rows`` only,
+        in their order, when given)."""
+        picked = slice(None) if rows is None else rows
+        start, end, date = self.as_of_start[picked], self.as_of_end[picked], self.date[picked]
+        has_as_of = end != NO_DAY
+        first = np.where(has_as_of, start, date)
+        last = np.where(has_as_of, end, date)
         unknown = first == NO_DAY
         return first, np.where(unknown, NO_DAY, last).astype(np.int32)
 
@@ -316,7 +319,8 @@ def claim_ranks(table: ClaimColumns) -> Ints:
         table.date,
         table.stated.ordered(),
     ]
-    order = np.lexsort(keys[::-1])
+    rows = np.arange(len(table), dtype=np.int64)
+    order = rows if _in_order(keys) else np.lexsort(keys[::-1])
     same = _alike(keys, order)
     if same.any():
         order = _by_interval_text(table, order, same)
@@ -325,6 +329,18 @@ def claim_ranks(table: ClaimColumns) -> Ints:
     ranks = np.empty(len(order), dtype=np.int64)
     ranks[order] = np.concatenate([[0], np.cumsum(~same)]) if len(order) else []
     return ranks
+
+
+def _in_order(keys: list[NDArray[Any]]) -> bool:
+    """Whether the rows already stand in key order, ties in input order (claims written
+    in claim order, as a Parquet file often holds them): then they need no sort."""
+    undecided = np.ones(max(len(keys[0]) - 1, 0), dtype=np.bool_)
+    for key in keys:
+        before, after = key[:-1], key[1:]
+        if np.any(undecided & (before > after)):
+            return False
+        undecided &= before == after
+    return True
 
 
 def _alike(keys: list[NDArray[Any]], order: Ints) -> Flags:
