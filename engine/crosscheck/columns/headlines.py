@@ -39,7 +39,8 @@ def headline_copies(table: ClaimColumns) -> Mask:
     heading = lined & (line == first[codes]) & (second[codes] != _NONE)
     punctuated = np.bincount(codes[heading & ~table.unpunctuated], minlength=documents)
     heading &= punctuated[codes] == 0
-    following = lined & (line == second[codes]) & (second[codes] != _NONE)
+    headed = np.bincount(codes[heading], minlength=documents) > 0
+    following = lined & (line == second[codes]) & headed[codes]  # only where a copy may be
     copies = np.zeros(len(table), dtype=np.bool_)
     heads, sentences = np.flatnonzero(heading), np.flatnonzero(following)
     if not len(heads) or not len(sentences):
