@@ -46,8 +46,10 @@ def identity(setup: Setup, reading: Reading) -> str:
 
 
 def split_identity(setup: Setup, group: str) -> str:
-    """A split's identity: its rule and scope group."""
-    return f"{setup.rule.name}|split|{group}"
+    """A split's identity: its rule and scope group (and the group's part, if any)."""
+    key, _, part = group.partition("\x1e")  # scopes.scope_key's part separator
+    said = f"{setup.rule.name}|split|{key}"
+    return f"{said}|part:{part}" if part else said
 
 
 def failure(setup: Setup, one_way: bool) -> tuple[str, str]:
