@@ -78,13 +78,13 @@ class Ends:
     def upper_keys(self, rows: Ints) -> Ints:
         """Upper ends' keys (bounded ends only)."""
         closed = self.table.high_closed[rows]
-        keys: Ints = self.high_rank[rows] * 4 + closed.astype(np.int64)
+        keys: Ints = self.high_rank[rows].astype(np.int64) * 4 + closed.astype(np.int64)
         return keys
 
     def lower_keys(self, rows: Ints) -> Ints:
         """Lower ends' keys (bounded ends only)."""
         opened = ~self.table.low_closed[rows]
-        keys: Ints = self.low_rank[rows] * 4 + 1 + opened.astype(np.int64)
+        keys: Ints = self.low_rank[rows].astype(np.int64) * 4 + 1 + opened.astype(np.int64)
         return keys
 
     def limit_keys(self, heads: Ints, down: bool, strict: bool) -> Ints:
@@ -94,10 +94,10 @@ class Ends:
         t = self.table
         if down:
             tie = ~t.low_closed[heads] | strict
-            keys = self.down_rank[heads] * 4 + 1 + tie.astype(np.int64)
+            keys = self.down_rank[heads].astype(np.int64) * 4 + 1 + tie.astype(np.int64)
             return np.where(t.low_unbounded[heads], NONE_BELOW, keys)
         tie = ~t.high_closed[heads] | strict
-        keys = self.up_rank[heads] * 4 + 1 - tie.astype(np.int64)
+        keys = self.up_rank[heads].astype(np.int64) * 4 + 1 - tie.astype(np.int64)
         return np.where(t.high_unbounded[heads], NONE_ABOVE, keys)
 
     def point_keys(self, heads: Ints) -> Ints:
@@ -128,8 +128,10 @@ def _lowest(num: Ints, den: Ints) -> tuple[Ints, Ints]:
     return num // common, den // common
 
 
-def _spread(size: int, rows: Ints, values: Ints) -> Ints:
-    out = np.full(size, -1, dtype=np.int64)
+def _spread(size: int, rows: Ints, values: Ints) -> NDArray[np.int32]:
+    """``values`` at ``rows`` of a table of ``size`` rows (int32: ranks count values, fewer
+    than four a claim)."""
+    out = np.full(size, -1, dtype=np.int32)
     out[rows] = values
     return out
 

@@ -77,13 +77,12 @@ def pairwise_rule(
     plan: Plan, table: ClaimColumns, rows: Ints, records: Records, cite: int
 ) -> Decision | None:
     """A pairwise rule decided on columns; None when it must go to the record path."""
-    first, _ = table.spans()
     roles: list[Ints] = []
     skipped: list[Ints] = []
     for name in plan.roles:
         mine = measure_rows(table, rows, name)
         if plan.reason is not None:
-            undated = first[mine] == NO_DAY
+            undated = table.spans(mine)[0] == NO_DAY
             if name not in plan.roles[: len(roles)]:
                 skipped.append(mine[undated])
             mine = mine[~undated]

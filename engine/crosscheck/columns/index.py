@@ -22,18 +22,18 @@ from crosscheck.columns.ends import Ends
 from crosscheck.evaluate.candidates import DateRule
 
 Ints = NDArray[np.int64]
-Floats = NDArray[np.float64]
+Small = NDArray[np.int32]  # places and counts within one index: fewer than 2**31
 
 
 @dataclass
 class Level:
     """One tree level of one order: entries by node then key, where each node's run is."""
 
-    entries: Ints  # entry numbers
+    entries: Small  # entry numbers
     keys: Ints  # the entries' ends as ``Ends``' keys
-    prefix: Ints  # prefix[i]: first claims of readings among entries[:i] (whole level)
+    prefix: Small  # prefix[i]: first claims of readings among entries[:i] (whole level)
     bounds: dict[int, tuple[int, int]]  # node slot -> [a, b)
-    best: Ints = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    best: Small = field(default_factory=lambda: np.empty(0, dtype=np.int32))
 
 
 @dataclass
@@ -92,8 +92,9 @@ class ColumnIndex:
             }
             for slot in bounds:
                 slot_level[slot] = shift
-            prefix = np.concatenate([[0], np.cumsum(first[entries])]).astype(np.int64)
-            levels.append(Level(entries, self._keys(self.rows[entries], upper), prefix, bounds))
+            prefix = np.concatenate([[0], np.cumsum(first[entries])]).astype(np.int32)
+            keys = self._keys(self.rows[entries], upper)
+            levels.append(Level(entries.astype(np.int32), keys, prefix, bounds))
         return Sorted(upper, levels, slot_level)
 
     def seal(self, standing: Ints) -> None:
@@ -106,17 +107,16 @@ class ColumnIndex:
                     node[a:b] = slot
                 big = int(values.max(initial=0)) + 2
                 if order.upper:
-                    level.best = np.maximum.accumulate(node * big + values) - node * big
+                    best = np.maximum.accumulate(node * big + values) - node * big
                 else:
                     rev = (-node * big + values)[::-1]
-                    level.best = (
-                        (np.maximum.accumulate(rev)[::-1] + node * big) if len(rev) else rev
-                    )
+                    best = (np.maximum.accumulate(rev)[::-1] + node * big) if len(rev) else rev
+                level.best = best.astype(np.int32)
 
     def before(self, slot: int, upper: bool, at: Ints) -> Ints:
         """Readings among a node's entries before each place."""
         level, a, _ = self.orders[0 if upper else 1].run(slot)
-        before: Ints = level.prefix[a + at] - level.prefix[a]
+        before: Ints = (level.prefix[a + at] - level.prefix[a]).astype(np.int64)
         return before
 
     def total(self, slot: int, upper: bool) -> int:
@@ -130,13 +130,17 @@ class ColumnIndex:
         if b == a:
             return np.full(len(at), -1, dtype=np.int64)
         if upper:
-            return np.where(at > 0, level.best[np.maximum(a + at - 1, a)], -1)
-        return np.where(a + at < b, level.best[np.minimum(a + at, b - 1)], -1)
+            found = np.where(at > 0, level.best[np.maximum(a + at - 1, a)], -1)
+        else:
+            found = np.where(a + at < b, level.best[np.minimum(a + at, b - 1)], -1)
+        best: Ints = found.astype(np.int64)
+        return best
 
     def partners(self, slot: int, upper: bool, at: int) -> Ints:
         """A node's entries that fail with a limit at ``at``: nearest first."""
         level, a, b = self.orders[0 if upper else 1].run(slot)
-        return level.entries[a : a + at][::-1] if upper else level.entries[a + at : b]
+        found = level.entries[a : a + at][::-1] if upper else level.entries[a + at : b]
+        return found.astype(np.int64)
 
     def positions(self, slot: int, upper: bool, limits: Ints) -> Ints:
         """Where limits (``Ends.limit_keys``) fall in a node's order: the upper ends before

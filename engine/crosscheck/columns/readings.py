@@ -51,57 +51,59 @@ class Readings:
         return self.rows[self.start[reading] : self.start[reading + 1]]
 
 
-def who_codes(table: ClaimColumns) -> Ints:
-    """Per row, who gives its figure: its origin's code, else its outlet's (after them)."""
-    origin = table.origin.codes.astype(np.int64)
-    outlet = table.source.codes.astype(np.int64) + len(table.origin.values)
+def who_codes(table: ClaimColumns, rows: Ints) -> Ints:
+    """Per row of ``rows``, who gives its figure: its origin's code, else its outlet's
+    (after them)."""
+    origin = table.origin.codes[rows].astype(np.int64)
+    outlet = table.source.codes[rows].astype(np.int64) + len(table.origin.values)
     return np.where(origin >= 0, origin, outlet)
 
 
-def group_codes(table: ClaimColumns, kind: ScopeKind, who: Ints) -> Ints:
-    """Per row, its scope group (``evaluate.scopes.scope_key``) as a code: the scope's
-    own group, split by the part of the event the row counts."""
+def group_codes(table: ClaimColumns, kind: ScopeKind, rows: Ints, who: Ints) -> Ints:
+    """Per row of ``rows`` (``who``: theirs), its scope group (``evaluate.scopes.scope_key``)
+    as a code: the scope's own group, split by the part of the event the row counts."""
     if kind is ScopeKind.PER_DOCUMENT:
-        base = table.document.codes.astype(np.int64)
+        base = table.document.codes[rows].astype(np.int64)
     elif kind is ScopeKind.PER_SOURCE:
-        base = table.source.codes.astype(np.int64)
+        base = table.source.codes[rows].astype(np.int64)
     elif kind is ScopeKind.PER_ORIGIN:
         base = who
     else:
-        base = np.zeros(len(table), dtype=np.int64)
+        base = np.zeros(len(rows), dtype=np.int64)
     if not table.part.values:
         return base
-    parts, count = part_codes(table)
+    parts, count = part_codes(table, rows)
     return base * (count + 1) + parts
 
 
-def part_codes(table: ClaimColumns) -> tuple[Ints, int]:
-    """Per row, its part as compared (``evaluate.scopes.part_key``) as a code, 0 for the
-    whole; and how many parts there are."""
+def part_codes(table: ClaimColumns, rows: Ints) -> tuple[Ints, int]:
+    """Per row of ``rows``, its part as compared (``evaluate.scopes.part_key``) as a code,
+    0 for the whole; and how many parts there are."""
     keys = [part_key(value) for value in table.part.values]
     number = {key: i + 1 for i, key in enumerate(dict.fromkeys(keys))}
     by_code = np.array([*(number[key] for key in keys), 0], dtype=np.int64)  # -1: whole
-    return by_code[table.part.codes], len(number)
+    return by_code[table.part.codes[rows]], len(number)
 
 
 def build_readings(table: ClaimColumns, roles: Sequence[Ints], kind: ScopeKind) -> Readings:
     """The readings of the rows of each operand (``roles[i]``: row numbers)."""
     rows = np.concatenate([np.asarray(r, dtype=np.int64) for r in roles])
     role = np.concatenate([np.full(len(r), i, dtype=np.int64) for i, r in enumerate(roles)])
-    who_all = who_codes(table)
-    first_all, last_all = table.spans()
     claim_order = np.lexsort((rows, role, table.rank[rows]))
     rows, role = rows[claim_order], role[claim_order]
+    who = who_codes(table, rows)
+    first, last = table.spans(rows)
     keys = [
         role,
-        group_codes(table, kind, who_all)[rows],
-        who_all[rows],
-        first_all[rows],
-        last_all[rows],
+        group_codes(table, kind, rows, who),
+        who,
+        first,
+        last,
         *(getattr(table, end)[rows] for end in _ENDS),
     ]
     places, of, start = _numbered(keys)
-    heads = rows[places[start[:-1]]]
+    firsts = places[start[:-1]]
+    heads = rows[firsts]
     counts = np.diff(start)
     source = table.source.codes[rows[places]].astype(np.int64)
     width = len(table.source.values) + 1
@@ -112,11 +114,11 @@ def build_readings(table: ClaimColumns, roles: Sequence[Ints], kind: ScopeKind) 
         of=of,
         head=heads,
         rank=table.rank[heads],
-        role=role[places[start[:-1]]],
-        group=keys[1][places[start[:-1]]],
-        who=who_all[heads],
-        first=first_all[heads].astype(np.int64),
-        last=last_all[heads].astype(np.int64),
+        role=role[firsts],
+        group=keys[1][firsts],
+        who=who[firsts],
+        first=first[firsts].astype(np.int64),
+        last=last[firsts].astype(np.int64),
         size=counts,
         sources=sources.astype(np.int64),
     )
@@ -139,9 +141,11 @@ def _numbered(keys: list[NDArray[np.generic]]) -> tuple[Ints, Ints, Ints]:
     claim order of their first rows. The rows' places by reading (each reading's in claim
     order), each one's reading, and where each reading's run starts (and the end)."""
     by_key = np.lexsort(keys[::-1])  # stable: each reading's rows stay in claim order
-    sorted_keys = np.stack([k[by_key].astype(np.int64) for k in keys])
-    new = np.ones(len(by_key), dtype=np.bool_)
-    new[1:] = np.any(sorted_keys[:, 1:] != sorted_keys[:, :-1], axis=0)
+    new = np.zeros(len(by_key), dtype=np.bool_)
+    new[:1] = True
+    for key in keys:  # one key at a time: a stack of all of them sorted is a copy each
+        ordered = key[by_key]
+        new[1:] |= ordered[1:] != ordered[:-1]
     firsts = by_key[new]  # each reading's first row, as a place in claim order
     renumber = np.empty(len(firsts), dtype=np.int64)
     renumber[np.argsort(firsts, kind="stable")] = np.arange(len(firsts))
