@@ -145,9 +145,11 @@ class _Raw:
         self.table, self.rows = table, rows
 
     def has(self, column: str) -> bool:
+        """Whether the table is typed and holds the column."""
         return self.table is not None and column in self.table.column_names
 
     def text(self, column: str) -> Coded:
+        """A text column as codes into its distinct values (all null when absent)."""
         if not self.has(column):
             return Coded(np.full(self.rows, -1, dtype=np.int32), ())
         assert self.table is not None
@@ -176,6 +178,7 @@ class _Raw:
         return np.asarray(self.table[column].fill_null(True).to_numpy(zero_copy_only=False))
 
     def days(self, column: str) -> NDArray[np.int32]:
+        """A date column as day numbers (``NO_DAY`` where null or absent)."""
         if not self.has(column):
             return np.full(self.rows, NO_DAY, dtype=np.int32)
         assert self.table is not None
