@@ -129,6 +129,7 @@ def test_without_pyarrow_parquet_is_a_hint_to_install_the_extra(
     # An import of a module set to None in sys.modules fails, as with pyarrow missing.
     monkeypatch.setitem(sys.modules, "crosscheck.report.parquet", None)
     monkeypatch.setitem(sys.modules, "crosscheck.load.parquet", None)
+    monkeypatch.setitem(sys.modules, "crosscheck.load.parquet_columns", None)
     rules, out = str(ROOT / "rules"), str(tmp_path / "c.parquet")
     code = main(["extract", str(ROOT / "corpus"), "--rules", rules, "--format", "parquet",
                  "-o", out, "--no-cache"])  # fmt: skip

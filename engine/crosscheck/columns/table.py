@@ -72,6 +72,11 @@ class Coded:
         codes = [-1 if t is None else table.setdefault(t, len(table)) for t in texts]
         return cls(np.asarray(codes, dtype=np.int32), tuple(table))
 
+    def distinct(self) -> list[str]:
+        """The distinct texts the rows hold (nulls left out)."""
+        used = np.unique(self.codes)
+        return [self.values[code] for code in used[used >= 0].tolist()]
+
     def at(self, row: int) -> str | None:
         """Row ``row``'s text (None for null)."""
         code = int(self.codes[row])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from crosscheck.accept.baseline import Baseline, apply_baseline
 from crosscheck.accept.waivers import apply_waivers
@@ -17,6 +18,9 @@ from crosscheck.cache.keys import evaluation_key, outcome_key
 from crosscheck.dsl.ast import RuleSet, Waiver
 from crosscheck.model import DEFAULT_CITE, Report
 from crosscheck.pipeline.gather import Gathered
+
+if TYPE_CHECKING:
+    from crosscheck.evaluate import Outcome
 
 
 def evaluate_gathered(
@@ -40,15 +44,11 @@ def evaluate_gathered(
         recalled = cache.get_report(key)
         if recalled is not None:
             return recalled
-    # Imported here: a report recalled from the cache needs no evaluator.
-    from crosscheck.evaluate import evaluate
-
-    outcome = evaluate(
-        ruleset, gathered.claims, keep_undecided=keep_undecided, pairs=pairs, cite=cite
-    )
+    outcome = _outcome(ruleset, gathered, keep_undecided, pairs, cite)
+    table = gathered.columns
     report = Report(
         findings=outcome.findings,
-        claims=len(gathered.claims),
+        claims=len(gathered.claims) if table is None else len(table),
         documents=gathered.documents,
         rules=len(ruleset.rules),
         skipped=outcome.skipped,
@@ -100,3 +100,19 @@ def without_pairs(report: Report) -> Report:
     """The report with no finding listing its pairwise violations."""
     findings = tuple(f.model_copy(update={"violations": ()}) for f in report.findings)
     return report.model_copy(update={"findings": findings})
+
+
+def _outcome(
+    ruleset: RuleSet, gathered: Gathered, keep_undecided: bool, pairs: bool, cite: int
+) -> Outcome:
+    """The evaluation of the gathered claims: on columns when they were read as columns
+    and neither pairs nor undecided relations are asked for (the same findings), else
+    over records. Imported here: a report recalled from the cache needs no evaluator."""
+    if gathered.columns is not None and not (pairs or keep_undecided):
+        from crosscheck.columns.evaluate import evaluate_columns
+
+        return evaluate_columns(ruleset, gathered.columns, cite=cite)
+    from crosscheck.evaluate import evaluate
+
+    claims = gathered.claims
+    return evaluate(ruleset, claims, keep_undecided=keep_undecided, pairs=pairs, cite=cite)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crosscheck.cache.claims import ClaimCache
 from crosscheck.cache.keys import corpus_key, file_key, ruleset_key
@@ -24,6 +25,9 @@ from crosscheck.load.claims import read_claims
 from crosscheck.load.selection import FileSelection
 from crosscheck.model import Claim, Document
 from crosscheck.pipeline.parallel import extract_all
+
+if TYPE_CHECKING:  # numpy comes with the `scale` extra: imported only for Parquet input
+    from crosscheck.columns.table import ClaimColumns
 
 Progress = Callable[[str, int], None]  # (file name, documents done)
 
@@ -48,6 +52,9 @@ class Gathered:
     errors: list[LoadError] = field(default_factory=list)
     fingerprint: str | None = None
     loader: Callable[[], list[Claim]] = list
+    # Claims read from Parquet as columns (``columns.table.ClaimColumns``): evaluated on
+    # columns, with records made only for what findings cite (and for charts).
+    columns: ClaimColumns | None = None
 
     @cached_property
     def claims(self) -> list[Claim]:
@@ -190,19 +197,20 @@ def gather_claims_file(path: Path, ruleset: RuleSet, reader: FileReader | None =
     """Claims supplied by another pipeline: JSON lines, or Parquet (a ``.parquet`` file or
     a folder of them)."""
     if path.suffix.lower() in (".parquet", ".parq") or path.is_dir():
-        claims, errors = _parquet_claims(path, ruleset, reader)
-    else:
-        claims, errors = read_claims(path, ruleset, reader)
+        return _parquet_claims(path, ruleset, reader)
+    claims, errors = read_claims(path, ruleset, reader)
     documents = len({c.document for c in claims})
     return Gathered(documents=documents, errors=errors, loader=lambda: claims)
 
 
-def _parquet_claims(
-    path: Path, ruleset: RuleSet, reader: FileReader | None
-) -> tuple[list[Claim], list[LoadError]]:
-    try:  # pyarrow comes with the `scale` extra; JSON lines never need it
-        from crosscheck.load.parquet import read_parquet_claims
+def _parquet_claims(path: Path, ruleset: RuleSet, reader: FileReader | None) -> Gathered:
+    """Claims of a Parquet file or folder, read as columns (no object per row)."""
+    try:  # pyarrow and numpy come with the `scale` extra; JSON lines never need them
+        from crosscheck.load.parquet_columns import read_parquet_columns
     except ImportError:
         hint = "reading Parquet needs pyarrow: pip install 'crosscheck-news[scale]'"
-        return [], [LoadError(path.as_posix(), hint)]
-    return read_parquet_claims(path, ruleset, reader)
+        return Gathered(errors=[LoadError(path.as_posix(), hint)])
+    table, errors = read_parquet_columns(path, ruleset, reader)
+    documents = len(table.document.distinct())
+    return Gathered(documents, errors, loader=lambda: list(map(table.claim, range(len(table)))),
+                    columns=table)  # fmt: skip
