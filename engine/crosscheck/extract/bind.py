@@ -24,7 +24,7 @@ of exactly one measure of the number's dimension.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from crosscheck.extract.context import DocumentContext
@@ -39,7 +39,7 @@ from crosscheck.extract.links import (
 )
 from crosscheck.extract.measures import MeasureTable
 from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
-from crosscheck.extract.parts import settle
+from crosscheck.extract.parts import group_of, settle
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import (
@@ -51,7 +51,6 @@ from crosscheck.extract.roles import (
     without_groups,
 )
 from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
-from crosscheck.extract.structure_words import GROUP_NOUNS
 from crosscheck.extract.unbound import RESTATEMENT, restating
 from crosscheck.text.segment import Sentence
 
@@ -146,19 +145,8 @@ class Binder(MeasureTable):
                         carried or self._unlinked(state, mentions[i], span, found, same, roles[i])
                     )
         groups = {m.start: role.counts for m, role in zip(mentions, roles, strict=True)}
-        return settle(doc.text, doc.low, sentence.end, results, self._group_of(groups))
-
-    def _group_of(self, counted: dict[int, str | None]) -> Callable[[Binding], str | None]:
-        """The group among a measure's people that a bound figure counts, if any."""
-
-        def group(binding: Binding) -> str | None:
-            noun = counted.get(binding.mention.start)
-            measure = binding.measure
-            if noun is None or measure is None or noun in self.phrase_words[measure]:
-                return None
-            return noun if noun in GROUP_NOUNS and self.people[measure] else None
-
-        return group
+        group = group_of(groups, self.phrase_words, self.people)
+        return settle(doc.text, doc.low, sentence.end, results, group)
 
     def _roles(
         self,

@@ -17,11 +17,12 @@ own: it is not bound (``increments``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from crosscheck.extract.breakdowns import breakdown_places, sub_area
 from crosscheck.extract.increments import increments
+from crosscheck.extract.structure_words import GROUP_NOUNS
 
 if TYPE_CHECKING:
     from crosscheck.extract.bind import Binding
@@ -62,3 +63,22 @@ def _ruled_out(binding: Binding) -> Binding:
     """``binding`` as a number left unbound: an increment."""
     return binding._replace(measure=None, hit=None, reason=_INCREMENT,
                             steps=("role in its sentence: increment", _INCREMENT))  # fmt: skip
+
+
+def group_of(
+    counted: Mapping[int, str | None],
+    phrase_words: Mapping[str, frozenset[str]],
+    people: Mapping[str, bool],
+) -> Callable[[Binding], str | None]:
+    """The group among a measure's people a bound figure counts, if any: its counted noun
+    (``counted``, by the number's start) when a group noun that the measure's own words
+    (``phrase_words``) do not name, and the measure counts people."""
+
+    def group(binding: Binding) -> str | None:
+        noun = counted.get(binding.mention.start)
+        measure = binding.measure
+        if noun is None or measure is None or noun in phrase_words[measure]:
+            return None
+        return noun if noun in GROUP_NOUNS and people[measure] else None
+
+    return group
