@@ -40,7 +40,10 @@ _WEEKDAY = re.compile(
     rf"(?<![a-z])(?:(last|this|past)[ \t]+)?({'|'.join(_WEEKDAYS)})"
     r"(?:[ \t]+(?:night|morning|afternoon|evening))?(?:[ \t]+(last|this)[ \t]+week)?(?![a-z])"
 )
-_PART_OF_MONTH = re.compile(rf"(?<![a-z])(early|mid|late)[ \t-]*({_MONTHS})\.?(?![a-z])")
+# Not before a day: "early October 27" is a day's early hours, read as October 27.
+_PART_OF_MONTH = re.compile(
+    rf"(?<![a-z])(early|mid|late)[ \t-]*({_MONTHS})\.?(?![a-z])(?![ \t]*[0-9])"
+)
 _RELATIVE = re.compile(
     r"(?<![a-z])(yesterday|today|tonight|last[ \t]+week|this[ \t]+week|last[ \t]+month|"
     r"earlier[ \t]+this[ \t]+month|this[ \t]+month)(?![a-z])"
