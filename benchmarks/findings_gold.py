@@ -125,21 +125,26 @@ def cause(finding: Finding, gold: dict[Key, list[Interval]]) -> str:
     return "against misread" if not all(map(right, against)) else "other"
 
 
-def score(story: Path, details: bool) -> tuple[int, int, int, int, Counter[str]]:
-    """Extracted findings, gold findings, sound ones, gold ones found, and the causes of
-    the unsound ones."""
-    rules = load_rules(ROOT / story / "story.rules")
+def story_claims(story: Path, rules: RuleSet) -> tuple[dict[str, Document], list[Claim]]:
+    """A story's articles by the name crosscheck gives them from the repository root, and
+    the claims extracted from them under ``rules`` (as `crosscheck extract` names them)."""
     docs = {
         str(story / "articles" / Path(d.path).name): d
         for d in iter_documents([ROOT / story / "articles"])
         if isinstance(d, Document)
     }
     extractor = Extractor(rules)
-    extracted = [
-        c.model_copy(update={"document": name})
-        for name, d in docs.items()
-        for c in extractor.claims(d)
+    claims = [
+        c.model_copy(update={"document": n}) for n, d in docs.items() for c in extractor.claims(d)
     ]
+    return docs, claims
+
+
+def score(story: Path, details: bool) -> tuple[int, int, int, int, Counter[str]]:
+    """Extracted findings, gold findings, sound ones, gold ones found, and the causes of
+    the unsound ones."""
+    rules = load_rules(ROOT / story / "story.rules")
+    docs, extracted = story_claims(story, rules)
     with open(ROOT / story / "gold.yaml", encoding="utf-8") as handle:
         entries = (yaml.safe_load(handle) or {}).get("claims") or []
     gold = gold_claims(entries, extracted, docs, rules)

@@ -29,10 +29,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crosscheck.evaluate import evaluate
-from crosscheck.extract import Extractor
-from crosscheck.load.articles import iter_documents
 from crosscheck.load.rules import load_rules
-from crosscheck.model import Document, Finding
+from crosscheck.model import Finding
+from findings_gold import story_claims
 from gold import DEV, ROOT
 
 CAUSES = ("misread", "part", "other-event", "time", "attribution", "other")
@@ -70,13 +69,7 @@ def stories(names: Sequence[str]) -> list[Path]:
 def findings_of(story: Path) -> list[Finding]:
     """The story's findings, as `crosscheck check <story>/articles --rules story.rules`."""
     rules = load_rules(ROOT / story / "story.rules")
-    extractor = Extractor(rules)
-    claims = [
-        claim.model_copy(update={"document": str(story / "articles" / Path(doc.path).name)})
-        for doc in iter_documents([ROOT / story / "articles"])
-        if isinstance(doc, Document)
-        for claim in extractor.claims(doc)
-    ]
+    _, claims = story_claims(story, rules)
     return list(evaluate(rules, claims).findings)
 
 

@@ -267,6 +267,7 @@ MONTHS = _words(
     "January February March April May June July August September October November December"
 )
 MONTH_ABBREVIATIONS = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 ORDINAL_SUFFIXES = _words("st nd rd th")
 MERIDIEMS = _words("a.m. p.m. am pm")  # after a clock time ("10am", "2:20 pm")
 CLOCK_WORDS = _words("gmt utc")  # after a clock time, besides ``MERIDIEMS``

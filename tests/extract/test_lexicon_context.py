@@ -5,6 +5,7 @@ Like ``test_lexicon``, each test walks one list of ``crosscheck.lexicon`` entry 
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 import pytest
@@ -14,6 +15,8 @@ from crosscheck import lexicon
 from crosscheck.dsl.ast import Measure, RuleSet
 from crosscheck.extract import Mention
 from crosscheck.extract.active import Survey
+from crosscheck.extract.asof import time_expressions
+from crosscheck.extract.breakdowns import breakdown_places
 from crosscheck.extract.exclusions import ExclusionKind
 from crosscheck.extract.patterns import lowered
 
@@ -163,3 +166,14 @@ def test_every_restating_word_makes_a_line_active(word: str) -> None:
     survey = Survey(ruleset, READER.words)
     for text, active in ((f"This {word} 500 men.", True), ("This table 500 men.", False)):
         assert bool(survey.survey(text, lowered(text)).runs) == active, text
+
+
+@pytest.mark.parametrize("index", range(len(lexicon.WEEKDAYS)))
+def test_every_weekday_dates_a_figure_and_names_no_place(index: int) -> None:
+    day, next_day = lexicon.WEEKDAYS[index], lexicon.WEEKDAYS[(index + 1) % 7]
+    said = f"20 died on {day} and 35 on {next_day} night."
+    found = time_expressions(said.lower(), 0, len(said), dt.date(2024, 12, 23))
+    assert [t.words for t in found] == [day.lower(), f"{next_day.lower()} night"]
+    second = said.index("35")
+    figures = [(0, 2, "killed", "[count]"), (second, second + 2, None, "[count]")]
+    assert breakdown_places(said, figures, len(said)) == {}  # two days, not two places

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from crosscheck.columns.ends import Ends
 from crosscheck.evaluate.candidates import DateRule
+from crosscheck.evaluate.findings.index import runs
 
 Ints = NDArray[np.int64]
 Small = NDArray[np.int32]  # places and counts within one index: fewer than 2**31
@@ -203,7 +204,7 @@ class ColumnIndex:
         ]
 
     def _covering(self, leaves: Sequence[int]) -> Iterator[int]:
-        for start, stop in _runs(leaves):
+        for start, stop in runs(leaves):
             low, high = start + self.size, stop + self.size
             while low < high:
                 if low & 1:
@@ -224,17 +225,3 @@ def _in_time(small: tuple[int, int], big: tuple[int, int], dates: DateRule) -> b
 
 def _in_window(u: tuple[int, int], v: tuple[int, int], days: int | None) -> bool:
     return days is None or max(u[1], v[1]) - min(u[0], v[0]) <= days
-
-
-def _runs(leaves: Sequence[int]) -> Iterator[tuple[int, int]]:
-    """Maximal runs ``[start, stop)`` of consecutive numbers in sorted ``leaves``."""
-    start = stop = -1
-    for leaf in leaves:
-        if leaf == stop:
-            stop += 1
-            continue
-        if start >= 0:
-            yield start, stop
-        start, stop = leaf, leaf + 1
-    if start >= 0:
-        yield start, stop

@@ -26,11 +26,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from crosscheck.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
+_MONTHS = "|".join(month.lower() for month in (*MONTHS, *MONTH_ABBREVIATIONS))
+_WEEKDAYS = tuple(day.lower() for day in WEEKDAYS)
 _ABSOLUTE = re.compile(
     rf"(?<![a-z])(?:(?:{_MONTHS})\.?[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+[0-9]{{4}})?"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\.?(?:,?[ \t]+[0-9]{{4}})?)"

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from crosscheck.lexicon import MONTH_ABBREVIATIONS, MONTHS
+from crosscheck.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 _PLACE_NOUNS = (
     "province|provinces|district|districts|county|counties|region|regions|area|areas|state|"
@@ -36,8 +36,7 @@ _SUB_AREA = re.compile(
 )
 _PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
 _REACH = 70  # characters after a number searched for its place
-_NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "Monday", "Tuesday", "Wednesday",
-                         "Thursday", "Friday", "Saturday", "Sunday"])  # fmt: skip
+_NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
 
 
 def breakdown_places(

@@ -78,16 +78,13 @@ def read_parquet_claims(
     reader = FileReader() if reader is None else reader
     claims: list[Claim] = []
     errors: list[LoadError] = []
-    for file in _files(path, reader, errors):
+    for file in parquet_files(path, reader, errors):
         name = file.as_posix()
         try:
             with reader.open_binary(file) as handle:
                 table = pq.read_table(handle)
-        except OSError as err:
-            errors.append(LoadError(name, f"cannot read claims file: {err.strerror or err}"))
-            continue
-        except pa.ArrowException as err:
-            errors.append(LoadError(name, f"not a Parquet file crosscheck can read: {err}"))
+        except (OSError, pa.ArrowException) as err:
+            errors.append(unreadable(name, err))
             continue
         found, problems = claims_from_table(table, ruleset, name)
         claims.extend(found)
@@ -95,13 +92,22 @@ def read_parquet_claims(
     return claims, errors
 
 
-def _files(path: Path, reader: FileReader, errors: list[LoadError]) -> list[Path]:
+def parquet_files(path: Path, reader: FileReader, errors: list[LoadError]) -> list[Path]:
+    """The file at ``path``, or the ``.parquet`` files of the folder in name order (an
+    empty folder is a problem in ``errors``)."""
     if not path.is_dir():
         return [path]
     files = sorted(p for p in reader.listing(path) if p.suffix.lower() in SUFFIXES)
     if not files:
         errors.append(LoadError(path.as_posix(), "the folder holds no .parquet file"))
     return files
+
+
+def unreadable(name: str, err: OSError | pa.ArrowException) -> LoadError:
+    """The problem of a Parquet file that could not be read at all."""
+    if isinstance(err, OSError):
+        return LoadError(name, f"cannot read claims file: {err.strerror or err}")
+    return LoadError(name, f"not a Parquet file crosscheck can read: {err}")
 
 
 def claims_from_table(

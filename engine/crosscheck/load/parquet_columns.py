@@ -33,7 +33,13 @@ from crosscheck.interval import Interval
 from crosscheck.load.claims import _default_source, claim_from_json
 from crosscheck.load.column_sink import Sink
 from crosscheck.load.errors import LoadError, LoadProblem
-from crosscheck.load.parquet import CLAIMS_SCHEMA, REQUIRED, SUFFIXES, claim_object
+from crosscheck.load.parquet import (
+    CLAIMS_SCHEMA,
+    REQUIRED,
+    claim_object,
+    parquet_files,
+    unreadable,
+)
 from crosscheck.model import Claim
 
 Mask = NDArray[np.bool_]
@@ -51,7 +57,7 @@ def read_parquet_columns(
     reader = FileReader() if reader is None else reader
     parts: list[ClaimColumns] = []
     errors: list[LoadError] = []
-    for file in _files(path, reader, errors):
+    for file in parquet_files(path, reader, errors):
         name = file.as_posix()
         try:
             with reader.open_binary(file) as handle:
@@ -61,24 +67,12 @@ def read_parquet_columns(
                 batches = parquet.iter_batches(batch_size=_BATCH)
                 rows = parquet.metadata.num_rows
                 found, problems = _from_batches(parquet.schema_arrow, rows, batches, ruleset, name)
-        except OSError as err:
-            errors.append(LoadError(name, f"cannot read claims file: {err.strerror or err}"))
-            continue
-        except pa.ArrowException as err:
-            errors.append(LoadError(name, f"not a Parquet file crosscheck can read: {err}"))
+        except (OSError, pa.ArrowException) as err:
+            errors.append(unreadable(name, err))
             continue
         parts.append(found)
         errors.extend(problems)
     return concat_columns(parts), errors
-
-
-def _files(path: Path, reader: FileReader, errors: list[LoadError]) -> list[Path]:
-    if not path.is_dir():
-        return [path]
-    files = sorted(p for p in reader.listing(path) if p.suffix.lower() in SUFFIXES)
-    if not files:
-        errors.append(LoadError(path.as_posix(), "the folder holds no .parquet file"))
-    return files
 
 
 def columns_from_table(

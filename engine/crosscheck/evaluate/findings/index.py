@@ -234,7 +234,7 @@ class SpanIndex:
             if 1 in self.nodes:
                 yield self.nodes[1]
             return
-        for start, stop in _runs(leaves):
+        for start, stop in runs(leaves):
             low, high = start + self.size, stop + self.size
             while low < high:
                 if low & 1:
@@ -271,7 +271,7 @@ def _span_order(span: Span) -> tuple[bool, date, bool, date]:
     return (first is None, first or date.min, last is None, last or date.min)
 
 
-def _runs(leaves: Sequence[int]) -> Iterator[tuple[int, int]]:
+def runs(leaves: Sequence[int]) -> Iterator[tuple[int, int]]:
     """Maximal runs ``[start, stop)`` of consecutive numbers in sorted ``leaves``."""
     start = stop = -1
     for leaf in leaves:
