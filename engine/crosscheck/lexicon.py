@@ -278,6 +278,29 @@ YEAR_CONTEXT = _phrases(
     "|autumn|fall|winter|year|years|through|to|and|or|between|around the|fiscal|end of"
     "|start of|beginning of"
 )
+# Nouns of the event a story is about: a date that modifies one ("the October 8 quake",
+# "the blast on Friday", "the storm that hit on Monday") says when the event happened,
+# not when a figure held (``extract.event_dates``).
+EVENT_NOUNS = _words(
+    "earthquake earthquakes quake quakes tremor temblor aftershock attack attacks assault "
+    "siege raid blast blasts explosion explosions bombing bombings fire blaze inferno "
+    "landslide landslides mudslide flood floods flooding storm cyclone hurricane typhoon "
+    "tornado tsunami eruption avalanche collision crash derailment accident stampede "
+    "collapse disaster tragedy shooting massacre"
+)
+# Verbs an event noun takes when the text says when it happened ("the quake struck ...
+# on Monday").
+EVENT_VERBS = _phrases(
+    "struck|strike|strikes|hit|hits|jolted|rocked|shook|occurred|happened|erupted|exploded"
+    "|collapsed|began|started|took place|broke out|swept|tore|ripped|ravaged|devastated"
+    "|flattened|engulfed|lashed|battered|slammed|made landfall|derailed|crashed"
+)
+# Words that may stand between a date and the event noun it modifies ("Monday's powerful
+# quake", "the October 8 7.6-magnitude earthquake").
+EVENT_ADJECTIVES = _words(
+    "magnitude deadly powerful massive strong devastating huge major killer twin terror "
+    "terrorist suicide bomb fatal tragic violent shallow catastrophic"
+)
 # Words that often follow a year; an amount is followed by what it counts ("2000 soldiers").
 YEAR_FOLLOWERS = _words(
     "and or but when as to the a an in on at by for with from of after before until while "

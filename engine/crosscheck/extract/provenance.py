@@ -3,7 +3,9 @@
 ``Provenance.of`` reads the attribution frames and time words of the claim's sentence
 (``attribution``, ``asof``), picks those that govern the number, and names the rule
 set's origin the attribution's words match. A quotation closed by "he said" takes its
-speaker from the sentence before. Without time words a figure holds on the article's day.
+speaker from the sentence before. Time words that date the event rather than the figure
+("the quake that struck on Monday") are left out (``event_dates``). Without time words a
+figure holds on the article's day.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
-from crosscheck.extract.asof import as_of_for, time_expressions
+from crosscheck.extract.asof import TimeWords, as_of_for, time_expressions
 from crosscheck.extract.attribution import Attribution, attribution_for, attributions
 from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.event_dates import figure_times
 from crosscheck.model import AsOf
 from crosscheck.text.phrases import phrase_key
 from crosscheck.text.segment import Sentence
@@ -162,14 +165,19 @@ def _as_of(
     """The days the figure held, and the time words that say so (None: none do)."""
     if day is None:
         return None, None
-    found = _remembered(
-        doc, "time", sentence, lambda: time_expressions(doc.low, sentence.start, sentence.end, day)
-    )
+    found = _remembered(doc, "time", sentence, lambda: _figure_times(doc.low, sentence, day))
     speaker = frame.end if frame is not None else None
     words = as_of_for(found, position, clause, speaker)
     if words is None:
         return _days(day, day), None
     return _days(words.first, words.last), words.words
+
+
+def _figure_times(low: str, sentence: Sentence, day: dt.date) -> list[TimeWords]:
+    """The time words of ``sentence`` that may date its figures (not those of the event)."""
+    return figure_times(
+        low, time_expressions(low, sentence.start, sentence.end, day), sentence.start
+    )
 
 
 @lru_cache(maxsize=4096)
