@@ -47,9 +47,15 @@ _RELATIVE = re.compile(
     r"(?<![a-z])(yesterday|today|tonight|last[ \t]+week|this[ \t]+week|last[ \t]+month|"
     r"earlier[ \t]+this[ \t]+month|this[ \t]+month)(?![a-z])"
 )
+# A figure the article recalls. "earlier" only as the figure's own adverb ("Earlier,
+# officials had put", "had earlier said", "an earlier toll"), not as in "earlier on
+# Friday" or "earlier this month", whose own words date the figure.
 _EARLIER = re.compile(
-    r"(?<![a-z])(initial|initially|previously[ \t]+reported|previous|earlier[ \t]+figure|"
-    r"first[ \t]+reported|earlier[ \t]+toll)(?![a-z])"
+    r"(?<![a-z])(initial|initially|previously[ \t]+reported|previous|first[ \t]+reported"
+    r"|(?:first|early)[ \t]+reports?|first[ \t]+(?:few[ \t]+)?hours|at[ \t]+first"
+    r"|earlier(?=[ \t]*,|[ \t]+(?:figures?|tolls?|estimates?|counts?|tally|reports?|reported"
+    r"|said|put|gave|given|stated|announced|estimated|confirmed)(?![a-z]))"
+    r"|(?<=had[ \t])earlier|(?<=has[ \t])earlier|(?<=have[ \t])earlier)(?![a-z])"
 )
 
 
@@ -82,7 +88,9 @@ _MONTH_WORDS = frozenset(_MONTHS.split("|"))
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 _RELATIVE_WORDS = frozenset(["yesterday", "today", "tonight", "last", "this", "earlier"])
 _PARTS = ("early", "mid", "late")  # one of them is in every part of a month
-_EARLIER_WORDS = frozenset(["initial", "initially", "previously", "previous", "earlier", "first"])
+_EARLIER_WORDS = frozenset(
+    ["initial", "initially", "previously", "previous", "earlier", "first", "early"]
+)
 
 
 class TimeWords(NamedTuple):
