@@ -7,6 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from test_grouped import ROOT, benchmark, build_ruleset_text
@@ -147,3 +148,24 @@ def test_a_strict_comparison_fails_at_equal_ends() -> None:
     found = evaluate_columns(rules, ClaimColumns.from_claims(claims)).findings
     assert [(f.pairs, f.cited[0].claims[0].measure) for f in found] == [(2, "a")]
     assert_same(rules, claims, 5)
+
+
+@pytest.mark.parametrize("cite", [1, 3])
+def test_many_odd_readings_and_origins_are_charged_as_by_records(cite: int) -> None:
+    """Benchmark claims with one in twenty far off, an origin on a third of them and those
+    reprinted by a second outlet: many odd readings, some printed by several outlets, each
+    charged (claims, pairs, nearest) over ranges that hold other odd readings' claims and
+    their own origin's or outlet's, as the record path charges them."""
+    module = benchmark("evaluate")
+    module.OUTLIER_RATE = 0.05
+    rules = load_rules(ROOT / "rules" / "nk_deployment.rules")
+    origins = sorted(rules.origins)
+    claims: list[Claim] = []
+    for i, claim in enumerate(module.generate_claims(rules, 2000, 7)):
+        if i % 3:
+            claims.append(claim)
+            continue
+        given = claim.model_copy(update={"origin": origins[i % len(origins)]})
+        again = {"document": f"reprint{i:05d}.txt", "source": f"reprinter{i % 4}"}
+        claims += [given, given.model_copy(update=again)]
+    assert_same(rules, claims, cite)

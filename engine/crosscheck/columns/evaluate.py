@@ -13,12 +13,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from crosscheck.columns.charges import group_charges
 from crosscheck.columns.cite import Cited, Records
 from crosscheck.columns.ends import Ends
 from crosscheck.columns.grouped import grouped_rule, is_grouped
 from crosscheck.columns.groups import build_groups
 from crosscheck.columns.headlines import kept_rows
-from crosscheck.columns.pairwise import OddRow, asked_by, charge, odd_readings, questions
+from crosscheck.columns.pairwise import OddRow, questions
 from crosscheck.columns.plan import Plan, plan_of
 from crosscheck.columns.readings import Readings, build_readings
 from crosscheck.columns.splits import may_split
@@ -117,17 +118,12 @@ def _charges(
             return None
         asked.append(questions(plan, readings, ends, group, stats))
     rank(readings, stats)
-    sources = table.source.codes.astype(np.int64)
     charged: list[OddRow] = []
     for group, found in zip(groups, asked, strict=True):
         for index in group.indexes:
             if index is not None:
                 index.seal(stats.standing)
-        odd = np.zeros(len(readings), dtype=np.bool_)
-        for question in found:
-            odd[odd_readings(plan, readings, question, stats, sources)] = True
-        for where in asked_by(found, odd).items():
-            charged.append(charge(plan, readings, ends, where, stats, cite))
+        charged.extend(group_charges(plan, readings, ends, found, stats, cite))
     charged.sort(key=lambda c: c.reading)
     return readings, charged
 

@@ -1,11 +1,11 @@
-"""Charges of a pairwise rule on columns (``findings.fast`` without an object per claim).
+"""Questions of a pairwise rule on columns (``findings.fast`` without an object per claim).
 
 Per scope group and operand a ``ColumnIndex``. The readings of one operand and one time
 ask each index they may fail with, in each direction, together: one ``searchsorted``
 per node gives how many readings fail with each (conflicts, for standing) and, once
 standings are known, the best standing among them (a better supported one: the reading
-is odd). Only odd readings are then probed one by one, over arrays of their partners:
-how many claims of higher standing relate to theirs, how many pairs, which are nearest.
+may be odd). ``charges`` then counts, for all of a group's readings at once, the claims
+of higher standing that relate to theirs, the pairs, and the nearest (``near_row``).
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from crosscheck.columns.ends import Ends
-from crosscheck.columns.groups import Group, exclusion, key_of
+from crosscheck.columns.groups import Group
 from crosscheck.columns.index import ColumnIndex
 from crosscheck.columns.plan import Plan
 from crosscheck.columns.readings import Readings
 from crosscheck.columns.support import Stats
-from crosscheck.dsl.ast import ScopeKind
 from crosscheck.evaluate.candidates import DateRule
 
 Ints = NDArray[np.int64]
@@ -130,143 +129,16 @@ def _ask(
         question.asks.append((slot, mine, index.positions(slot, down, keys[mine])))
 
 
-def odd_readings(
-    plan: Plan, readings: Readings, question: Question, stats: Stats, sources: Ints
-) -> list[int]:
-    """The askers a better supported claim (related to one of theirs) fails with."""
-    best = np.full(len(question.askers), -1, dtype=np.int64)
-    for slot, places, at in question.asks:
-        found = question.index.best(slot, question.down, at)
-        best[places] = np.maximum(best[places], found)
-    standing = stats.standing[question.askers]
-    picked = np.flatnonzero(best > standing)
-    kind = plan.setup.rule.scope.kind
-    odd = []
-    for i in picked.tolist():
-        reading = int(question.askers[i])
-        exclude = exclusion(readings, kind, reading, int(sources[readings.head[reading]]))
-        if exclude is None or _higher(readings, kind, (question, i), exclude, stats, sources):
-            odd.append(reading)
-    return odd
-
-
-def _where(question: Question, place: int) -> Iterator[tuple[int, int]]:
-    """The nodes asker ``place`` asked, and where its limit fell in each."""
-    for slot, places, at in question.asks:
-        j = int(np.searchsorted(places, place))
-        if j < len(places) and places[j] == place:
-            yield slot, int(at[j])
-
-
-def _higher(
-    readings: Readings,
-    kind: ScopeKind,
-    asker: tuple[Question, int],
-    exclude: int,
-    stats: Stats,
-    sources: Ints,
-) -> bool:
-    """Whether a partner of an asker not of ``exclude`` stands higher than it."""
-    question, i = asker
-    standing = stats.standing[question.askers[i]]
-    for slot, at in _where(question, i):
-        entries = question.index.partners(slot, question.down, at)
-        of = question.index.reading[entries]
-        keys = key_of(readings, kind, sources[question.index.rows[entries]], of)
-        if np.any((stats.standing[of] > standing) & (keys != exclude)):
-            return True
-    return False
-
-
-Asked = list[tuple[Question, int, int]]  # a reading's questions: question, node, position
-
-
-def asked_by(questions: list[Question], odd: NDArray[np.bool_]) -> dict[int, Asked]:
-    """Each odd reading's questions (``odd``: per reading), in the order they were asked,
-    with the nodes it asked and where its limit fell in each."""
-    found: dict[int, Asked] = defaultdict(list)
-    for question in questions:
-        for slot, places, at in question.asks:
-            mine = np.flatnonzero(odd[question.askers[places]])
-            for reading, where in zip(
-                question.askers[places[mine]].tolist(), at[mine].tolist(), strict=True
-            ):
-                found[reading].append((question, slot, where))
-    return found
-
-
-def charge(
-    plan: Plan,
-    readings: Readings,
-    ends: Ends,
-    asked: tuple[int, Asked],
-    stats: Stats,
-    cite: int,
-) -> OddRow:
-    """Count and cite the claims standing higher that fail with one odd reading, from the
-    places its questions found (every node's partners at once)."""
-    reading, where = asked
-    kind = plan.setup.rule.scope.kind
-    sources = ends.table.source.codes
-    several = readings.sources[reading] > 1
-    exclude = exclusion(
-        readings, kind, reading, -1 if several else int(sources[readings.head[reading]])
-    )
-    runs = [(q, q.index.partners(slot, q.down, at)) for q, slot, at in where]
-    if not runs:
-        return OddRow(reading)
-    rows = np.concatenate([q.index.rows[e] for q, e in runs])
-    of = np.concatenate([q.index.reading[e] for q, e in runs])
-    keys = key_of(readings, kind, sources[rows].astype(np.int64), of)
-    mask = stats.standing[of] > stats.standing[reading]
-    if exclude is not None:
-        mask &= keys != exclude
-    odd = OddRow(reading, claims=int(np.count_nonzero(mask)))
-    odd.pairs = int(readings.size[reading]) * odd.claims
-    if kind is ScopeKind.ACROSS_SOURCES and several:
-        own = np.unique(sources[readings.claims(reading)], return_counts=True)
-        for source, n in zip(own[0].tolist(), own[1].tolist(), strict=True):
-            odd.pairs -= n * int(np.count_nonzero(mask & (keys == source)))
-    near = _nearest(plan, readings, ends, reading, runs, (rows, of, mask), cite)
-    near.sort(key=lambda n: n.nearness)
-    odd.nearest = near[:cite]
-    return odd
-
-
-def _nearest(
-    plan: Plan,
-    readings: Readings,
-    ends: Ends,
-    reading: int,
-    runs: list[tuple[Question, Ints]],
-    found: tuple[Ints, Ints, NDArray[np.bool_]],
-    cite: int,
-) -> list[NearRow]:
-    """The first ``cite`` partners of each node's run (its nearest), as ``NearRow``s."""
-    rows, of, mask = found
-    sizes = np.array([len(e) for _, e in runs], dtype=np.int64)
-    run_of = np.repeat(np.arange(len(runs)), sizes)
-    taken = np.cumsum(mask)
-    before = np.concatenate([[0], taken])[np.concatenate([[0], np.cumsum(sizes)[:-1]])]
-    picked = np.flatnonzero(mask & (taken - before[run_of] <= cite))
-    limits = {down: ends.limit(int(readings.head[reading]), down) for down in (True, False)}
-    made = []
-    for place in picked.tolist():
-        question = runs[int(run_of[place])][0]
-        asker = (reading, question.down, question.dates, limits[question.down])
-        made.append(_near(plan, readings, ends, asker, (int(rows[place]), int(of[place]))))
-    return made
-
-
-def _near(
+def near_row(
     plan: Plan,
     readings: Readings,
     ends: Ends,
     asked: tuple[int, bool, DateRule, Fraction | int],
     partner: tuple[int, int],
 ) -> NearRow:
-    """A partner (its row and reading) and how near: the margin by which the part fails,
-    whether its deciding end is open, its place in claim order."""
+    """A partner (its row and reading) of an odd reading asking downwards or not, under
+    a date rule, from its limit, and how near: the margin by which the part fails, whether
+    its deciding end is open, its place in claim order."""
     reading, down, dates, value = asked
     t = ends.table
     row, other = partner
