@@ -174,6 +174,7 @@ def _columns(
         origin=none,
         attribution=none,
         part=none,
+        place=none,
         unit=Coded(unit_of[measure], tuple(units)),
         stated=Coded(
             at.astype(np.int32), tuple(f"figure {i}" for i in range(at.max(initial=0) + 1))

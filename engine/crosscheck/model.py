@@ -76,7 +76,9 @@ class Claim(Record):
     name of the rule file's origin those words name; ``as_of`` the days the figure held,
     from the sentence's time words or, without them, the article's date; ``part`` the
     part of the event it counts, in the text's words (a place or a group), None for the
-    whole: rules compare a figure only with figures of the same part.
+    whole: rules compare a figure only with figures of the same part. ``place`` is the
+    one place the sentence names for a figure with no part ("In Afghanistan, 73 died"):
+    evaluation counts it as the part when another claim counts that place as a part.
     """
 
     measure: str
@@ -98,6 +100,7 @@ class Claim(Record):
     attribution: str | None = None
     as_of: AsOf | None = None
     part: str | None = None  # the part of the event it counts ("in Afghanistan", "girls")
+    place: str | None = None  # the one place named for it; its part if the corpus says so
     # The file ``line`` and ``column`` count in when it is not ``document``: a record of a
     # JSON-lines file (``document`` ``FILE:N``) is on line N of FILE.
     file: str | None = None
@@ -266,6 +269,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "attribution": claim.attribution,
         "as_of": _as_of_json(claim.as_of),
         "part": claim.part,
+        "place": claim.place,
     }
 
 

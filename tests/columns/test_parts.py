@@ -23,6 +23,24 @@ def with_parts(draw: st.DrawFn, claims: list[Claim]) -> list[Claim]:
     return [c.model_copy(update={"part": draw(PARTS)}) for c in claims]
 
 
+def with_places(draw: st.DrawFn, claims: list[Claim]) -> list[Claim]:
+    """The claims, each given a part and a place drawn from ``PARTS`` (a place that some
+    claim counts as a part becomes the part of the claims naming it: ``evaluate.places``)."""
+    return [c.model_copy(update={"part": draw(PARTS), "place": draw(PARTS)}) for c in claims]
+
+
+@st.composite
+def pairwise_with_places(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
+    ruleset, claims = draw(pairwise_cases(cct.amounts(40, whole=True, allow_unbounded=False), 24))
+    return ruleset, with_places(draw, claims)
+
+
+@st.composite
+def grouped_with_places(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
+    ruleset, claims = draw(grouped_cases(cct.amounts(12, whole=True)))
+    return ruleset, with_places(draw, claims)
+
+
 @st.composite
 def pairwise_with_parts(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
     ruleset, claims = draw(pairwise_cases(cct.amounts(40, whole=True, allow_unbounded=False), 24))
@@ -47,7 +65,27 @@ def test_grouped_rules_group_parts_as_the_record_path(case: tuple[RuleSet, list[
     assert columnar(*case, 3) == recorded(*case, 3)
 
 
+@given(pairwise_with_places(), st.integers(1, 3))
+def test_pairwise_rules_take_places_as_parts_as_the_record_path(
+    case: tuple[RuleSet, list[Claim]], cite: int
+) -> None:
+    assert_same(*case, cite)
+
+
+@given(grouped_with_places())
+def test_grouped_rules_take_places_as_parts_as_the_record_path(
+    case: tuple[RuleSet, list[Claim]],
+) -> None:
+    assert_same(*case, 3)  # the whole evaluator: places become parts before any rule
+
+
 def test_a_row_keeps_its_part() -> None:
     claim = Claim(measure="killed", interval=Interval.point(3), unit="item", stated="3",
                   document="a.txt", source="A", part="in Takhar province")  # fmt: skip
+    assert ClaimColumns.from_claims([claim]).claim(0) == claim
+
+
+def test_a_row_keeps_its_place() -> None:
+    claim = Claim(measure="killed", interval=Interval.point(3), unit="item", stated="3",
+                  document="a.txt", source="A", place="Takhar")  # fmt: skip
     assert ClaimColumns.from_claims([claim]).claim(0) == claim

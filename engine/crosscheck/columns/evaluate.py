@@ -20,6 +20,7 @@ from crosscheck.columns.grouped import grouped_rule, is_grouped
 from crosscheck.columns.groups import build_groups
 from crosscheck.columns.headlines import kept_rows
 from crosscheck.columns.pairwise import OddRow, questions
+from crosscheck.columns.places import places_as_parts
 from crosscheck.columns.plan import Plan, plan_of
 from crosscheck.columns.readings import Readings, build_readings
 from crosscheck.columns.splits import may_split
@@ -40,6 +41,7 @@ def evaluate_columns(ruleset: RuleSet, table: ClaimColumns, *, cite: int = DEFAU
     """The findings and skipped claims of the rule set over the table's claims, equal to
     ``evaluate.evaluate(ruleset, claims, cite=cite)`` over its rows' records (findings
     without their pairwise violations listed; no undecided relations)."""
+    table = places_as_parts(table)
     rows = kept_rows(table)
     declared = [i for i, name in enumerate(table.measure.values) if name in ruleset.measures]
     rows = rows[np.isin(table.measure.codes[rows], declared)]

@@ -31,6 +31,7 @@ Pure: no I/O.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
@@ -110,6 +111,7 @@ class ClaimColumns:
     origin: Coded
     attribution: Coded
     part: Coded
+    place: Coded
     low: Floats
     high: Floats
     low_num: Ints
@@ -203,6 +205,14 @@ class ClaimColumns:
             as_of=as_of,
         )
 
+    def with_part(self, part: Coded) -> ClaimColumns:
+        """This table with ``part`` as its part column (claim order does not depend on
+        parts, so ranks are kept, not computed again)."""
+        new = copy.copy(self)
+        object.__setattr__(new, "part", part)
+        new.__dict__.pop("_texts", None)  # a cached list that holds the old column
+        return new
+
     @cached_property
     def _texts(self) -> list[tuple[str, Coded]]:
         """The text columns that hold some text (the others are null in every row)."""
@@ -251,6 +261,7 @@ _TEXTS = (
     "origin",
     "attribution",
     "part",
+    "place",
 )
 _WIDE_ENDS = (0, 1, 0, 1)
 

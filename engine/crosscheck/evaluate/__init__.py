@@ -16,6 +16,7 @@ from crosscheck.evaluate.context import Context, Decided, claim_key
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.findings import Citing, rule_findings
 from crosscheck.evaluate.headlines import without_headline_copies
+from crosscheck.evaluate.places import parts_counted, with_places_as_parts
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped, Violation
 
 __all__ = ["DEFAULT_CITE", "Outcome", "Pairwise", "Strategy", "evaluate", "evaluate_pairs"]
@@ -61,20 +62,24 @@ def evaluate(
     pairs: bool = False,
     cite: int = DEFAULT_CITE,
     headline_copies_removed: bool = False,
+    parts: frozenset[str] | None = None,
 ) -> Outcome:
     """The findings of the rule set's rules over the claims (in canonical units).
 
     A headline's claim that the first sentence repeats is set aside (``headlines``),
     unless ``headline_copies_removed`` says the caller did so over whole documents (the
-    claims are then a part of a larger set: ``crosscheck.scale``).
+    claims are then a share of a larger set: ``crosscheck.scale``, which also gives the
+    ``parts`` that whole set counts). A claim whose place a claim counts as a part takes
+    it as its part (``places``).
     Claims of measures the rule set does not declare are ignored. Each finding cites
     at most ``cite`` claims per group in full and counts the rest; with ``pairs`` it
     also lists the pairwise violations it covers. ``strategy`` only changes how the work
     is done, never the outcome: ``"shortlist"`` finds conflicts with sorted indexes,
     ``"all_pairs"`` by deciding every pair (the reference, for tests and benchmarks).
     """
+    counted = parts_counted(c.part for c in claims) if parts is None else parts
     kept = claims if headline_copies_removed else without_headline_copies(claims)
-    ctx = Context.build(ruleset, kept)
+    ctx = Context.build(ruleset, with_places_as_parts(kept, counted))
     citing = Citing(cite, ctx.order_of, pairs)
     findings: list[Finding] = []
     undecided: list[Violation] = []
@@ -103,9 +108,11 @@ def evaluate_pairs(
 
     ``strategy``: ``"shortlist"`` decides just the relations that could fail (unless
     undecided ones are kept), ``"all_pairs"`` every relation in scope (the reference).
-    A headline's claim that the first sentence repeats is set aside (``headlines``).
+    A headline's claim that the first sentence repeats is set aside (``headlines``); a
+    place a claim counts as a part is the part of every claim naming it (``places``).
     """
-    ctx = Context.build(ruleset, without_headline_copies(claims))
+    counted = parts_counted(c.part for c in claims)
+    ctx = Context.build(ruleset, with_places_as_parts(without_headline_copies(claims), counted))
     violations: list[Violation] = []
     undecided: list[Violation] = []
     skipped: list[Skipped] = []

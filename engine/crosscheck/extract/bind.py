@@ -39,7 +39,7 @@ from crosscheck.extract.links import (
 )
 from crosscheck.extract.measures import MeasureTable
 from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
-from crosscheck.extract.parts import group_of, settle
+from crosscheck.extract.parts import Nouns, settle
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import (
@@ -66,6 +66,7 @@ class Binding(NamedTuple):
     reason: str
     steps: tuple[str, ...]
     part: str | None = None  # the part of the event a bound figure counts (``parts``)
+    place: str | None = None  # the one place named for it, a part if the corpus says so
 
 
 def _ruled_out(mention: Mention, role: Role) -> Binding:
@@ -145,8 +146,8 @@ class Binder(MeasureTable):
                         carried or self._unlinked(state, mentions[i], span, found, same, roles[i])
                     )
         groups = {m.start: role.counts for m, role in zip(mentions, roles, strict=True)}
-        group = group_of(groups, self.phrase_words, self.people)
-        return settle(doc.text, doc.low, sentence.end, results, group)
+        nouns = Nouns(groups, self.phrase_words, self.people)
+        return settle(doc.text, doc.low, (sentence.start, sentence.end), results, nouns)
 
     def _roles(
         self,

@@ -52,7 +52,7 @@ def breakdown_places(
         if last is None or last[1] != dimension:
             continue
         following = figures[i + 1][0] if i + 1 < len(figures) else end
-        place = _place_after(text, stop, min(following, stop + _REACH, end))
+        place = place_after(text, stop, min(following, stop + _REACH, end))
         if place is not None:
             places[last[0]].append((i, place))
     parts: dict[int, str] = {}
@@ -65,13 +65,13 @@ def breakdown_places(
 def sub_area(text: str, start: int, end: int) -> str | None:
     """The place after the number ending at ``start`` (before ``end``) when its own noun
     makes it a part of an event: a province, district, county, village, hospital..."""
-    place = _place_after(text, start, min(end, start + _REACH))
+    place = place_after(text, start, min(end, start + _REACH))
     if place is None or _SUB_AREA.search(place) is None or len(place.split()) < 2:
         return None  # "in the province", "in hospital": the event's own place, or a state
     return place
 
 
-def _place_after(text: str, start: int, end: int) -> str | None:
+def place_after(text: str, start: int, end: int) -> str | None:
     """The place named after the number ending at ``start``, before ``end``, or None."""
     preposition = _PREPOSITION.search(text, start, end)
     if preposition is None:

@@ -7,7 +7,10 @@ only with figures of the same part (``Claim.part``). A bound figure counts a par
   own place ("237 people died in Pakistan and 74 in Afghanistan") (``breakdowns``);
 * its place is a part by its very noun: a province, district, county, village, hospital,
   school or camp ("185 people died in Khyber Pakhtunkhwa province", "at the district
-  hospital"); a country or town alone may be the whole event's place, and stays whole;
+  hospital"); a country or town alone may be the whole event's place, so a figure of
+  people keeps it as its ``place``, a part only where another claim counts that place as
+  one ("73 died in Afghanistan" beside "237 in Pakistan and 74 in Afghanistan":
+  ``places``, ``evaluate.places``);
 * it counts a group among the measure's people ("12 girls", "five militants"), unless the
   measure's own words name that group (a measure of troops counts soldiers).
 
@@ -17,11 +20,12 @@ own: it is not bound (``increments``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from crosscheck.extract.breakdowns import breakdown_places, sub_area
 from crosscheck.extract.increments import increments
+from crosscheck.extract.places import place_named
 from crosscheck.extract.structure_words import GROUP_NOUNS
 
 if TYPE_CHECKING:
@@ -30,15 +34,31 @@ if TYPE_CHECKING:
 _INCREMENT = "not bound: an increment to the figure before it ('two more', 'another 20')"
 
 
+class Nouns(NamedTuple):
+    """What a sentence's figures count: each number's counted noun (by its start), each
+    measure's own words, and whether each measure counts people."""
+
+    counted: Mapping[int, str | None]
+    phrase_words: Mapping[str, frozenset[str]]
+    people: Mapping[str, bool]
+
+    def group(self, binding: Binding) -> str | None:
+        """The group among a measure's people a bound figure counts, if any: its counted
+        noun when a group noun the measure's own words do not name ("12 girls")."""
+        noun = self.counted.get(binding.mention.start)
+        measure = binding.measure
+        if noun is None or measure is None or noun in self.phrase_words[measure]:
+            return None
+        return noun if noun in GROUP_NOUNS and self.people[measure] else None
+
+
 def settle(
-    text: str,
-    low: str,
-    end: int,
-    results: list[Binding],
-    group: Callable[[Binding], str | None],
+    text: str, low: str, span: tuple[int, int], results: list[Binding], nouns: Nouns
 ) -> list[Binding]:
-    """The bindings of one sentence ending at ``end``: increments ruled out, and each bound
-    figure given the part of the event it counts (``text`` as written, ``low`` lowered)."""
+    """The bindings of one sentence spanning ``span``: increments ruled out, and each bound
+    figure given the part of the event it counts, or else, for a figure of people, the one
+    place its sentence names for it (``places``) (``text`` as written, ``low`` lowered)."""
+    begin, end = span
     bound = sum(1 for b in results if b.measure is not None)
     if bound >= 2:
         spans = [(b.mention.start, b.mention.end, b.measure) for b in results]
@@ -52,33 +72,27 @@ def settle(
         if binding.measure is None:
             continue
         following = results[i + 1].mention.start if i + 1 < len(results) else end
-        part = places.get(i) or sub_area(text, binding.mention.end, following) or group(binding)
-        if part is not None:
+        part = places.get(i) or sub_area(text, binding.mention.end, following)
+        if part is not None or (part := nouns.group(binding)) is not None:
             why = f"counts a part of the event: {part}"
             results[i] = binding._replace(part=part, steps=(*binding.steps, why))
+        elif nouns.people[binding.measure]:
+            since = results[i - 1].mention.end if i else begin
+            results[i] = _with_place(text, binding, (since, following), begin)
     return results
+
+
+def _with_place(text: str, binding: Binding, around: tuple[int, int], opening: int) -> Binding:
+    """``binding`` with the one place its sentence (opening at ``opening``) names for it
+    between ``around``."""
+    place = place_named(text, (binding.mention.start, binding.mention.end), around, opening)
+    if place is None:
+        return binding
+    why = f"names the place {place!r}: its part if another claim counts that place as one"
+    return binding._replace(place=place, steps=(*binding.steps, why))
 
 
 def _ruled_out(binding: Binding) -> Binding:
     """``binding`` as a number left unbound: an increment."""
     return binding._replace(measure=None, hit=None, reason=_INCREMENT,
                             steps=("role in its sentence: increment", _INCREMENT))  # fmt: skip
-
-
-def group_of(
-    counted: Mapping[int, str | None],
-    phrase_words: Mapping[str, frozenset[str]],
-    people: Mapping[str, bool],
-) -> Callable[[Binding], str | None]:
-    """The group among a measure's people a bound figure counts, if any: its counted noun
-    (``counted``, by the number's start) when a group noun that the measure's own words
-    (``phrase_words``) do not name, and the measure counts people."""
-
-    def group(binding: Binding) -> str | None:
-        noun = counted.get(binding.mention.start)
-        measure = binding.measure
-        if noun is None or measure is None or noun in phrase_words[measure]:
-            return None
-        return noun if noun in GROUP_NOUNS and people[measure] else None
-
-    return group

@@ -233,6 +233,7 @@ class Extractor:
                 "attribution": found.attribution,
                 "as_of": found.as_of,
                 "part": binding.part,
+                "place": binding.place,
                 "file": document.file,
             }
         )

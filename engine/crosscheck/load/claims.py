@@ -48,6 +48,7 @@ KNOWN_KEYS = (
     "measure", "subject", "low", "high", "low_inclusive", "high_inclusive", "unit",
     "stated", "hedge", "value", "document", "file", "source", "date", "start", "end",
     "line", "column", "sentence", "url", "origin", "attribution", "as_of", "part",
+    "place",
 )  # fmt: skip
 
 
@@ -119,6 +120,7 @@ def claim_from_json(
             attribution=text(obj, "attribution"),
             as_of=_as_of(obj),
             part=text(obj, "part") or None,
+            place=text(obj, "place") or None,
         )
     except ValidationError as err:
         first = err.errors()[0]

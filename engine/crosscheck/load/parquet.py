@@ -64,6 +64,7 @@ CLAIMS_SCHEMA = pa.schema(
         ("as_of_start", pa.date32()),
         ("as_of_end", pa.date32()),
         ("part", _TEXT),
+        ("place", _TEXT),
     ]
 )
 REQUIRED = ("measure", "low_numerator", "low_denominator", "high_numerator", "high_denominator")
@@ -158,7 +159,8 @@ def claim_object(row: Mapping[str, Any]) -> dict[str, Any]:
 
 _PLAIN = frozenset(
     ("measure", "subject", "unit", "stated", "hedge", "document", "file", "source",
-     "start", "end", "line", "column", "sentence", "url", "origin", "attribution", "part")
+     "start", "end", "line", "column", "sentence", "url", "origin", "attribution", "part",
+     "place")
 )  # fmt: skip
 
 

@@ -316,7 +316,7 @@ def _texts(raw: _Raw, ruleset: RuleSet, plain: Mask) -> dict[str, Coded]:
         units.index(ruleset.unit_of(m)) if m in ruleset.measures else -1 for m in measure.values
     ]
     texts["unit"] = Coded(np.array([*unit_of, -1], dtype=np.int32)[measure.codes], units)
-    for name in ("file", "origin", "part"):
+    for name in ("file", "origin", "part", "place"):
         texts[name] = _nulled(texts[name])
     subjects = [
         ruleset.measures[m].subject if m in ruleset.measures else None for m in measure.values

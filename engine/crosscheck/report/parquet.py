@@ -57,6 +57,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "as_of_start": None if as_of is None else as_of.start,
         "as_of_end": None if as_of is None else as_of.end,
         "part": claim.part,
+        "place": claim.place,
     }
 
 

@@ -25,6 +25,7 @@ import pyarrow as pa
 from crosscheck.evaluate import evaluate
 from crosscheck.evaluate.context import claim_key
 from crosscheck.evaluate.headlines import without_headline_copies
+from crosscheck.evaluate.places import parts_counted, place_as_part
 from crosscheck.load.errors import LoadError
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped
 from crosscheck.scale.extract import problem_json, problem_of
@@ -88,25 +89,45 @@ def evaluate_claims(
     max_group: int = MAX_GROUP,
 ) -> Evaluated:
     """The findings of the shipped rule set over a frame of claims (Parquet columns)."""
+    counted = _parts_counted(claims, shipped)
     meta = empty_claims(**{GROUP: pa.string(), "problem": pa.string()})
     grouped = claims.shuffle(on="document").map_partitions(
-        _group_rows, shipped, cite > 0, bucket_days, meta=meta, enforce_metadata=False
+        _group_rows, shipped, counted, cite > 0, bucket_days, meta=meta, enforce_metadata=False
     )
     out_meta = pd.DataFrame({"rule": pd.Series([], dtype="int64"), "payload": []})
     decided = grouped.shuffle(on=GROUP).map_partitions(
-        _decide_groups, shipped, cite, bucket_days, max_group, meta=out_meta
+        _decide_groups, shipped, (counted, cite), bucket_days, max_group, meta=out_meta
     )
     rows = decided.compute()
     return _merged(list(rows["payload"]), len(shipped.ruleset().rules))
 
 
+def _parts_counted(claims: dd.DataFrame, shipped: Shipped) -> frozenset[str]:
+    """The parts the claims count (``evaluate.places``): a pass over every partition
+    before any claim is put in a group, since a part splits groups."""
+    meta = pd.DataFrame({"part": pd.Series([], dtype=object)})
+    found = claims.map_partitions(_partition_parts, shipped, meta=meta).compute()
+    return parts_counted(found["part"])
+
+
+def _partition_parts(frame: pd.DataFrame, shipped: Shipped) -> pd.DataFrame:
+    """The distinct parts a partition's claims count."""
+    claims, _ = frame_claims(frame, shipped.ruleset(), "claims")
+    return pd.DataFrame({"part": sorted({c.part for c in claims if c.part})}, dtype=object)
+
+
 def _group_rows(
-    frame: pd.DataFrame, shipped: Shipped, by_time: bool, bucket_days: int | None
+    frame: pd.DataFrame,
+    shipped: Shipped,
+    counted: frozenset[str],
+    by_time: bool,
+    bucket_days: int | None,
 ) -> pd.DataFrame:
-    """A partition's claims (whole documents) without headline copies, one row per
-    group each belongs to."""
+    """A partition's claims (whole documents) without headline copies, a place that
+    ``counted`` holds as a part made the claim's part, one row per group each belongs to."""
     ruleset = shipped.ruleset()
-    claims, problems = frame_claims(frame, ruleset, "claims")
+    read, problems = frame_claims(frame, ruleset, "claims")
+    claims = [place_as_part(claim, counted) for claim in read]
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_document[claim.document].append(claim)
@@ -130,10 +151,16 @@ def _group_rows(
 
 
 def _decide_groups(
-    frame: pd.DataFrame, shipped: Shipped, cite: int, bucket_days: int | None, max_group: int
+    frame: pd.DataFrame,
+    shipped: Shipped,
+    counting: tuple[frozenset[str], int],
+    bucket_days: int | None,
+    max_group: int,
 ) -> pd.DataFrame:
-    """Each group of a partition decided by the evaluator: one row per group, its
-    outcome pickled."""
+    """Each group of a partition decided by the evaluator (``counting``: the parts the
+    whole claim set counts, and how many claims to cite): one row per group, its outcome
+    pickled."""
+    counted, cite = counting
     ruleset = shipped.ruleset()
     planned = plans(ruleset.rules, bucket_days, by_time=cite > 0)
     rules: list[int] = []
@@ -146,20 +173,27 @@ def _decide_groups(
         else:
             plan = planned[rule_of(key)]
             claims = own_claims(part)  # rows _group_rows wrote from checked claims
-            outcome = ("decided", _decided(plan, key, claims, ruleset, cite, max_group))
+            decided = _decided(plan, key, claims, (ruleset, counted), cite, max_group)
+            outcome = ("decided", decided)
             rules.append(plan.index)
         payloads.append(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
     return pd.DataFrame({"rule": pd.Series(rules, dtype="int64"), "payload": payloads})
 
 
 def _decided(
-    plan: Plan, key: str, claims: list[Claim], ruleset: Any, cite: int, max_group: int
+    plan: Plan,
+    key: str,
+    claims: list[Claim],
+    rules: tuple[Any, frozenset[str]],
+    cite: int,
+    max_group: int,
 ) -> tuple[int, list[Finding], list[Skipped], Large | None]:
+    ruleset, counted = rules
     large = None
     if len(claims) > max_group:
         large = Large(plan.rule.name, len(claims), max_group, _why_whole(plan))
     alone = replace(ruleset, rules=(plan.rule,))
-    outcome = evaluate(alone, claims, cite=cite, headline_copies_removed=True)
+    outcome = evaluate(alone, claims, cite=cite, headline_copies_removed=True, parts=counted)
     findings = [f for f in outcome.findings if keeps(plan, key, f)]
     return plan.index, findings, list(outcome.skipped), large
 

@@ -78,4 +78,5 @@ def _end(row: dict[str, Any], end: str) -> Fraction | None:
 _PLAIN = (
     "measure", "subject", "unit", "stated", "hedge", "document", "file", "source", "date",
     "start", "end", "line", "column", "sentence", "url", "origin", "attribution", "part",
+    "place",
 )  # fmt: skip

@@ -1,0 +1,96 @@
+"""The one place a sentence names for a figure, before the corpus says whether it is a
+part (pure).
+
+"In Afghanistan, 73 people were reported dead", "Pakistan's disaster agency confirmed 230
+deaths", "the toll in Nepal rose to 20": one place named with one figure. Alone it does
+not make the figure a part: "300 died in Kerala" may be the whole event's toll. Evaluation
+decides (``evaluate.places``): a figure's place is its part when some claim of the corpus
+counts that place as a part (a breakdown such as "237 in Pakistan and 74 in Afghanistan").
+So this reads places generously; a name that is no part anywhere changes nothing.
+
+Read, nearest first: a place after the number ("killed 20 in Nepal", ``breakdowns``), then
+before it in its own stretch of the sentence (after the previous number): "in"/"across"
+and a proper name, a proper name's possessive ("Afghanistan's", "Pakistan's NDMA"), or a
+proper name opening the sentence that reports the figure ("Afghanistan has reported 115").
+"""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck.extract.breakdowns import place_after
+from crosscheck.extract.structure_words import EVENT_NOUNS
+from crosscheck.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
+_PROPER = r"[A-Z][\w’'-]*[\w](?:[ \t]+[A-Z][\w’'-]*[\w])*"
+_BEFORE = re.compile(
+    rf"(?:(?<![\w-])(?i:in|across|throughout)[ \t]+(?:the[ \t]+)?(?P<inside>{_PROPER})"
+    rf"|(?P<owner>{_PROPER})['’]s(?![\w-]))"
+)
+_TELLER = re.compile(
+    rf"(?P<teller>{_PROPER})[ \t]+(?:has[ \t]+|had[ \t]+)?"
+    r"(?:reported|confirmed|recorded|registered|counted)(?![\w-])"
+)
+# "killed 260 across the region, most of them in Pakistan": the place is another clause's.
+_CLAUSE_END = re.compile(r"[,;:()—–]|[ \t]-[ \t]")
+# "there and in Pakistan", "in Pakistan and Afghanistan": more than one place, so no one.
+_AND_BEFORE = re.compile(r"(?<![\w-])(?:and|or)[ \t]")
+_AND_AFTER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+(?:in[ \t]+)?(?:the[ \t]+)?[A-Z]")
+_WORD = re.compile(r"[a-z]+")
+# "Nepal's disaster agency": an event noun naming what an office deals with, not the event.
+_AGENCY_NOUNS = frozenset(
+    ["agency", "authority", "management", "ministry", "department", "relief", "response",
+     "commission", "officials", "official", "centre", "center", "cell", "unit", "chief"]
+)  # fmt: skip
+_REACH = 90  # characters around the number searched for its place
+_NOT_PLACES = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))
+_NOT_FIRST = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their"])
+
+
+def place_named(
+    text: str, number: tuple[int, int], stretch: tuple[int, int], opening: int
+) -> str | None:
+    """The place ``text`` names for the number spanning ``number``: after it or else
+    before it, within ``stretch`` (from the number before to the number after), or else
+    the name that reports the figure opening the sentence (at ``opening``)."""
+    start, stop = number
+    since, until = stretch
+    clause = _CLAUSE_END.search(text, stop, min(until, stop + _REACH))
+    after = place_after(text, stop, clause.start() if clause else min(until, stop + _REACH))
+    if after is not None:
+        at = text.find(after, stop)
+        finish = at + len(after)
+        cut = finish < len(text) and text[finish].isalnum()  # a name the reach ends inside
+        one = not _AND_BEFORE.search(text, stop, at) and not _AND_AFTER.match(text, finish)
+        return _checked(after) if one and not cut else None
+    before = list(_BEFORE.finditer(text, max(since, start - _REACH), start))
+    if not before:
+        teller = _TELLER.match(text, opening, start)
+        return None if teller is None else _checked(teller.group("teller"))
+    found = before[-1]  # the nearest
+    if _AND_AFTER.match(text, found.end()) or _of_event(text, found):
+        return None
+    return _checked(found.group("inside") or found.group("owner"))
+
+
+def _of_event(text: str, found: re.Match[str]) -> bool:
+    """Whether the place before a figure is the event's: "the quake in Nepal", "Nepal's
+    (devastating) earthquake", but not "Nepal's disaster agency"."""
+    if found.group("owner") is None:
+        before = _WORD.findall(text[max(0, found.start() - 30) : found.start()].lower())
+        return bool(before) and before[-1] in EVENT_NOUNS
+    after = _WORD.findall(text[found.end() : found.end() + 40].lower())[:3]
+    for i, word in enumerate(after[:2]):
+        if word in EVENT_NOUNS:
+            return after[i + 1 : i + 2] == [] or after[i + 1] not in _AGENCY_NOUNS
+    return False
+
+
+def _checked(place: str) -> str | None:
+    """``place`` unless it is a time or a common word capitalised at a sentence start."""
+    words = place.split()
+    if not words or not EVENT_NOUNS.isdisjoint(word.lower() for word in words):
+        return None  # "the quake in Kashmir": the event's place
+    if any(word.lower().strip("’'") in _NOT_PLACES for word in words):
+        return None
+    return None if words[0].lower() in _NOT_FIRST else place

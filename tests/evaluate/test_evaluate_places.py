@@ -1,0 +1,60 @@
+"""A place named with a figure is a part when some claim counts that place as a part
+(``evaluate.places``, docs/semantics.md §5)."""
+
+from __future__ import annotations
+
+from claim_factory import make_claim
+from crosscheck.dsl import build_ruleset, parse
+from crosscheck.evaluate import evaluate, evaluate_pairs
+from crosscheck.evaluate.places import parts_counted, with_places_as_parts
+from crosscheck.model import Claim
+
+
+def toll(n: int, document: str, **fields: str) -> Claim:
+    """A toll of exactly ``n`` in ``document``."""
+    return make_claim(low=n, high=n, document=document, **fields)
+
+
+RULES = build_ruleset(
+    [parse("measure killed: count\nrule tolls_agree: killed agree within 20% across sources\n")]
+)
+# One article breaks the toll down by country; another gives one country's figure alone;
+# a third gives a figure in a place no claim counts as a part; two give whole tolls.
+BREAKDOWN = [
+    toll(237, "a.txt", part="Pakistan"),
+    toll(74, "a.txt", part="Afghanistan"),
+]
+ONE_COUNTRY = toll(73, "b.txt", place="Afghanistan")
+ELSEWHERE = toll(150, "c.txt", place="Kerala")
+WHOLE = [toll(300, "d.txt"), toll(311, "e.txt")]
+CLAIMS = [*BREAKDOWN, ONE_COUNTRY, ELSEWHERE, *WHOLE]
+
+
+def cited(claims: list[Claim]) -> set[str]:
+    """The documents the findings of the rule over ``claims`` cite."""
+    found = evaluate(RULES, claims).findings
+    return {c.document for f in found for group in f.cited for c in group.claims}
+
+
+def test_a_place_another_claim_counts_as_a_part_is_the_figure_part() -> None:
+    settled = with_places_as_parts(CLAIMS, parts_counted(c.part for c in CLAIMS))
+    assert settled[2].part == "Afghanistan"
+    assert settled[3].part is None  # Kerala is no claim's part: it may be the whole's place
+
+
+def test_one_country_figure_is_compared_with_that_country_only() -> None:
+    assert "b.txt" not in cited(CLAIMS)  # 73 against 74, Afghanistan's: no finding
+    assert "c.txt" in cited(CLAIMS)  # 150 in Kerala is read as the whole: against 300
+    alone = [ONE_COUNTRY, *WHOLE]  # without the breakdown, Afghanistan may be the whole
+    assert "b.txt" in cited(alone)
+
+
+def test_pairwise_violations_take_places_as_parts_too() -> None:
+    pairs = evaluate_pairs(RULES, CLAIMS).violations
+    assert pairs and all("b.txt" not in {c.document for c in v.claims} for v in pairs)
+
+
+def test_places_are_compared_as_parts_are() -> None:
+    spelled = toll(73, "b.txt", place=" afghanistan ")
+    settled = with_places_as_parts([*BREAKDOWN, spelled], parts_counted(["Afghanistan"]))
+    assert settled[2].part == " afghanistan "

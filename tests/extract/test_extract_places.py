@@ -1,0 +1,32 @@
+"""The one place a sentence names for a figure of people: each case of places.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from extract_helpers import doc
+
+from crosscheck.dsl import build_ruleset, parse
+from crosscheck.extract import Extractor
+
+CASES: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).with_name("places.yaml")).read_text(encoding="utf-8")
+)
+EXTRACTOR = Extractor(build_ruleset([parse(CASES["rules"], "places.rules")]))
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["name"] for c in CASES["cases"]])
+def test_each_figure_knows_the_one_place_named_for_it(case: dict[str, Any]) -> None:
+    found = EXTRACTOR.claims(doc(case["text"], date=dt.date(2015, 4, 27)))
+    assert [[c.measure, c.stated, c.place] for c in found] == case["claims"]
+
+
+def test_a_place_says_why_in_its_steps() -> None:
+    decided = [
+        d for d in EXTRACTOR.decisions(doc("The tremor killed 20 people in Nepal.")) if d.bound
+    ]
+    assert decided and any("names the place 'Nepal'" in step for step in decided[0].steps)
