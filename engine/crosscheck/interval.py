@@ -47,9 +47,12 @@ class Interval:
             object.__setattr__(self, "low_closed", False)
         if self.high is None and self.high_closed:
             object.__setattr__(self, "high_closed", False)
-        if self.low is not None and self.high is not None:
-            touching = not (self.low_closed and self.high_closed) and self.low == self.high
-            if self.low > self.high or touching:
+        low, high = self.low, self.high
+        if low is not None and high is not None:
+            open_end = not (self.low_closed and self.high_closed)
+            # One value (most readings) needs no comparison of fractions.
+            empty = open_end if low is high else low > high or (open_end and low == high)
+            if empty:
                 raise ValueError(f"empty interval: {self}")
 
     @classmethod

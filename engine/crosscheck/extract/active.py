@@ -69,7 +69,11 @@ class Survey:
         self._by_gap = all(_PLAIN_WORD.fullmatch(word) for word in (*words, *markers))
         if self._by_gap:
             self._at_start = re.compile(body.encode("ascii"))
-            self._after_gap = re.compile(b" " + body.encode("ascii"))
+            # Past the first word, numbers and markers are scanned apart: a word that
+            # starts after a gap is one of them or not whatever stands before it.
+            number = r"(?:[0-9]|" + trie_pattern(words) + r"(?![a-z]))"
+            self._number_after_gap = re.compile(b" " + number.encode("ascii"))
+            self._marker_after_gap = re.compile(b" " + trie_pattern(markers).encode("ascii"))
         # That scan finds a marker wherever one starts a word; if every when phrase
         # starts with its first word, the places where markers were found are the only
         # ones where the binder need look for a phrase.
@@ -81,8 +85,10 @@ class Survey:
             return Surveyed([], None)
         candidates = array("q")  # 8 bytes a number: no per-number objects kept
         marks: list[tuple[int, int]] = []
-        for matches, shift in self._matches(low):
-            self._take(low, matches, shift, candidates, marks)
+        if self._by_gap:
+            self._take_gapped(low, candidates, marks)
+        else:
+            self._take(low, self._pattern.finditer(low), 0, candidates, marks)
         spans = [(0, len(text))] if self.every_line else _spans(text, marks)
         starts = [start for start, _ in marks] if self._marks_phrases else None
         return Surveyed(_distribute(spans, candidates), starts)
@@ -108,15 +114,19 @@ class Survey:
             else:
                 marks.append((start, m.end()))
 
-    def _matches(self, low: str) -> list[tuple[Iterable[re.Match[Any]], int]]:
-        """Every match of ``_pattern`` in ``low``, in order, in runs: (matches, what to add
-        to a match's start to find its place in ``low``). Matches are made as they are
-        read, never kept."""
-        if not self._by_gap:
-            return [(self._pattern.finditer(low), 0)]
+    def _take_gapped(self, low: str, candidates: array[int], marks: list[tuple[int, int]]) -> None:
+        """``_take`` over a copy of ``low`` with every character but [a-z0-9] a space.
+
+        There every match starts a word, and a word holds no other match: the first
+        word is read as ``_take`` reads it; past it, the words that start a number and
+        those that start a marker (a number word may be both) are found by two scans.
+        """
         gapped = _gaps_as_spaces(low)
         first = self._at_start.match(gapped)
-        return [([first] if first is not None else [], 0), (self._after_gap.finditer(gapped), 1)]
+        if first is not None:
+            self._take(low, (first,), 0, candidates, marks)
+        candidates.extend(m.start() + 1 for m in self._number_after_gap.finditer(gapped))
+        marks.extend((m.start() + 1, m.end()) for m in self._marker_after_gap.finditer(gapped))
 
 
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")

@@ -64,20 +64,29 @@ _OF_SOURCE = re.compile(
 )
 # Words that "according to", "citing", "as per" and "quoting" hold, lowered: most sentences
 # hold none, and ``in`` is much cheaper than a scan with the case-blind pattern.
-_ACCORDING_WORDS = ("accord", "citing", "per", "quoting")
+_ACCORDING_WORDS = ("accord", "citing", " per", "\tper", "quoting")
+# A word that every match of ``_BY_AGENT`` (or of ``_OF_SOURCE``) holds, as written.
+_AGENT_WORDS = ("released", "issued", "published", "provided", "given", "compiled", "announced",
+                "reported")  # fmt: skip
+_SOURCE_WORDS = ("findings", "estimate", "figure", "data", "assessment", "count", "tally",
+                 "statement", "intelligence")  # fmt: skip
 
 
-def _frames_in(text: str, start: int, end: int, low: str | None) -> tuple[re.Pattern[str], ...]:
-    """The frame patterns that may match in ``text[start:end]``, in the order they are read;
-    ``low`` is its lowered copy when it is ASCII."""
+def _frames_in(piece: str, low: str | None) -> tuple[re.Pattern[str], ...]:
+    """The frame patterns that may match in the sentence ``piece``, in the order they are
+    read; ``low`` is its lowered copy when it is ASCII."""
     # An ASCII sentence matches the case-blind pattern only where its lowered copy holds
     # one of the words; other letters may match ASCII ones (the dotless i): not tested.
-    according = low is None or any(word in low for word in _ACCORDING_WORDS)
-    if text.find("by", start, end) < 0:  # most sentences hold none: no scan for an agent
-        return (_ACCORDING, _SAID_AFTER, _OF_SOURCE) if according else (_SAID_AFTER, _OF_SOURCE)
-    if according:
-        return _ACCORDING, _SAID_AFTER, _BY_AGENT, _OF_SOURCE
-    return _SAID_AFTER, _BY_AGENT, _OF_SOURCE
+    # Most sentences hold no word of the other frames: those patterns are not scanned.
+    patterns = []
+    if low is None or any(word in low for word in _ACCORDING_WORDS):
+        patterns.append(_ACCORDING)
+    patterns.append(_SAID_AFTER)
+    if "by" in piece and any(word in piece for word in _AGENT_WORDS):
+        patterns.append(_BY_AGENT)
+    if any(word in piece for word in _SOURCE_WORDS):
+        patterns.append(_OF_SOURCE)
+    return tuple(patterns)
 
 
 # News agencies pass figures on: a frame naming one gives way to another frame in the sentence.
@@ -175,7 +184,7 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     piece = text[start:end]
     low = piece.lower() if piece.isascii() else None  # a copy of the same length
-    for pattern in _frames_in(text, start, end, low):
+    for pattern in _frames_in(piece, low):
         for match in pattern.finditer(text, start, end):
             who = _clean(match.group(1))
             if who is not None:

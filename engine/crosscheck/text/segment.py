@@ -254,6 +254,17 @@ class SentenceLocator:
         self._grid = _Grid(text, limit)
         self._segments: list[tuple[int, int, Sentence | None]] = []
         self._reversed: str | None = None
+        # The cut each mark makes, by the mark's offset: the mark that ends one sentence
+        # is asked again when the next sentence is found.
+        self._cuts: dict[int, int | None] = {}
+
+    def _cut_at(self, i: int) -> int | None:
+        """``cut_at(text, i)``, remembered."""
+        cuts = self._cuts
+        if i in cuts:
+            return cuts[i]
+        cut = cuts[i] = cut_at(self.text, i)
+        return cut
 
     def at(self, pos: int) -> Sentence:
         """The sentence whose stretch of text (between two cuts) holds ``pos``."""
@@ -304,8 +315,7 @@ class SentenceLocator:
         last = len(self.text) - 1
         stop = last - max(0, floor - _MAX_CLOSERS - 1) + 1
         for m in _CANDIDATE.finditer(self._reversed, last - pos, stop):
-            i = last - m.start()
-            cut = cut_at(self.text, i)
+            cut = self._cut_at(last - m.start())
             if cut is not None and cut <= pos:
                 return cut if cut >= floor else None
         return 0 if floor == 0 else None
@@ -315,7 +325,7 @@ class SentenceLocator:
         before ``ceiling``, or ``None`` when there is none there."""
         text = self.text
         for m in _CANDIDATE.finditer(text, max(0, pos - _MAX_CLOSERS - 1), ceiling + 1):
-            cut = cut_at(text, m.start())
+            cut = self._cut_at(m.start())
             if cut is not None and cut > pos:
                 return cut if cut <= ceiling else None
         return len(text) if ceiling >= len(text) else None
