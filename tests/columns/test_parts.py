@@ -18,15 +18,21 @@ from crosscheck.model import Claim
 PARTS = st.sampled_from([None, None, "Pakistan", " pakistan", "Afghanistan", "schoolgirls"])
 
 
+# Places too: an acronym of a part names it ("NWFP": evaluate.places.part_named).
+PLACES = st.sampled_from(
+    [None, None, "Pakistan", " pakistan", "Afghanistan", "North West Frontier Province", "NWFP"]
+)
+
+
 def with_parts(draw: st.DrawFn, claims: list[Claim]) -> list[Claim]:
     """The claims, each given a part drawn from ``PARTS``."""
     return [c.model_copy(update={"part": draw(PARTS)}) for c in claims]
 
 
 def with_places(draw: st.DrawFn, claims: list[Claim]) -> list[Claim]:
-    """The claims, each given a part and a place drawn from ``PARTS`` (a place that some
+    """The claims, each given a part and a place drawn from ``PLACES`` (a place that some
     claim counts as a part becomes the part of the claims naming it: ``evaluate.places``)."""
-    return [c.model_copy(update={"part": draw(PARTS), "place": draw(PARTS)}) for c in claims]
+    return [c.model_copy(update={"part": draw(PLACES), "place": draw(PLACES)}) for c in claims]
 
 
 @st.composite

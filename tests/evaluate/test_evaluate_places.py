@@ -6,7 +6,7 @@ from __future__ import annotations
 from claim_factory import make_claim
 from crosscheck.dsl import build_ruleset, parse
 from crosscheck.evaluate import evaluate, evaluate_pairs
-from crosscheck.evaluate.places import parts_counted, with_places_as_parts
+from crosscheck.evaluate.places import part_named, parts_counted, with_places_as_parts
 from crosscheck.model import Claim
 
 
@@ -58,3 +58,13 @@ def test_places_are_compared_as_parts_are() -> None:
     spelled = toll(73, "b.txt", place=" afghanistan ")
     settled = with_places_as_parts([*BREAKDOWN, spelled], parts_counted(["Afghanistan"]))
     assert settled[2].part == " afghanistan "
+
+
+def test_an_acronym_names_the_one_part_whose_initials_it_spells() -> None:
+    counted = parts_counted(["North West Frontier Province", "Azad Jammu and Kashmir", "Punjab"])
+    assert part_named("NWFP", counted) == "north west frontier province"
+    assert part_named("AJK", counted) == "azad jammu and kashmir"
+    assert part_named("Nwfp", counted) is None  # not written as an acronym
+    assert part_named("PB", counted) is None
+    twice = parts_counted(["North Province", "Northern Plains"])
+    assert part_named("NP", twice) is None  # two parts spell it: neither is named

@@ -12,10 +12,14 @@ it splits claims into groups.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from crosscheck.evaluate.scopes import part_key
 from crosscheck.model import Claim
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_GLUE = frozenset(["and", "of", "the"])  # "Azad Jammu and Kashmir" is AJK
 
 
 def parts_counted(parts: Iterable[str | None]) -> frozenset[str]:
@@ -32,8 +36,24 @@ def with_places_as_parts(claims: Sequence[Claim], counted: frozenset[str]) -> li
 
 
 def place_as_part(claim: Claim, counted: frozenset[str]) -> Claim:
-    """``claim``, given its place as its part when it has none and ``counted`` (the parts
-    of the whole claim set) holds that place."""
-    if claim.part is not None or claim.place is None or part_key(claim.place) not in counted:
+    """``claim``, given the part its place names (``part_named``) when it has none."""
+    if claim.part is not None or claim.place is None:
         return claim
-    return claim.model_copy(update={"part": claim.place})
+    part = part_named(claim.place, counted)
+    return claim if part is None else claim.model_copy(update={"part": part})
+
+
+def part_named(place: str, counted: frozenset[str]) -> str | None:
+    """The part of ``counted`` (the parts of the whole claim set) that ``place`` names:
+    itself, or the one part whose initials it spells ("NWFP" for "North West Frontier
+    Province"); None for none."""
+    if part_key(place) in counted:
+        return place
+    if not _ACRONYM.fullmatch(place):
+        return None
+    spelled = [key for key in counted if _initials(key) == place.lower()]
+    return spelled[0] if len(spelled) == 1 else None
+
+
+def _initials(key: str) -> str:
+    return "".join(word[0] for word in key.split() if word not in _GLUE)
