@@ -32,3 +32,11 @@ def test_each_claim_knows_who_gives_it_and_as_of_when(case: dict[str, Any]) -> N
 def test_an_undated_article_gives_no_as_of() -> None:
     claims = EXTRACTOR.claims(doc("Health officials said on Tuesday that 212 people had died."))
     assert [(c.origin, c.as_of) for c in claims] == [("health", None)]
+
+
+def test_explain_names_the_date_of_the_event_it_left_out() -> None:
+    text = "The flood that swept the valley on Thursday has killed 85 people."
+    decision = EXTRACTOR.explain(doc(text, date=MONDAY), text.index("85"))
+    assert decision is not None
+    why = "as of the article's date 2024-12-23 ('thursday' dates the event, not the figure)"
+    assert why in decision.steps

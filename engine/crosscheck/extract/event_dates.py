@@ -54,7 +54,16 @@ _NOUN_WINDOW = 10  # words from the event noun to its verb
 def figure_times(low: str, found: Sequence[TimeWords], start: int) -> list[TimeWords]:
     """The time words of ``found`` (in text order, in the sentence of ``low`` that opens at
     ``start``) that may date a figure: all but those that date the event."""
+    return split_times(low, found, start)[0]
+
+
+def split_times(
+    low: str, found: Sequence[TimeWords], start: int
+) -> tuple[list[TimeWords], list[TimeWords]]:
+    """The time words of ``found`` (as for ``figure_times``) that may date a figure, and
+    those that date the event."""
     kept: list[TimeWords] = []
+    events: list[TimeWords] = []
     previous: TimeWords | None = None
     previous_of_event = False
     for words in found:
@@ -65,10 +74,9 @@ def figure_times(low: str, found: Sequence[TimeWords], start: int) -> list[TimeW
             of_event = previous_of_event
         else:  # the event's verb comes after any earlier time words: they would be its date
             of_event = dates_the_event(low, words, start, previous.end_pos if previous else start)
-        if not of_event:
-            kept.append(words)
+        (events if of_event else kept).append(words)
         previous, previous_of_event = words, of_event
-    return kept
+    return kept, events
 
 
 def dates_the_event(low: str, words: TimeWords, start: int, verb_from: int) -> bool:

@@ -19,7 +19,7 @@ from typing import NamedTuple, TypeVar
 from crosscheck.extract.asof import TimeWords, as_of_for, time_expressions
 from crosscheck.extract.attribution import Attribution, attribution_for, attributions
 from crosscheck.extract.context import DocumentContext
-from crosscheck.extract.event_dates import figure_times
+from crosscheck.extract.event_dates import split_times
 from crosscheck.model import AsOf
 from crosscheck.text.phrases import phrase_key
 from crosscheck.text.segment import Sentence
@@ -43,6 +43,7 @@ class Found(NamedTuple):
     how: str  # where the attribution frame was found, or that none was
     day: dt.date | None  # the article's
     words: str | None  # the time words that date the figure, if any
+    event: str | None = None  # time words of the figure's clause that date the event
 
     @property
     def steps(self) -> tuple[str, ...]:
@@ -54,7 +55,8 @@ class Found(NamedTuple):
         if self.day is None:
             steps.append("no as-of date: the article is undated")
         elif self.words is None:
-            steps.append(f"as of the article's date {self.day}")
+            why = f" ({self.event!r} dates the event, not the figure)" if self.event else ""
+            steps.append(f"as of the article's date {self.day}{why}")
         else:
             assert self.as_of is not None
             steps.append(f"as of {self.as_of.text()} because of {self.words!r}")
@@ -79,8 +81,8 @@ class Provenance:
         frame, how = self._frame(doc, sentence, position, clause)
         who = frame.who if frame is not None else None
         origin = self._origin(who) if who is not None else None
-        as_of, words = _as_of(doc, sentence, position, clause, frame, day)
-        return Found(origin, who, as_of, how, day, words)
+        as_of, words, event = _as_of(doc, sentence, position, clause, frame, day)
+        return Found(origin, who, as_of, how, day, words, event)
 
     def _frame(
         self, doc: DocumentContext, sentence: Sentence, position: int, clause: tuple[int, int]
@@ -161,21 +163,23 @@ def _as_of(
     clause: tuple[int, int],
     frame: Attribution | None,
     day: dt.date | None,
-) -> tuple[AsOf | None, str | None]:
-    """The days the figure held, and the time words that say so (None: none do)."""
+) -> tuple[AsOf | None, str | None, str | None]:
+    """The days the figure held, the time words that say so (None: none do), and, when
+    none do, the time words of its clause that date the event instead."""
     if day is None:
-        return None, None
-    found = _remembered(doc, "time", sentence, lambda: _figure_times(doc.low, sentence, day))
+        return None, None, None
+    found, events = _remembered(doc, "time", sentence, lambda: _times(doc.low, sentence, day))
     speaker = frame.end if frame is not None else None
     words = as_of_for(found, position, clause, speaker)
     if words is None:
-        return _days(day, day), None
-    return _days(words.first, words.last), words.words
+        event = as_of_for(events, position, clause, None)
+        return _days(day, day), None, event.words if event is not None else None
+    return _days(words.first, words.last), words.words, None
 
 
-def _figure_times(low: str, sentence: Sentence, day: dt.date) -> list[TimeWords]:
-    """The time words of ``sentence`` that may date its figures (not those of the event)."""
-    return figure_times(
+def _times(low: str, sentence: Sentence, day: dt.date) -> tuple[list[TimeWords], list[TimeWords]]:
+    """The time words of ``sentence`` that may date its figures, and those of the event."""
+    return split_times(
         low, time_expressions(low, sentence.start, sentence.end, day), sentence.start
     )
 
