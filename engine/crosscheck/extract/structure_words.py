@@ -267,6 +267,18 @@ THING_NOUNS = frozenset(
         "camps",
         "centres",
         "centers",
+        # Who reports a figure is no count of its dead: "a few television channels gave
+        # a higher toll", "two newspapers put the toll at 40".
+        "channels",
+        "networks",
+        "newspapers",
+        "papers",
+        "stations",
+        "outlets",
+        "websites",
+        "reports",
+        "estimates",
+        "figures",
     ]
 )
 
