@@ -4,8 +4,9 @@
 (``attribution``, ``asof``), picks those that govern the number, and names the rule
 set's origin the attribution's words match. A quotation closed by "he said" takes its
 speaker from the sentence before. Time words that date the event rather than the figure
-("the quake that struck on Monday") are left out (``event_dates``). Without time words a
-figure holds on the article's day.
+("the quake that struck on Monday") are left out (``event_dates``); the figure a change
+starts from ("up from 80") held before the one it changed to (``change_from``). Without
+time words a figure holds on the article's day.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import NamedTuple, TypeVar
 
 from crosscheck.extract.asof import TimeWords, as_of_for, time_expressions
 from crosscheck.extract.attribution import Attribution, attribution_for, attributions
+from crosscheck.extract.change_from import changed_from, owned_times, starts_of_changes
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.event_dates import split_times
 from crosscheck.model import AsOf
@@ -170,6 +172,17 @@ def _as_of(
         return None, None, None
     found, events = _remembered(doc, "time", sentence, lambda: _times(doc.low, sentence, day))
     speaker = frame.end if frame is not None else None
+    changes = _remembered(
+        doc, "changes", sentence, lambda: starts_of_changes(doc.low, sentence.start, sentence.end)
+    )
+    if changes:  # "up from 80 on Friday": Friday dates the 80 alone
+        owned = owned_times(doc.low, changes, found)
+        found = [w for w in found if w not in owned]
+        change = changed_from(changes, position)
+        if change is not None:
+            mine = [w for w in owned if w.start_pos >= change.end]
+            held = mine[0] if mine else as_of_for(found, position, clause, speaker)
+            return _days(None, held.last if held else day), change.words, None
     words = as_of_for(found, position, clause, speaker)
     if words is None:
         event = as_of_for(events, position, clause, None)
