@@ -40,3 +40,11 @@ def test_explain_names_the_date_of_the_event_it_left_out() -> None:
     assert decision is not None
     why = "as of the article's date 2024-12-23 ('thursday' dates the event, not the figure)"
     assert why in decision.steps
+
+
+def test_the_time_words_of_a_sentences_end_leave_its_full_stop() -> None:
+    text = "Some 126 people have died after a quake hit the region on 26 October."
+    decision = EXTRACTOR.explain(doc(text, date=MONDAY), text.index("126"))
+    assert decision is not None
+    why = "as of the article's date 2024-12-23 ('26 october' dates the event, not the figure)"
+    assert why in decision.steps

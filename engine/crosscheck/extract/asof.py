@@ -29,10 +29,14 @@ from typing import NamedTuple
 from crosscheck.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 _MONTHS = "|".join(month.lower() for month in (*MONTHS, *MONTH_ABBREVIATIONS))
+# A month after its day takes a dot only when abbreviated: "on 26 October." ends a sentence.
+_FULL_MONTHS = "|".join(month.lower() for month in MONTHS)
+_ABBREVIATED = "|".join(month.lower() for month in MONTH_ABBREVIATIONS)
+_MONTH_AFTER_DAY = rf"(?:{_FULL_MONTHS}|(?:{_ABBREVIATED})\.?)"
 _WEEKDAYS = tuple(day.lower() for day in WEEKDAYS)
 _ABSOLUTE = re.compile(
     rf"(?<![a-z])(?:(?:{_MONTHS})\.?[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+[0-9]{{4}})?"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\.?(?:,?[ \t]+[0-9]{{4}})?)"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH_AFTER_DAY}(?:,?[ \t]+[0-9]{{4}})?)"
     r"(?![a-z0-9])"
 )
 _WEEKDAY = re.compile(
