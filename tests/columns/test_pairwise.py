@@ -169,3 +169,21 @@ def test_many_odd_readings_and_origins_are_charged_as_by_records(cite: int) -> N
         again = {"document": f"reprint{i:05d}.txt", "source": f"reprinter{i % 4}"}
         claims += [given, given.model_copy(update=again)]
     assert_same(rules, claims, cite)
+
+
+def test_findings_kept_as_drafts_are_worded_alike_in_any_batch() -> None:
+    """A pairwise rule's findings kept as the rows they cite (``decide_columns``) and
+    worded a few at a time, with records made per batch, are the record path's."""
+    module = benchmark("evaluate")
+    module.OUTLIER_RATE = 0.02
+    rules = load_rules(ROOT / "rules" / "nk_deployment.rules")
+    claims = module.generate_claims(rules, 3000, 3)
+    decided = columnar.decide_columns(rules, ClaimColumns.from_claims(claims))
+    drafted = [rule for rule in decided if rule.drafts is not None and len(rule.drafts) > 3]
+    assert drafted
+    found = [
+        finding
+        for rule in decided
+        for finding in (rule.built if rule.drafts is None else rule.drafts.findings(batch=2))
+    ]
+    assert found == list(evaluate(rules, claims).findings)

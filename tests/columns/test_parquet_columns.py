@@ -10,11 +10,13 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from crosscheck.columns.table import ClaimColumns
 from crosscheck.interval import Interval
+from crosscheck.load import parquet_columns
 from crosscheck.load.errors import LoadError
 from crosscheck.load.parquet import CLAIMS_SCHEMA, claims_from_table, read_parquet_claims
 from crosscheck.load.parquet_columns import columns_from_table, read_parquet_columns
@@ -193,3 +195,16 @@ def test_rows_in_claim_order_rank_as_the_context_ranks_them() -> None:
         ranks, _ = _ranks(claims)
         got = ClaimColumns.from_claims(claims).rank.tolist()
         assert got == [ranks[id(c)] for c in claims]
+
+
+def test_a_column_null_in_some_batches_or_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read two rows at a time: a text column null in the first batches and set in a later
+    one keeps its nulls and its texts; one null in every row is null in every row."""
+    monkeypatch.setattr(parquet_columns, "_BATCH", 2)
+    rows = [_row(), _row(), _row(), _row(origin="nis", attribution="the spy agency"), _row()]
+    table = pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA)
+    columns, problems = columns_from_table(table, RULES, "c.parquet")
+    records, errors = claims_from_table(table, RULES, "c.parquet")
+    assert (rows_of(columns), problems) == (records, errors)
+    assert [columns.origin.at(i) for i in range(5)] == [None, None, None, "nis", None]
+    assert columns.hedge.codes.tolist() == [-1] * 5 and columns.hedge.values == ()

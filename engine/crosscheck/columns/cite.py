@@ -1,9 +1,19 @@
 """Records for what a finding cites: claims and readings made only for odd readings and the
-claims nearest them, worded by the record path's own ``findings.drafts``."""
+claims nearest them, worded by the record path's own ``findings.drafts``.
+
+A pairwise rule's findings are kept as ``Drafts`` (each odd reading's charge and the rows
+of the readings it cites) until they are asked for, then worded a batch at a time with
+records made for that batch only: a rule with a hundred thousand findings never holds
+their records all at once unless the caller keeps them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
 
 from crosscheck.columns.pairwise import OddRow
 from crosscheck.columns.plan import Plan
@@ -38,10 +48,49 @@ class Records:
         return tuple(self.rank[id(claim)] for claim in claims)
 
 
+@dataclass(frozen=True)
+class Kept:
+    """The readings a rule's findings cite: each one's rows (claim order) and operand."""
+
+    rows: dict[int, NDArray[np.int64]]
+    roles: dict[int, int]
+
+    @classmethod
+    def of(cls, readings: Readings, numbers: Iterable[int]) -> Kept:
+        """Readings ``numbers`` of ``readings`` (their rows copied: the rest is let go)."""
+        chosen = sorted(set(numbers))
+        return cls(
+            {n: readings.claims(n).copy() for n in chosen},
+            {n: int(readings.role[n]) for n in chosen},
+        )
+
+
+class Drafts:
+    """A pairwise rule's findings as charges and cited rows, worded when asked for."""
+
+    def __init__(
+        self, plan: Plan, table: ClaimColumns, found: tuple[Readings, list[OddRow]], cite: int
+    ) -> None:
+        readings, self.charges = found
+        self.plan, self.table, self.cite = plan, table, cite
+        cited = [c.reading for c in self.charges] + [c.nearest[0].reading for c in self.charges]
+        self.kept = Kept.of(readings, cited)
+
+    def __len__(self) -> int:
+        return len(self.charges)
+
+    def findings(self, batch: int = 4096) -> Iterator[Finding]:
+        """The findings in order, worded ``batch`` at a time with records of their own."""
+        for start in range(0, len(self.charges), batch):
+            cited = Cited(self.plan, self.kept, Records(self.table), self.cite)
+            for charge in self.charges[start : start + batch]:
+                yield cited.finding(charge)
+
+
 class Cited:
     """Turns one rule's charges into findings (see the module docstring)."""
 
-    def __init__(self, plan: Plan, readings: Readings, records: Records, cite: int) -> None:
+    def __init__(self, plan: Plan, readings: Kept, records: Records, cite: int) -> None:
         self.plan, self.readings, self.records = plan, readings, records
         self.citing = Citing(cite, records.order)
         self.made: dict[int, Reading] = {}
@@ -51,14 +100,14 @@ class Cited:
         found = self.made.get(number)
         if found is not None:
             return found
-        rows = self.readings.claims(number).tolist()
+        rows = self.readings.rows[number].tolist()
         claims = [self.records.claim(int(row)) for row in rows]
         head = claims[0]
         span = head.time_span()
         first, last = (None, None) if span is None else span
         kind = self.plan.setup.rule.scope.kind
         found = Reading(
-            int(self.readings.role[number]),
+            self.readings.roles[number],
             scope_key(head, kind),
             f"source:{head.source}" if head.origin is None else origin_key(head),
             first,

@@ -10,11 +10,14 @@ path over that rule's claims only (``record_rule``), which gives the same findin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import NDArray
 
 from crosscheck.columns.charges import group_charges
-from crosscheck.columns.cite import Cited, Records
+from crosscheck.columns.cite import Drafts, Records
 from crosscheck.columns.ends import Ends
 from crosscheck.columns.grouped import grouped_rule, is_grouped
 from crosscheck.columns.groups import build_groups
@@ -37,27 +40,50 @@ Ints = NDArray[np.int64]
 Decision = tuple[list[Finding], list[Skipped]]
 
 
+@dataclass(frozen=True)
+class RuleFindings:
+    """One rule's findings (made, or drafts worded when asked for) and skipped claims."""
+
+    built: list[Finding]
+    skipped: list[Skipped]
+    drafts: Drafts | None = None
+
+    def __len__(self) -> int:
+        return len(self.built) + (0 if self.drafts is None else len(self.drafts))
+
+    def findings(self) -> Iterator[Finding]:
+        """The rule's findings in report order (drafts worded as they come)."""
+        yield from self.built
+        if self.drafts is not None:
+            yield from self.drafts.findings()
+
+
 def evaluate_columns(ruleset: RuleSet, table: ClaimColumns, *, cite: int = DEFAULT_CITE) -> Outcome:
     """The findings and skipped claims of the rule set over the table's claims, equal to
     ``evaluate.evaluate(ruleset, claims, cite=cite)`` over its rows' records (findings
     without their pairwise violations listed; no undecided relations)."""
+    decided = decide_columns(ruleset, table, cite=cite)
+    findings = tuple(finding for rule in decided for finding in rule.findings())
+    return Outcome(findings, (), tuple(skip for rule in decided for skip in rule.skipped))
+
+
+def decide_columns(
+    ruleset: RuleSet, table: ClaimColumns, *, cite: int = DEFAULT_CITE
+) -> list[RuleFindings]:
+    """Each rule's findings and skipped claims, in rule order: ``evaluate_columns``' own,
+    with a pairwise rule's findings kept as the rows they cite until they are asked for
+    (so that a caller that writes them one by one never holds them all)."""
     table = places_as_parts(table)
     rows = kept_rows(table)
     declared = [i for i, name in enumerate(table.measure.values) if name in ruleset.measures]
     rows = rows[np.isin(table.measure.codes[rows], declared)]
     records = Records(table)
-    findings: list[Finding] = []
-    skipped: list[Skipped] = []
-    for rule in ruleset.rules:
-        found, skips = decide(rule, ruleset, table, rows, records, cite)
-        findings.extend(found)
-        skipped.extend(skips)
-    return Outcome(tuple(findings), (), tuple(skipped))
+    return [decide(rule, ruleset, table, rows, records, cite) for rule in ruleset.rules]
 
 
 def decide(
     rule: Rule, ruleset: RuleSet, table: ClaimColumns, rows: Ints, records: Records, cite: int
-) -> Decision:
+) -> RuleFindings:
     """One rule's findings and skipped claims, in report order."""
     plan = plan_of(rule, ruleset)
     if plan is not None:
@@ -65,8 +91,8 @@ def decide(
         if done is not None:
             return done
     elif is_grouped(rule):
-        return grouped_rule(rule, ruleset, table, rows, cite)
-    return record_rule(rule, ruleset, table, rows, records, cite)
+        return RuleFindings(*grouped_rule(rule, ruleset, table, rows, cite))
+    return RuleFindings(*record_rule(rule, ruleset, table, rows, records, cite))
 
 
 def measure_rows(table: ClaimColumns, rows: Ints, name: str) -> Ints:
@@ -78,7 +104,7 @@ def measure_rows(table: ClaimColumns, rows: Ints, name: str) -> Ints:
 
 def pairwise_rule(
     plan: Plan, table: ClaimColumns, rows: Ints, records: Records, cite: int
-) -> Decision | None:
+) -> RuleFindings | None:
     """A pairwise rule decided on columns; None when it must go to the record path."""
     roles: list[Ints] = []
     skipped: list[Ints] = []
@@ -95,14 +121,12 @@ def pairwise_rule(
     odd = _charges(plan, table, roles, cite)
     if odd is None:
         return None
-    readings, charges = odd
-    cited = Cited(plan, readings, records, cite)
-    found = [cited.finding(c) for c in charges]
     skips = np.concatenate(skipped) if skipped else rows[:0]
     skips = skips[np.lexsort((skips, table.rank[skips]))]
     reason = plan.reason or ""
     name = plan.setup.rule.name
-    return found, [Skipped(rule=name, claim=records.claim(int(r)), reason=reason) for r in skips]
+    skips_made = [Skipped(rule=name, claim=records.claim(int(r)), reason=reason) for r in skips]
+    return RuleFindings([], skips_made, Drafts(plan, table, odd, cite))
 
 
 def _charges(

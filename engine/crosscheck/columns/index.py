@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from crosscheck.columns.ends import Ends
+from crosscheck.columns.ends import NONE_BELOW, Ends
 from crosscheck.evaluate.candidates import DateRule
 from crosscheck.evaluate.findings.index import runs
 
 Ints = NDArray[np.int64]
 Small = NDArray[np.int32]  # places and counts within one index: fewer than 2**31
+_KEY_MAX = 2**31 - 1  # keys below it are kept as int32 (a rule of fewer than 2**27 claims)
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Level:
     """One tree level of one order: entries by node then key, where each node's run is."""
 
     entries: Small  # entry numbers
-    keys: Ints  # the entries' ends as ``Ends``' keys
+    keys: Ints | Small  # the entries' ends as ``Ends``' keys (int32 when they fit)
     prefix: Small  # prefix[i]: first claims of readings among entries[:i] (whole level)
     bounds: dict[int, tuple[int, int]]  # node slot -> [a, b)
     best: Small = field(default_factory=lambda: np.empty(0, dtype=np.int32))
@@ -95,6 +96,8 @@ class ColumnIndex:
                 slot_level[slot] = shift
             prefix = np.concatenate([[0], np.cumsum(first[entries])]).astype(np.int32)
             keys = self._keys(self.rows[entries], upper)
+            if not len(keys) or int(keys.max()) < _KEY_MAX:
+                keys = keys.astype(np.int32)  # as all but a rule of 2**27 claims have
             levels.append(Level(entries.astype(np.int32), keys, prefix, bounds))
         return Sorted(upper, levels, slot_level)
 
@@ -147,6 +150,8 @@ class ColumnIndex:
         """Where limits (``Ends.limit_keys``) fall in a node's order: the upper ends before
         a limit fail with it, as do the lower ends from it on."""
         level, a, b = self.orders[0 if upper else 1].run(slot)
+        if level.keys.dtype == np.int32:  # limits past every key stay past them, clipped
+            limits = np.clip(limits, NONE_BELOW, _KEY_MAX).astype(np.int32)
         found: Ints = np.searchsorted(level.keys[a:b], limits, "left" if upper else "right")
         return found
 

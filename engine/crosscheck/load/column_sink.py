@@ -38,7 +38,8 @@ class Sink:
             self.numbers[name][start:stop] = part[name]
         for name in TEXTS:
             column: Coded = part[name]
-            self.codes[name][start:stop] = column.codes
+            if column.values:  # else null in every row: filled in only if another part is not
+                self.codes[name][start:stop] = column.codes
             self.values[name].append(pa.array(column.values, pa.string()))
         self.wide.update({start + row: interval for row, interval in wide.items()})
         self.stops.append(stop)
@@ -54,13 +55,19 @@ class Sink:
         return ClaimColumns(**done, wide=self.wide)
 
     def _merged(self, name: str) -> Coded:
-        """A text column's codes into one table of the batches' values."""
+        """A text column's codes into one table of the batches' values (a column null in
+        every row: one shared -1, read-only, no array of its own)."""
         codes, parts = self.codes[name][: self.count], self.values[name]
+        if not any(len(values) for values in parts):
+            return Coded(np.broadcast_to(np.int32(-1), (self.count,)), ())
+        start = 0
+        for stop, values in zip(self.stops, parts, strict=True):
+            if not len(values):
+                codes[start:stop] = -1
+            start = stop
         if len(parts) == 1:
             return Coded(codes, tuple(parts[0].to_pylist()))
-        merged = pa.concat_arrays(parts).dictionary_encode() if parts else None
-        if merged is None:
-            return Coded(codes, ())
+        merged = pa.concat_arrays(parts).dictionary_encode()
         renumber = merged.indices.to_numpy(zero_copy_only=False).astype(np.int32)
         start, first = 0, 0
         for stop, values in zip(self.stops, parts, strict=True):
