@@ -149,6 +149,11 @@ _NOT_SPEAKERS = frozenset(
         "statement",
         "statements",
         "briefing",
+        "first",  # "First reports said": "reports" read as the verb leaves no speaker
+        "initial",
+        "early",
+        "earlier",
+        "latest",
         "to",
         "is",
         "are",
@@ -160,10 +165,11 @@ _NOT_SPEAKERS = frozenset(
     ]
 )
 _LEADING = re.compile(r"^(?:(?:by|from|of)[ \t]+)?(?:(?:the|a|an)[ \t]+)?", re.IGNORECASE)
-# Adverbs between a speaker and its verb ("the Pentagon also said").
+# Adverbs (and the auxiliary before them) between a speaker and its verb ("the Pentagon
+# also said", "police had earlier said").
 _ADVERBS = re.compile(
     r"(?:[ \t]+(?:also|reportedly|previously|recently|earlier|now|further|later|officially|"
-    r"publicly|separately|initially|first))+$",
+    r"publicly|separately|initially|first|has|have|had))+$",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
