@@ -42,6 +42,19 @@ def pairwise_with_places(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
 
 
 @st.composite
+def broken_down(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
+    """Claims of two documents, most with no part and some with a place: a document's
+    figure for a place below its placeless figures makes the place a part (``parts_of``)."""
+    ruleset, claims = draw(pairwise_cases(cct.amounts(40, whole=True, allow_unbounded=False), 24))
+    documents = st.sampled_from(["a.txt", "b.txt"])
+    places = st.sampled_from([None, None, "Nepal", " nepal", "Bhutan"])
+    return ruleset, [
+        c.model_copy(update={"document": draw(documents), "place": draw(places), "part": None})
+        for c in claims
+    ]
+
+
+@st.composite
 def grouped_with_places(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
     ruleset, claims = draw(grouped_cases(cct.amounts(12, whole=True)))
     return ruleset, with_places(draw, claims)
@@ -83,6 +96,13 @@ def test_grouped_rules_take_places_as_parts_as_the_record_path(
     case: tuple[RuleSet, list[Claim]],
 ) -> None:
     assert_same(*case, 3)  # the whole evaluator: places become parts before any rule
+
+
+@given(broken_down(), st.integers(1, 3))
+def test_articles_breaking_their_whole_down_give_parts_as_the_record_path(
+    case: tuple[RuleSet, list[Claim]], cite: int
+) -> None:
+    assert_same(*case, cite)
 
 
 def test_a_row_keeps_its_part() -> None:

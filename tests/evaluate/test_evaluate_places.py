@@ -6,7 +6,7 @@ from __future__ import annotations
 from claim_factory import make_claim
 from crosscheck.dsl import build_ruleset, parse
 from crosscheck.evaluate import evaluate, evaluate_pairs
-from crosscheck.evaluate.places import part_named, parts_counted, with_places_as_parts
+from crosscheck.evaluate.places import part_named, parts_counted, parts_of, with_places_as_parts
 from crosscheck.model import Claim
 
 
@@ -68,3 +68,19 @@ def test_an_acronym_names_the_one_part_whose_initials_it_spells() -> None:
     assert part_named("PB", counted) is None
     twice = parts_counted(["North Province", "Northern Plains"])
     assert part_named("NP", twice) is None  # two parts spell it: neither is named
+
+
+def test_an_article_breaking_its_whole_down_makes_the_place_a_part() -> None:
+    article = [toll(19136, "f.txt"), toll(17388, "f.txt", place="Kashmir")]
+    elsewhere = toll(17000, "g.txt", place="Kashmir")
+    assert parts_of(article) == {"kashmir"}
+    settled = with_places_as_parts([*article, elsewhere], parts_of([*article, elsewhere]))
+    assert [c.part for c in settled] == [None, "Kashmir", "Kashmir"]
+
+
+def test_a_place_above_the_article_whole_or_of_another_measure_is_no_part() -> None:
+    higher = [toll(250, "k.txt"), toll(300, "k.txt", place="Kerala")]
+    other = [toll(300, "m.txt"), make_claim("injured", low=40, high=40, document="m.txt",
+                                            place="Kerala")]  # fmt: skip
+    apart = [toll(300, "n.txt"), toll(40, "p.txt", place="Kerala")]  # two articles
+    assert parts_of(higher) == parts_of(other) == parts_of(apart) == frozenset()

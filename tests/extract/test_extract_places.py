@@ -10,6 +10,7 @@ import pytest
 import yaml
 from extract_helpers import doc
 
+from crosscheck import lexicon
 from crosscheck.dsl import build_ruleset, parse
 from crosscheck.extract import Extractor
 
@@ -30,3 +31,9 @@ def test_a_place_says_why_in_its_steps() -> None:
         d for d in EXTRACTOR.decisions(doc("The tremor killed 20 people in Nepal.")) if d.bound
     ]
     assert decided and any("names the place 'Nepal'" in step for step in decided[0].steps)
+
+
+@pytest.mark.parametrize("noun", lexicon.EVENT_NOUNS)
+def test_every_event_noun_keeps_its_place_from_the_figure(noun: str) -> None:
+    for text in (f"The {noun} in Nepal killed 20 people.", f"Nepal's {noun} killed 20 people."):
+        assert [c.place for c in EXTRACTOR.claims(doc(text))] == [None]

@@ -2,18 +2,21 @@
 
 "In Afghanistan, 73 people were reported dead" names one place; alone it may be the whole
 event's ("300 died in Kerala"). But when another claim of the same set counts Afghanistan
-as a part ("237 died in Pakistan and 74 in Afghanistan"), the event spans more than that
-place, and the 73 counts Afghanistan's dead: compared with the whole toll it would make a
-false finding. So before rules are evaluated, a claim with no part whose ``place`` some
-claim counts as its ``part`` (compared by ``scopes.part_key``) takes that place as its part
-(docs/semantics.md §5). The decision is over the whole set, so every engine makes it before
-it splits claims into groups.
+as a part ("237 died in Pakistan and 74 in Afghanistan"), or an article gives a lower
+figure for Afghanistan beside a higher one it names no place for (it breaks its whole
+down), the event spans more than that place, and the 73 counts Afghanistan's dead:
+compared with the whole toll it would make a false finding. So before rules are
+evaluated, a claim with no part whose ``place`` names a part the claims count
+(``parts_of``, compared by ``scopes.part_key``) takes that part (docs/semantics.md §5).
+The decision is over the whole set, so every engine makes it before it splits claims
+into groups.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from fractions import Fraction
 
 from crosscheck.evaluate.scopes import part_key
 from crosscheck.model import Claim
@@ -25,6 +28,29 @@ _GLUE = frozenset(["and", "of", "the"])  # "Azad Jammu and Kashmir" is AJK
 def parts_counted(parts: Iterable[str | None]) -> frozenset[str]:
     """The parts some claim counts, as compared (``part_key``)."""
     return frozenset(part_key(part) for part in parts if part)
+
+
+def parts_of(claims: Iterable[Claim]) -> frozenset[str]:
+    """The parts the claims count (``parts_counted``): each claim's part, and each place a
+    document names for a figure below the highest figure of that measure it gives with
+    neither part nor place (it breaks its whole down: "19,136 died ... 17,388 in Kashmir")."""
+    parts: set[str] = set()
+    tops: dict[tuple[str, str], Fraction] = {}
+    placed: list[Claim] = []
+    for claim in claims:
+        if claim.part is not None:
+            parts.add(part_key(claim.part))
+        elif claim.place is not None:
+            placed.append(claim)
+        elif (low := claim.interval.low) is not None:
+            key = (claim.document, claim.measure)
+            tops[key] = max(tops.get(key, low), low)
+    for claim in placed:
+        top = tops.get((claim.document, claim.measure))
+        high = claim.interval.high
+        if top is not None and high is not None and high < top:
+            parts.add(part_key(claim.place or ""))
+    return frozenset(parts)
 
 
 def with_places_as_parts(claims: Sequence[Claim], counted: frozenset[str]) -> list[Claim]:

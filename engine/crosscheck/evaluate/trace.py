@@ -17,7 +17,7 @@ from crosscheck.evaluate.describe import NOT_COMPARED
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.findings import Citing, rule_findings
 from crosscheck.evaluate.headlines import without_headline_copies
-from crosscheck.evaluate.places import parts_counted, with_places_as_parts
+from crosscheck.evaluate.places import parts_of, with_places_as_parts
 from crosscheck.interval import Truth
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped
 
@@ -89,7 +89,7 @@ def trace_rule(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> RuleTra
     UNDECIDED ones its undecided relations; ``findings`` group the failing ones as
     ``evaluate`` reports them (docs/semantics.md §10).
     """
-    counted = parts_counted(c.part for c in claims)
+    counted = parts_of(claims)
     ctx = Context.build(ruleset, with_places_as_parts(without_headline_copies(claims), counted))
     # Asking for undecided relations also makes the rule modules decide every pair in
     # scope, not only those that could fail.

@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.extract.breakdowns import place_after
-from crosscheck.extract.structure_words import EVENT_NOUNS
-from crosscheck.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from crosscheck.lexicon import EVENT_NOUNS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 _PROPER = r"[A-Z][\w’'-]*[\w](?:[ \t]+[A-Z][\w’'-]*[\w])*"
 _BEFORE = re.compile(
@@ -37,6 +36,7 @@ _CLAUSE_END = re.compile(r"[,;:()—–]|[ \t]-[ \t]")
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|or)[ \t]")
 _AND_AFTER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+(?:in[ \t]+)?(?:the[ \t]+)?[A-Z]")
 _WORD = re.compile(r"[a-z]+")
+_EVENTS = frozenset(EVENT_NOUNS)
 # "Nepal's disaster agency": an event noun naming what an office deals with, not the event.
 _AGENCY_NOUNS = frozenset(
     ["agency", "authority", "management", "ministry", "department", "relief", "response",
@@ -78,10 +78,10 @@ def _of_event(text: str, found: re.Match[str]) -> bool:
     (devastating) earthquake", but not "Nepal's disaster agency"."""
     if found.group("owner") is None:
         before = _WORD.findall(text[max(0, found.start() - 30) : found.start()].lower())
-        return bool(before) and before[-1] in EVENT_NOUNS
+        return bool(before) and before[-1] in _EVENTS
     after = _WORD.findall(text[found.end() : found.end() + 40].lower())[:3]
     for i, word in enumerate(after[:2]):
-        if word in EVENT_NOUNS:
+        if word in _EVENTS:
             return after[i + 1 : i + 2] == [] or after[i + 1] not in _AGENCY_NOUNS
     return False
 
@@ -89,7 +89,7 @@ def _of_event(text: str, found: re.Match[str]) -> bool:
 def _checked(place: str) -> str | None:
     """``place`` unless it is a time or a common word capitalised at a sentence start."""
     words = place.split()
-    if not words or not EVENT_NOUNS.isdisjoint(word.lower() for word in words):
+    if not words or not _EVENTS.isdisjoint(word.lower() for word in words):
         return None  # "the quake in Kashmir": the event's place
     if any(word.lower().strip("’'") in _NOT_PLACES for word in words):
         return None

@@ -324,11 +324,3 @@ OTHER_EVENT_NOUNS = (
     "quake", "earthquake", "flood", "floods", "tsunami", "attack", "war", "disaster",
     "landslide", "cyclone", "typhoon", "hurricane", "eruption", "bombing", "massacre",
 )  # fmt: skip
-
-# Nouns that name the event itself: a place they govern ("the quake in Nepal", "Nepal's
-# earthquake") is where the event happened, not a part of its toll.
-EVENT_NOUNS = frozenset([
-    *OTHER_EVENT_NOUNS, "quakes", "earthquakes", "temblor", "tremor", "blast", "blasts",
-    "explosion", "explosions", "fire", "blaze", "crash", "collapse", "stampede", "accident",
-    "tragedy", "storm", "violence", "fighting", "clashes", "shooting", "siege",
-])  # fmt: skip

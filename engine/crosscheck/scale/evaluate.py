@@ -25,7 +25,7 @@ import pyarrow as pa
 from crosscheck.evaluate import evaluate
 from crosscheck.evaluate.context import claim_key
 from crosscheck.evaluate.headlines import without_headline_copies
-from crosscheck.evaluate.places import parts_counted, place_as_part
+from crosscheck.evaluate.places import parts_counted, parts_of, place_as_part
 from crosscheck.load.errors import LoadError
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped
 from crosscheck.scale.extract import problem_json, problem_of
@@ -89,9 +89,10 @@ def evaluate_claims(
     max_group: int = MAX_GROUP,
 ) -> Evaluated:
     """The findings of the shipped rule set over a frame of claims (Parquet columns)."""
-    counted = _parts_counted(claims, shipped)
+    by_document = claims.shuffle(on="document")
+    counted = _parts_counted(by_document, shipped)
     meta = empty_claims(**{GROUP: pa.string(), "problem": pa.string()})
-    grouped = claims.shuffle(on="document").map_partitions(
+    grouped = by_document.map_partitions(
         _group_rows, shipped, counted, cite > 0, bucket_days, meta=meta, enforce_metadata=False
     )
     out_meta = pd.DataFrame({"rule": pd.Series([], dtype="int64"), "payload": []})
@@ -103,17 +104,18 @@ def evaluate_claims(
 
 
 def _parts_counted(claims: dd.DataFrame, shipped: Shipped) -> frozenset[str]:
-    """The parts the claims count (``evaluate.places``): a pass over every partition
-    before any claim is put in a group, since a part splits groups."""
+    """The parts the claims count (``evaluate.places.parts_of``; ``claims`` hold whole
+    documents per partition): a pass over every partition before any claim is put in a
+    group, since a part splits groups."""
     meta = pd.DataFrame({"part": pd.Series([], dtype=object)})
     found = claims.map_partitions(_partition_parts, shipped, meta=meta).compute()
     return parts_counted(found["part"])
 
 
 def _partition_parts(frame: pd.DataFrame, shipped: Shipped) -> pd.DataFrame:
-    """The distinct parts a partition's claims count."""
+    """The distinct parts a partition's claims (whole documents) count."""
     claims, _ = frame_claims(frame, shipped.ruleset(), "claims")
-    return pd.DataFrame({"part": sorted({c.part for c in claims if c.part})}, dtype=object)
+    return pd.DataFrame({"part": sorted(parts_of(claims))}, dtype=object)
 
 
 def _group_rows(
