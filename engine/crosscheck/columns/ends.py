@@ -144,7 +144,9 @@ def _ranked(values: list[tuple[Ints, Ints]], rows: list[Ints], ends: Ends) -> li
     num = np.concatenate([n for n, _ in values])
     den = np.concatenate([d for _, d in values])
     floats = num / den
-    order = np.lexsort((den, num, floats))
+    # By float alone: a run of equal floats holding distinct values is put in exact order
+    # below, so equal values always end up side by side.
+    order = np.argsort(floats)
     num, den, floats = num[order], den[order], floats[order]
     tied = (floats[1:] == floats[:-1]) & ((num[1:] != num[:-1]) | (den[1:] != den[:-1]))
     if np.any(tied):  # distinct values, one float: those runs in exact order

@@ -64,10 +64,11 @@ class ColumnIndex:
         self.timed = spans is not None
         leaf = np.zeros(len(rows), dtype=np.int64)
         self.spans: list[tuple[int, int]] = []
-        if spans is not None:
-            distinct, leaf = np.unique(spans, axis=0, return_inverse=True)
+        if spans is not None:  # each (first, last) as one int64 in the same order (days > -2)
+            paired = (spans[:, 0].astype(np.int64) + 1) * 2**32 + (spans[:, 1] + 1)
+            distinct, leaf = np.unique(paired, return_inverse=True)
             leaf = leaf.reshape(-1)
-            self.spans = [(int(a), int(b)) for a, b in distinct]
+            self.spans = [(int(p >> 32) - 1, int(p & 0xFFFFFFFF) - 1) for p in distinct]
         self.firsts = [first for first, _ in self.spans]
         self.single_days = all(a == b for a, b in self.spans)
         self.size = 1
@@ -81,24 +82,25 @@ class ColumnIndex:
 
     def _sorted(self, upper: bool, leaf: Ints, first: Ints) -> Sorted:
         keyed = self._key_order(upper)
+        keyed_keys = self._keys(self.rows[keyed], upper)
+        if not len(keyed_keys) or int(keyed_keys.max()) < _KEY_MAX:
+            keyed_keys = keyed_keys.astype(np.int32)  # as all but a rule of 2**27 claims have
         levels, slot_level = [], {}
         depth = self.size.bit_length() if self.timed else 1
         for shift in range(depth):
             node = (self.size + leaf[keyed]) >> shift if self.timed else np.ones_like(keyed)
-            by_node = np.argsort(node, kind="stable")
+            by_node = _stable_order(node) if self.timed else np.arange(len(node))
             entries, nodes = keyed[by_node], node[by_node]
-            slots, starts = np.unique(nodes, return_index=True)
+            starts = np.flatnonzero(np.diff(nodes, prepend=-1)) if len(nodes) else nodes
             stops = np.append(starts[1:], len(nodes)) if len(nodes) else starts
             bounds = {
-                int(s): (int(a), int(b)) for s, a, b in zip(slots, starts, stops, strict=True)
+                int(s): (int(a), int(b))
+                for s, a, b in zip(nodes[starts], starts, stops, strict=True)
             }
             for slot in bounds:
                 slot_level[slot] = shift
             prefix = np.concatenate([[0], np.cumsum(first[entries])]).astype(np.int32)
-            keys = self._keys(self.rows[entries], upper)
-            if not len(keys) or int(keys.max()) < _KEY_MAX:
-                keys = keys.astype(np.int32)  # as all but a rule of 2**27 claims have
-            levels.append(Level(entries.astype(np.int32), keys, prefix, bounds))
+            levels.append(Level(entries.astype(np.int32), keyed_keys[by_node], prefix, bounds))
         return Sorted(upper, levels, slot_level)
 
     def seal(self, standing: Ints) -> None:
@@ -220,6 +222,14 @@ class ColumnIndex:
                     yield high
                 low //= 2
                 high //= 2
+
+
+def _stable_order(values: Ints) -> Ints:
+    """``np.argsort(values, kind="stable")``, by radix sort when the values fit 16 bits
+    (tree nodes of fewer than 2**15 distinct times: one pass, not a merge sort)."""
+    if len(values) and int(values.min()) >= 0 and int(values.max()) < 2**16:
+        return np.argsort(values.astype(np.uint16), kind="stable")
+    return np.argsort(values, kind="stable")
 
 
 def _in_time(small: tuple[int, int], big: tuple[int, int], dates: DateRule) -> bool:
