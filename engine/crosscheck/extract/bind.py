@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from crosscheck.extract.change_to import with_change_targets
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.links import (
     counts_phrase,
@@ -145,6 +146,7 @@ class Binder(MeasureTable):
                     results.append(
                         carried or self._unlinked(state, mentions[i], span, found, same, roles[i])
                     )
+        with_change_targets(doc.low, (sentence.start, sentence.end), results)
         groups = {m.start: role.counts for m, role in zip(mentions, roles, strict=True)}
         nouns = Nouns(groups, self.phrase_words, self.people)
         return settle(doc.text, doc.low, (sentence.start, sentence.end), results, nouns)
