@@ -3,6 +3,8 @@ rows by part as the record path's scopes do, for pairwise and grouped rules alik
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import given
 from hypothesis import strategies as st
 from test_grouped import columnar, grouped_cases, recorded
@@ -35,10 +37,21 @@ def with_places(draw: st.DrawFn, claims: list[Claim]) -> list[Claim]:
     return [c.model_copy(update={"part": draw(PLACES), "place": draw(PLACES)}) for c in claims]
 
 
+Give = Callable[[st.DrawFn, list[Claim]], list[Claim]]
+
+
 @st.composite
-def pairwise_with_places(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
+def pairwise_given(draw: st.DrawFn, give: Give) -> tuple[RuleSet, list[Claim]]:
+    """A pairwise case, its claims given parts or places by ``give``."""
     ruleset, claims = draw(pairwise_cases(cct.amounts(40, whole=True, allow_unbounded=False), 24))
-    return ruleset, with_places(draw, claims)
+    return ruleset, give(draw, claims)
+
+
+@st.composite
+def grouped_given(draw: st.DrawFn, give: Give) -> tuple[RuleSet, list[Claim]]:
+    """A grouped case, its claims given parts or places by ``give``."""
+    ruleset, claims = draw(grouped_cases(cct.amounts(12, whole=True)))
+    return ruleset, give(draw, claims)
 
 
 @st.composite
@@ -54,44 +67,26 @@ def broken_down(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
     ]
 
 
-@st.composite
-def grouped_with_places(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
-    ruleset, claims = draw(grouped_cases(cct.amounts(12, whole=True)))
-    return ruleset, with_places(draw, claims)
-
-
-@st.composite
-def pairwise_with_parts(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
-    ruleset, claims = draw(pairwise_cases(cct.amounts(40, whole=True, allow_unbounded=False), 24))
-    return ruleset, with_parts(draw, claims)
-
-
-@st.composite
-def grouped_with_parts(draw: st.DrawFn) -> tuple[RuleSet, list[Claim]]:
-    ruleset, claims = draw(grouped_cases(cct.amounts(12, whole=True)))
-    return ruleset, with_parts(draw, claims)
-
-
-@given(pairwise_with_parts(), st.integers(1, 3))
+@given(pairwise_given(with_parts), st.integers(1, 3))
 def test_pairwise_rules_group_parts_as_the_record_path(
     case: tuple[RuleSet, list[Claim]], cite: int
 ) -> None:
     assert_same(*case, cite)
 
 
-@given(grouped_with_parts())
+@given(grouped_given(with_parts))
 def test_grouped_rules_group_parts_as_the_record_path(case: tuple[RuleSet, list[Claim]]) -> None:
     assert columnar(*case, 3) == recorded(*case, 3)
 
 
-@given(pairwise_with_places(), st.integers(1, 3))
+@given(pairwise_given(with_places), st.integers(1, 3))
 def test_pairwise_rules_take_places_as_parts_as_the_record_path(
     case: tuple[RuleSet, list[Claim]], cite: int
 ) -> None:
     assert_same(*case, cite)
 
 
-@given(grouped_with_places())
+@given(grouped_given(with_places))
 def test_grouped_rules_take_places_as_parts_as_the_record_path(
     case: tuple[RuleSet, list[Claim]],
 ) -> None:
