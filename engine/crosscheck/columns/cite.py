@@ -93,16 +93,20 @@ class Cited:
     def __init__(self, plan: Plan, readings: Kept, records: Records, cite: int) -> None:
         self.plan, self.readings, self.records = plan, readings, records
         self.citing = Citing(cite, records.order)
-        self.made: dict[int, Reading] = {}
+        self.made: dict[tuple[int, int], Reading] = {}
 
-    def reading(self, number: int) -> Reading:
-        """The record path's reading of reading ``number`` (made once)."""
-        found = self.made.get(number)
+    def reading(self, number: int, shown: int) -> Reading:
+        """The record path's reading of reading ``number`` (made once) for a finding that
+        shows its first ``shown`` claims. Past them a finding reads only how many claims
+        there are and their outlets, so each of those sides is its outlet's first side
+        in the reading (one record per outlet, not per claim: readings grow with the
+        claim set)."""
+        found = self.made.get((number, shown))
         if found is not None:
             return found
         rows = self.readings.rows[number].tolist()
-        claims = [self.records.claim(int(row)) for row in rows]
-        head = claims[0]
+        shown_claims = [self.records.claim(row) for row in rows[:shown]]
+        head = shown_claims[0]
         span = head.time_span()
         first, last = (None, None) if span is None else span
         kind = self.plan.setup.rule.scope.kind
@@ -114,19 +118,28 @@ class Cited:
             last,
             head.interval,
         )
-        for row, claim in zip(rows, claims, strict=True):
-            found.sides.append(Side((Item(int(row), claim),), claim.interval))
-            found.ranks.append((int(self.records.table.rank[row]),))
-            found.sources[claim.source] = found.sources.get(claim.source, 0) + 1
+        table = self.records.table
+        outlets: dict[str, Side] = {}
+        for place, row in enumerate(rows):
+            source = table.source.values[int(table.source.codes[row])]
+            side = outlets.get(source) if place >= shown else None
+            if side is None:
+                claim = shown_claims[place] if place < shown else self.records.claim(row)
+                side = Side((Item(row, claim),), claim.interval)
+                outlets.setdefault(source, side)
+            found.sides.append(side)
+            found.sources[source] = found.sources.get(source, 0) + 1
+        found.ranks = [(rank,) for rank in table.rank[rows].tolist()]
         found.order = found.ranks[0]
-        self.made[number] = found
+        self.made[number, shown] = found
         return found
 
     def finding(self, odd: OddRow) -> Finding:
         """The finding of one odd reading (only the nearest claim's reading is made)."""
         first = odd.nearest[0]
         claims = [self.records.claim(n.row) for n in odd.nearest]
-        against = Against(self.reading(first.reading), first.one_way, claims, odd.claims)
-        return worded_finding(
-            self.plan.setup, self.reading(odd.reading), against, odd.pairs, self.citing
-        )
+        # The odd reading's claims are cited; of the nearest one's, only the first is read.
+        nearest = self.reading(first.reading, 1)
+        against = Against(nearest, first.one_way, claims, odd.claims)
+        odd_reading = self.reading(odd.reading, self.citing.cite)
+        return worded_finding(self.plan.setup, odd_reading, against, odd.pairs, self.citing)
