@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from crosscheck.columns.counting import stable_order
 from crosscheck.columns.ends import NONE_BELOW, Ends
 from crosscheck.evaluate.candidates import DateRule
 from crosscheck.evaluate.findings.index import runs
@@ -89,7 +90,7 @@ class ColumnIndex:
         depth = self.size.bit_length() if self.timed else 1
         for shift in range(depth):
             node = (self.size + leaf[keyed]) >> shift if self.timed else np.ones_like(keyed)
-            by_node = _stable_order(node) if self.timed else np.arange(len(node))
+            by_node = stable_order(node) if self.timed else np.arange(len(node))
             entries, nodes = keyed[by_node], node[by_node]
             starts = np.flatnonzero(np.diff(nodes, prepend=-1)) if len(nodes) else nodes
             stops = np.append(starts[1:], len(nodes)) if len(nodes) else starts
@@ -169,8 +170,12 @@ class ColumnIndex:
         places = np.flatnonzero(~unbounded).astype(np.int64)
         picked = self.rows[places]
         ranks = -t.rank[picked] if upper else t.rank[picked]
-        ordered: Ints = places[np.lexsort((ranks, self._keys(picked, upper)))]
-        return ordered
+        keys = self._keys(picked, upper)
+        if len(t) < 2**31 and (not len(keys) or int(keys.max()) < 2**31):
+            # both in one int64 (key above, rank below): one sort, not lexsort's two
+            ordered: Ints = places[np.argsort(keys * 2**32 + (ranks + 2**31), kind="stable")]
+            return ordered
+        return places[np.lexsort((ranks, keys))]
 
     def nodes(
         self, span: tuple[int, int], down: bool, dates: DateRule, days: int | None
@@ -222,14 +227,6 @@ class ColumnIndex:
                     yield high
                 low //= 2
                 high //= 2
-
-
-def _stable_order(values: Ints) -> Ints:
-    """``np.argsort(values, kind="stable")``, by radix sort when the values fit 16 bits
-    (tree nodes of fewer than 2**15 distinct times: one pass, not a merge sort)."""
-    if len(values) and int(values.min()) >= 0 and int(values.max()) < 2**16:
-        return np.argsort(values.astype(np.uint16), kind="stable")
-    return np.argsort(values, kind="stable")
 
 
 def _in_time(small: tuple[int, int], big: tuple[int, int], dates: DateRule) -> bool:
