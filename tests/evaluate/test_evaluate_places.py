@@ -6,7 +6,13 @@ from __future__ import annotations
 from claim_factory import make_claim
 from crosscheck.dsl import build_ruleset, parse
 from crosscheck.evaluate import evaluate, evaluate_pairs
-from crosscheck.evaluate.places import part_named, parts_counted, parts_of, with_places_as_parts
+from crosscheck.evaluate.places import (
+    measure_part,
+    part_named,
+    parts_counted,
+    parts_of,
+    with_places_as_parts,
+)
 from crosscheck.model import Claim
 
 
@@ -73,9 +79,12 @@ def test_an_acronym_names_the_one_part_whose_initials_it_spells() -> None:
 def test_an_article_breaking_its_whole_down_makes_the_place_a_part() -> None:
     article = [toll(19136, "f.txt"), toll(17388, "f.txt", place="Kashmir")]
     elsewhere = toll(17000, "g.txt", place="Kashmir")
-    assert parts_of(article) == {"kashmir"}
-    settled = with_places_as_parts([*article, elsewhere], parts_of([*article, elsewhere]))
-    assert [c.part for c in settled] == [None, "Kashmir", "Kashmir"]
+    assert parts_of(article) == {measure_part("killed", "kashmir")}
+    hurt = make_claim("injured", low=900, high=900, document="g.txt", place="Kashmir")
+    claims = [*article, elsewhere, hurt]
+    settled = with_places_as_parts(claims, parts_of(claims))
+    # For that measure only: the article broke its death toll down, not its injured.
+    assert [c.part for c in settled] == [None, "Kashmir", "Kashmir", None]
 
 
 def test_a_place_above_the_article_whole_or_of_another_measure_is_no_part() -> None:

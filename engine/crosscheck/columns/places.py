@@ -6,29 +6,53 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+from numpy.typing import NDArray
 
 from crosscheck.columns.table import ClaimColumns, Coded
-from crosscheck.evaluate.places import part_named, parts_counted
+from crosscheck.evaluate.places import measure_part, part_named, parts_counted
 from crosscheck.evaluate.scopes import part_key
+
+Mask = NDArray[np.bool_]
 
 
 def places_as_parts(table: ClaimColumns) -> ClaimColumns:
-    """``table`` with each row that has no part given the part its place names
-    (``evaluate.places.part_named``) among the parts the rows count (``parts_of``)."""
+    """``table`` with each row that has no part given the part its place names for its
+    measure (``evaluate.places.part_named``) among the parts the rows count (``parts_of``)."""
     used = np.unique(table.part.codes)
     counted = parts_counted(table.part.values[code] for code in used[used >= 0].tolist())
     counted |= _broken_down(table)
     if not counted or not table.place.values:
         return table
+    free = table.part.codes < 0
     named = [part_named(value, counted) for value in table.place.values]
     takes = np.array([part is not None for part in named] + [False])
-    moved = (table.part.codes < 0) & takes[table.place.codes]
-    if not moved.any():
+    moved = free & takes[table.place.codes]
+    alone = free & ~moved & _named_for_measure(table, counted)
+    if not moved.any() and not alone.any():
         return table
     codes = table.part.codes.copy()
     codes[moved] = table.place.codes[moved] + len(table.part.values)
-    values = table.part.values + tuple(part or "" for part in named)
+    codes[alone] = table.place.codes[alone] + len(table.part.values) + len(named)
+    values = table.part.values + tuple(part or "" for part in named) + table.place.values
     return table.with_part(Coded(codes, values))
+
+
+def _named_for_measure(table: ClaimColumns, counted: frozenset[str]) -> Mask:
+    """Per row: whether its place is a part counted for its measure alone."""
+    keys = [part_key(value) for value in table.place.values]
+    pairs = [
+        (m, p)
+        for m, measure in enumerate(table.measure.values)
+        for p, key in enumerate(keys)
+        if measure_part(measure, key) in counted
+    ]
+    if not pairs:
+        return np.zeros(len(table), dtype=np.bool_)
+    width = len(keys) + 1
+    wanted = np.array([m * width + p for m, p in pairs], dtype=np.int64)
+    row_keys = table.measure.codes.astype(np.int64) * width + table.place.codes
+    found: Mask = (table.place.codes >= 0) & np.isin(row_keys, wanted)
+    return found
 
 
 def _broken_down(table: ClaimColumns) -> frozenset[str]:
@@ -52,5 +76,6 @@ def _broken_down(table: ClaimColumns) -> frozenset[str]:
     for row in placed.tolist():
         top, high = tops.get(int(key[row])), table.interval(row).high
         if top is not None and high is not None and high < top:
-            found.add(part_key(table.place.values[table.place.codes[row]]))
+            place = table.place.values[table.place.codes[row]]
+            found.add(measure_part(table.measure.values[table.measure.codes[row]], part_key(place)))
     return frozenset(found)

@@ -23,6 +23,7 @@ from crosscheck.model import Claim
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _GLUE = frozenset(["and", "of", "the"])  # "Azad Jammu and Kashmir" is AJK
+_FOR = "\x1f"  # between a measure and a part counted for it alone (no text holds it)
 
 
 def parts_counted(parts: Iterable[str | None]) -> frozenset[str]:
@@ -30,10 +31,16 @@ def parts_counted(parts: Iterable[str | None]) -> frozenset[str]:
     return frozenset(part_key(part) for part in parts if part)
 
 
+def measure_part(measure: str, key: str) -> str:
+    """A part counted for one measure only (``parts_of``), as ``counted`` holds it."""
+    return f"{measure}{_FOR}{key}"
+
+
 def parts_of(claims: Iterable[Claim]) -> frozenset[str]:
-    """The parts the claims count (``parts_counted``): each claim's part, and each place a
-    document names for a figure below the highest figure of that measure it gives with
-    neither part nor place (it breaks its whole down: "19,136 died ... 17,388 in Kashmir")."""
+    """The parts the claims count (``parts_counted``): each claim's part, and, for that
+    measure only (``measure_part``), each place a document names for a figure below the
+    highest figure of the measure it gives with neither part nor place (it breaks that
+    whole down: "19,136 died ... 17,388 of them in Kashmir")."""
     parts: set[str] = set()
     tops: dict[tuple[str, str], Fraction] = {}
     placed: list[Claim] = []
@@ -49,7 +56,7 @@ def parts_of(claims: Iterable[Claim]) -> frozenset[str]:
         top = tops.get((claim.document, claim.measure))
         high = claim.interval.high
         if top is not None and high is not None and high < top:
-            parts.add(part_key(claim.place or ""))
+            parts.add(measure_part(claim.measure, part_key(claim.place or "")))
     return frozenset(parts)
 
 
@@ -65,19 +72,20 @@ def place_as_part(claim: Claim, counted: frozenset[str]) -> Claim:
     """``claim``, given the part its place names (``part_named``) when it has none."""
     if claim.part is not None or claim.place is None:
         return claim
-    part = part_named(claim.place, counted)
+    part = part_named(claim.place, counted, claim.measure)
     return claim if part is None else claim.model_copy(update={"part": part})
 
 
-def part_named(place: str, counted: frozenset[str]) -> str | None:
-    """The part of ``counted`` (the parts of the whole claim set) that ``place`` names:
-    itself, or the one part whose initials it spells ("NWFP" for "North West Frontier
-    Province"); None for none."""
-    if part_key(place) in counted:
+def part_named(place: str, counted: frozenset[str], measure: str | None = None) -> str | None:
+    """The part of ``counted`` (the parts of the whole claim set) that ``place`` names
+    for a figure of ``measure``: itself, or the one part whose initials it spells ("NWFP"
+    for "North West Frontier Province"); None for none."""
+    key = part_key(place)
+    if key in counted or (measure is not None and measure_part(measure, key) in counted):
         return place
     if not _ACRONYM.fullmatch(place):
         return None
-    spelled = [key for key in counted if _initials(key) == place.lower()]
+    spelled = [k for k in counted if _FOR not in k and _initials(k) == place.lower()]
     return spelled[0] if len(spelled) == 1 else None
 
 

@@ -45,6 +45,10 @@ _AGENCY_NOUNS = frozenset(
 _REACH = 90  # characters around the number searched for its place
 _NOT_PLACES = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))
 _NOT_FIRST = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their"])
+_OPENERS = frozenset(
+    ["by", "in", "on", "at", "for", "from", "with", "to", "of", "as", "after", "since",
+     "under", "according", "per"]
+)  # fmt: skip
 
 
 def place_named(
@@ -87,8 +91,12 @@ def _of_event(text: str, found: re.Match[str]) -> bool:
 
 
 def _checked(place: str) -> str | None:
-    """``place`` unless it is a time or a common word capitalised at a sentence start."""
+    """``place`` (without a preposition that opens its sentence: "By Kyiv's count") unless
+    it is a time or a common word capitalised at a sentence start."""
     words = place.split()
+    if len(words) > 1 and words[0].lower() in _OPENERS:
+        words = words[1:]
+        place = " ".join(words)
     if not words or not _EVENTS.isdisjoint(word.lower() for word in words):
         return None  # "the quake in Kashmir": the event's place
     if any(word.lower().strip("’'") in _NOT_PLACES for word in words):
