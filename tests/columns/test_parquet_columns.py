@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crosscheck.columns import texts
 from crosscheck.columns.table import ClaimColumns
 from crosscheck.interval import Interval
 from crosscheck.load import parquet_columns
@@ -208,3 +209,18 @@ def test_a_column_null_in_some_batches_or_all(monkeypatch: pytest.MonkeyPatch) -
     assert (rows_of(columns), problems) == (records, errors)
     assert [columns.origin.at(i) for i in range(5)] == [None, None, None, "nis", None]
     assert columns.hedge.codes.tolist() == [-1] * 5 and columns.hedge.values == ()
+
+
+def test_many_distinct_texts_kept_as_arrow_strings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``texts.MANY`` distinct values (here: from one) a column keeps them as Arrow
+    strings: the same claims, ranks and problems, every text read back as it was."""
+    monkeypatch.setattr(texts, "MANY", 0)
+    rows = [*BAD_AND_ODD, *(_row(document=f"é{n}/ä.txt", stated=f"{n}") for n in (10, 9, 1))]
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA), path, row_group_size=7)
+    by_records, by_columns = both(path)
+    assert by_columns == by_records
+    table, _ = read_parquet_columns(path, RULES)
+    assert isinstance(table.document.values, texts.Texts)

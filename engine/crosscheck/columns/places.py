@@ -33,7 +33,7 @@ def places_as_parts(table: ClaimColumns) -> ClaimColumns:
     codes = table.part.codes.copy()
     codes[moved] = table.place.codes[moved] + len(table.part.values)
     codes[alone] = table.place.codes[alone] + len(table.part.values) + len(named)
-    values = table.part.values + tuple(part or "" for part in named) + table.place.values
+    values = (*table.part.values, *(part or "" for part in named), *table.place.values)
     return table.with_part(Coded(codes, values))
 
 

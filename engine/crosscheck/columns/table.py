@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from crosscheck.columns.texts import Texts
 from crosscheck.interval import Interval
 from crosscheck.model import AsOf, Claim
 
@@ -64,7 +65,7 @@ class Coded:
     """A text column: ``codes[i]`` indexes ``values`` (-1: null)."""
 
     codes: NDArray[np.int32]
-    values: tuple[str, ...]
+    values: Sequence[str]  # a tuple, or ``Texts`` (Arrow strings) for many values
 
     @classmethod
     def encode(cls, texts: Sequence[str | None]) -> Coded:
@@ -88,9 +89,11 @@ class Coded:
         sort as the strings do."""
         place = np.empty(len(self.values) + 1, dtype=np.int32)
         place[-1] = -1
-        place[np.argsort(np.asarray(self.values, dtype=object), kind="stable")] = np.arange(
-            len(self.values), dtype=np.int32
-        )
+        if isinstance(self.values, Texts):
+            order = self.values.order()
+        else:
+            order = np.argsort(np.asarray(self.values, dtype=object), kind="stable")
+        place[order] = np.arange(len(self.values), dtype=np.int32)
         return place[self.codes]
 
 

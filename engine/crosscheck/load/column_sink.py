@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from crosscheck.columns.concat import NUMBERS, TEXTS
 from crosscheck.columns.table import ClaimColumns, Coded
+from crosscheck.columns.texts import texts_of
 from crosscheck.interval import Interval
 
 
@@ -66,7 +67,7 @@ class Sink:
                 codes[start:stop] = -1
             start = stop
         if len(parts) == 1:
-            return Coded(codes, tuple(parts[0].to_pylist()))
+            return Coded(codes, texts_of(parts[0]))
         merged = pa.concat_arrays(parts).dictionary_encode()
         renumber = merged.indices.to_numpy(zero_copy_only=False).astype(np.int32)
         start, first = 0, 0
@@ -74,4 +75,4 @@ class Sink:
             remap = np.append(renumber[first : first + len(values)], np.int32(-1))
             codes[start:stop] = remap[codes[start:stop]]
             start, first = stop, first + len(values)
-        return Coded(codes, tuple(merged.dictionary.to_pylist()))
+        return Coded(codes, texts_of(merged.dictionary))
