@@ -17,8 +17,8 @@ from crosscheck.model import Claim
 
 
 def toll(n: int, document: str, **fields: str) -> Claim:
-    """A toll of exactly ``n`` in ``document``."""
-    return make_claim(low=n, high=n, document=document, **fields)
+    """A toll of exactly ``n`` in ``document``, of 9 October 2005 unless ``fields`` say."""
+    return make_claim(low=n, high=n, document=document, **({"date": "2005-10-09"} | fields))
 
 
 RULES = build_ruleset(
@@ -80,16 +80,21 @@ def test_an_article_breaking_its_whole_down_makes_the_place_a_part() -> None:
     article = [toll(19136, "f.txt"), toll(17388, "f.txt", place="Kashmir")]
     elsewhere = toll(17000, "g.txt", place="Kashmir")
     assert parts_of(article) == {measure_part("killed", "kashmir")}
-    hurt = make_claim("injured", low=900, high=900, document="g.txt", place="Kashmir")
+    hurt = make_claim("injured", low=900, high=900, document="g.txt", place="Kashmir",
+                      date="2005-10-09")  # fmt: skip
     claims = [*article, elsewhere, hurt]
     settled = with_places_as_parts(claims, parts_of(claims))
     # For that measure only: the article broke its death toll down, not its injured.
     assert [c.part for c in settled] == [None, "Kashmir", "Kashmir", None]
 
 
-def test_a_place_above_the_article_whole_or_of_another_measure_is_no_part() -> None:
+def test_a_place_above_the_whole_of_another_measure_or_day_is_no_part() -> None:
     higher = [toll(250, "k.txt"), toll(300, "k.txt", place="Kerala")]
     other = [toll(300, "m.txt"), make_claim("injured", low=40, high=40, document="m.txt",
-                                            place="Kerala")]  # fmt: skip
+                                            place="Kerala", date="2005-10-09")]  # fmt: skip
+    earlier = [toll(300, "q.txt"), toll(40, "q.txt", place="Kerala", date="2005-10-08")]
+    undated = [toll(300, "r.txt", date=None), toll(40, "r.txt", place="Kerala", date=None)]
     apart = [toll(300, "n.txt"), toll(40, "p.txt", place="Kerala")]  # two articles
     assert parts_of(higher) == parts_of(other) == parts_of(apart) == frozenset()
+    # A lower figure of another day is an earlier count, not a part; undated ones neither.
+    assert parts_of(earlier) == parts_of(undated) == frozenset()

@@ -8,7 +8,7 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import NDArray
 
-from crosscheck.columns.table import ClaimColumns, Coded
+from crosscheck.columns.table import NO_DAY, ClaimColumns, Coded
 from crosscheck.evaluate.places import measure_part, part_named, parts_counted
 from crosscheck.evaluate.scopes import part_key
 
@@ -57,9 +57,10 @@ def _named_for_measure(table: ClaimColumns, counted: frozenset[str]) -> Mask:
 
 def _broken_down(table: ClaimColumns) -> frozenset[str]:
     """The places a document names for a figure below the highest figure of that measure
-    it gives with neither part nor place (``evaluate.places.parts_of``), compared exactly
-    on the few documents that name a place."""
-    free = table.part.codes < 0
+    it gives for the same days with neither part nor place (``evaluate.places.parts_of``),
+    compared exactly on the few documents that name a place."""
+    first, last = table.spans()
+    free = (table.part.codes < 0) & (first != NO_DAY)
     placed = np.flatnonzero(free & (table.place.codes >= 0) & ~table.high_unbounded)
     if not len(placed):
         return frozenset()
@@ -67,14 +68,15 @@ def _broken_down(table: ClaimColumns) -> frozenset[str]:
     key += table.measure.codes
     whole = free & (table.place.codes < 0) & ~table.low_unbounded
     whole &= np.isin(key, np.unique(key[placed]))
-    tops: dict[int, Fraction] = {}
+    tops: dict[tuple[int, int, int], Fraction] = {}
     for row in np.flatnonzero(whole).tolist():
-        low = table.interval(row).low
-        if low is not None and (int(key[row]) not in tops or low > tops[int(key[row])]):
-            tops[int(key[row])] = low
+        low, at = table.interval(row).low, (int(key[row]), int(first[row]), int(last[row]))
+        if low is not None and (at not in tops or low > tops[at]):
+            tops[at] = low
     found = set()
     for row in placed.tolist():
-        top, high = tops.get(int(key[row])), table.interval(row).high
+        at = (int(key[row]), int(first[row]), int(last[row]))
+        top, high = tops.get(at), table.interval(row).high
         if top is not None and high is not None and high < top:
             place = table.place.values[table.place.codes[row]]
             found.add(measure_part(table.measure.values[table.measure.codes[row]], part_key(place)))

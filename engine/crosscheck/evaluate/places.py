@@ -14,6 +14,7 @@ into groups.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
@@ -23,6 +24,7 @@ from crosscheck.model import Claim
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _GLUE = frozenset(["and", "of", "the"])  # "Azad Jammu and Kashmir" is AJK
+Span = tuple[dt.date, dt.date] | None
 _FOR = "\x1f"  # between a measure and a part counted for it alone (no text holds it)
 
 
@@ -39,21 +41,24 @@ def measure_part(measure: str, key: str) -> str:
 def parts_of(claims: Iterable[Claim]) -> frozenset[str]:
     """The parts the claims count (``parts_counted``): each claim's part, and, for that
     measure only (``measure_part``), each place a document names for a figure below the
-    highest figure of the measure it gives with neither part nor place (it breaks that
-    whole down: "19,136 died ... 17,388 of them in Kashmir")."""
+    highest figure of the measure it gives for the same days with neither part nor place
+    (it breaks that whole down: "19,136 died ... 17,388 of them in Kashmir"; a lower
+    figure of another day is an earlier count, not a part)."""
     parts: set[str] = set()
-    tops: dict[tuple[str, str], Fraction] = {}
+    tops: dict[tuple[str, str, Span], Fraction] = {}
     placed: list[Claim] = []
     for claim in claims:
         if claim.part is not None:
             parts.add(part_key(claim.part))
+        elif (span := claim.time_span()) is None:
+            continue  # a figure of unknown time breaks no whole down, nor is broken down
         elif claim.place is not None:
             placed.append(claim)
         elif (low := claim.interval.low) is not None:
-            key = (claim.document, claim.measure)
+            key = (claim.document, claim.measure, span)
             tops[key] = max(tops.get(key, low), low)
     for claim in placed:
-        top = tops.get((claim.document, claim.measure))
+        top = tops.get((claim.document, claim.measure, claim.time_span()))
         high = claim.interval.high
         if top is not None and high is not None and high < top:
             parts.add(measure_part(claim.measure, part_key(claim.place or "")))
