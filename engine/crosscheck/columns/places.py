@@ -9,7 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from crosscheck.columns.table import NO_DAY, ClaimColumns, Coded
-from crosscheck.evaluate.places import measure_part, part_named, parts_counted
+from crosscheck.evaluate.places import measure_part, measure_parts, part_named, parts_counted
 from crosscheck.evaluate.scopes import part_key
 
 Mask = NDArray[np.bool_]
@@ -39,16 +39,15 @@ def places_as_parts(table: ClaimColumns) -> ClaimColumns:
 
 def _named_for_measure(table: ClaimColumns, counted: frozenset[str]) -> Mask:
     """Per row: whether its place is a part counted for its measure alone."""
-    keys = [part_key(value) for value in table.place.values]
-    pairs = [
-        (m, p)
-        for m, measure in enumerate(table.measure.values)
-        for p, key in enumerate(keys)
-        if measure_part(measure, key) in counted
-    ]
-    if not pairs:
+    alone = measure_parts(counted)
+    if not alone:
         return np.zeros(len(table), dtype=np.bool_)
-    width = len(keys) + 1
+    places: dict[str, list[int]] = {}
+    for p, value in enumerate(table.place.values):
+        places.setdefault(part_key(value), []).append(p)
+    measures = {name: m for m, name in enumerate(table.measure.values)}
+    pairs = [(measures[m], p) for m, key in alone if m in measures for p in places.get(key, ())]
+    width = len(table.place.values) + 1
     wanted = np.array([m * width + p for m, p in pairs], dtype=np.int64)
     row_keys = table.measure.codes.astype(np.int64) * width + table.place.codes
     found: Mask = (table.place.codes >= 0) & np.isin(row_keys, wanted)

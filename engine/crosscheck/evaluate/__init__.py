@@ -15,8 +15,7 @@ from crosscheck.dsl.ast import RuleSet
 from crosscheck.evaluate.context import Context, Decided, claim_key
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.findings import Citing, rule_findings
-from crosscheck.evaluate.headlines import without_headline_copies
-from crosscheck.evaluate.places import parts_of, with_places_as_parts
+from crosscheck.evaluate.places import as_rules_see
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped, Violation
 
 __all__ = ["DEFAULT_CITE", "Outcome", "Pairwise", "Strategy", "evaluate", "evaluate_pairs"]
@@ -77,9 +76,7 @@ def evaluate(
     is done, never the outcome: ``"shortlist"`` finds conflicts with sorted indexes,
     ``"all_pairs"`` by deciding every pair (the reference, for tests and benchmarks).
     """
-    counted = parts_of(claims) if parts is None else parts
-    kept = claims if headline_copies_removed else without_headline_copies(claims)
-    ctx = Context.build(ruleset, with_places_as_parts(kept, counted))
+    ctx = Context.build(ruleset, as_rules_see(claims, parts, headline_copies_removed))
     citing = Citing(cite, ctx.order_of, pairs)
     findings: list[Finding] = []
     undecided: list[Violation] = []
@@ -111,8 +108,7 @@ def evaluate_pairs(
     A headline's claim that the first sentence repeats is set aside (``headlines``); a
     place a claim counts as a part is the part of every claim naming it (``places``).
     """
-    counted = parts_of(claims)
-    ctx = Context.build(ruleset, with_places_as_parts(without_headline_copies(claims), counted))
+    ctx = Context.build(ruleset, as_rules_see(claims))
     violations: list[Violation] = []
     undecided: list[Violation] = []
     skipped: list[Skipped] = []

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
+from crosscheck.evaluate.headlines import without_headline_copies
 from crosscheck.evaluate.scopes import part_key
 from crosscheck.model import Claim
 
@@ -36,6 +37,11 @@ def parts_counted(parts: Iterable[str | None]) -> frozenset[str]:
 def measure_part(measure: str, key: str) -> str:
     """A part counted for one measure only (``parts_of``), as ``counted`` holds it."""
     return f"{measure}{_FOR}{key}"
+
+
+def measure_parts(counted: frozenset[str]) -> list[tuple[str, str]]:
+    """The parts of ``counted`` counted for one measure only, as (measure, part key)."""
+    return [(m, key) for m, _, key in (k.partition(_FOR) for k in counted if _FOR in k)]
 
 
 def parts_of(claims: Iterable[Claim]) -> frozenset[str]:
@@ -65,9 +71,22 @@ def parts_of(claims: Iterable[Claim]) -> frozenset[str]:
     return frozenset(parts)
 
 
+def as_rules_see(
+    claims: Sequence[Claim],
+    parts: frozenset[str] | None = None,
+    headline_copies_removed: bool = False,
+) -> list[Claim]:
+    """``claims`` as every rule sees them: headline copies set aside (``headlines``; unless
+    the caller did so over whole documents) and places made parts, by the parts the whole
+    claim set counts (``parts``, by default ``parts_of(claims)``)."""
+    counted = parts_of(claims) if parts is None else parts
+    kept = claims if headline_copies_removed else without_headline_copies(claims)
+    return with_places_as_parts(kept, counted)
+
+
 def with_places_as_parts(claims: Sequence[Claim], counted: frozenset[str]) -> list[Claim]:
-    """``claims`` (in order), each with no part whose place ``counted`` (the parts some
-    claim of the set counts, ``parts_counted``) holds given that place as its part."""
+    """``claims`` (in order), each with no part whose place ``counted`` (the parts the whole
+    claim set counts, ``parts_of``) names given that part."""
     if not counted:
         return list(claims)
     return [place_as_part(claim, counted) for claim in claims]

@@ -16,8 +16,7 @@ from crosscheck.evaluate.context import MAX_LISTED, Account, Context, Decided
 from crosscheck.evaluate.describe import NOT_COMPARED
 from crosscheck.evaluate.dispatch import check_rule
 from crosscheck.evaluate.findings import Citing, rule_findings
-from crosscheck.evaluate.headlines import without_headline_copies
-from crosscheck.evaluate.places import parts_of, with_places_as_parts
+from crosscheck.evaluate.places import as_rules_see
 from crosscheck.interval import Truth
 from crosscheck.model import DEFAULT_CITE, Claim, Finding, Skipped
 
@@ -89,8 +88,7 @@ def trace_rule(ruleset: RuleSet, rule: Rule, claims: Sequence[Claim]) -> RuleTra
     UNDECIDED ones its undecided relations; ``findings`` group the failing ones as
     ``evaluate`` reports them (docs/semantics.md §10).
     """
-    counted = parts_of(claims)
-    ctx = Context.build(ruleset, with_places_as_parts(without_headline_copies(claims), counted))
+    ctx = Context.build(ruleset, as_rules_see(claims))  # as evaluate does
     # Asking for undecided relations also makes the rule modules decide every pair in
     # scope, not only those that could fail.
     out = _Recorder(rule, keep_undecided=True)

@@ -36,7 +36,7 @@ _SUB_AREA = re.compile(
 )
 _PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
 _REACH = 70  # characters after a number searched for its place
-_NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
+NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])  # "in October": a time
 
 
 def breakdown_places(
@@ -80,6 +80,6 @@ def place_after(text: str, start: int, end: int) -> str | None:
     if found is None:
         return None
     place = found.group(1)
-    if place.split()[-1] in _NOT_PLACES or place.split()[0] in _NOT_PLACES:
+    if place.split()[-1] in NOT_PLACES or place.split()[0] in NOT_PLACES:
         return None  # "in October", "on Monday": a time, not a place
     return place

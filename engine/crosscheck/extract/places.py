@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.extract.breakdowns import place_after
-from crosscheck.lexicon import EVENT_NOUNS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from crosscheck.extract.breakdowns import NOT_PLACES, place_after
+from crosscheck.lexicon import EVENT_NOUNS
 
 _PROPER = r"[A-Z][\w’'-]*[\w](?:[ \t]+[A-Z][\w’'-]*[\w])*"
 _BEFORE = re.compile(
@@ -43,7 +43,7 @@ _AGENCY_NOUNS = frozenset(
      "commission", "officials", "official", "centre", "center", "cell", "unit", "chief"]
 )  # fmt: skip
 _REACH = 90  # characters around the number searched for its place
-_NOT_PLACES = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))
+_NOT_PLACES = frozenset(word.lower() for word in NOT_PLACES)
 _NOT_FIRST = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their"])
 _OPENERS = frozenset(
     ["by", "in", "on", "at", "for", "from", "with", "to", "of", "as", "after", "since",

@@ -89,7 +89,7 @@ def evaluate_claims(
     max_group: int = MAX_GROUP,
 ) -> Evaluated:
     """The findings of the shipped rule set over a frame of claims (Parquet columns)."""
-    by_document = claims.shuffle(on="document")
+    by_document = claims.shuffle(on="document").persist()  # read twice: parts, then groups
     counted = _parts_counted(by_document, shipped)
     meta = empty_claims(**{GROUP: pa.string(), "problem": pa.string()})
     grouped = by_document.map_partitions(
