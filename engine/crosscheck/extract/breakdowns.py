@@ -40,19 +40,24 @@ NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])  # "in Octobe
 
 
 def breakdown_places(
-    text: str, figures: Sequence[tuple[int, int, str | None, str]], end: int
+    text: str,
+    figures: Sequence[tuple[int, int, str | None, str]],
+    end: int,
+    after: Sequence[str | None] | None = None,
 ) -> dict[int, str]:
     """The place of each number, given as (start, end, measure, dimension) in text order in
-    one sentence of ``text`` ending at ``end``, that is a part of a breakdown by place."""
+    one sentence of ``text`` ending at ``end``, that is a part of a breakdown by place
+    (``after``: each number's ``places_after``, when already found)."""
+    if after is None:
+        after = places_after(text, [(start, stop) for start, stop, _, _ in figures], end)
     places: dict[str, list[tuple[int, str]]] = defaultdict(list)
     last: tuple[str, str] | None = None  # an unbound number may elide the measure before it
-    for i, (_, stop, measure, dimension) in enumerate(figures):
+    for i, (_, _, measure, dimension) in enumerate(figures):
         if measure is not None:
             last = (measure, dimension)
         if last is None or last[1] != dimension:
             continue
-        following = figures[i + 1][0] if i + 1 < len(figures) else end
-        place = place_after(text, stop, min(following, stop + _REACH, end))
+        place = after[i]
         if place is not None:
             places[last[0]].append((i, place))
     parts: dict[int, str] = {}
@@ -62,10 +67,20 @@ def breakdown_places(
     return parts
 
 
-def sub_area(text: str, start: int, end: int) -> str | None:
-    """The place after the number ending at ``start`` (before ``end``) when its own noun
-    makes it a part of an event: a province, district, county, village, hospital..."""
-    place = place_after(text, start, min(end, start + _REACH))
+def places_after(text: str, spans: Sequence[tuple[int, int]], end: int) -> list[str | None]:
+    """The place named after each number of one sentence (``spans`` in text order), before
+    the next number or the sentence's ``end`` (``place_after``)."""
+    nexts = [start for start, _ in spans[1:]]
+    nexts.append(end)
+    return [
+        place_after(text, stop, min(following, stop + _REACH, end))
+        for (_, stop), following in zip(spans, nexts, strict=True)
+    ]
+
+
+def sub_area(place: str | None) -> str | None:
+    """``place`` (named after a number) when its own noun makes it a part of an event: a
+    province, district, county, village, hospital..."""
     if place is None or _SUB_AREA.search(place) is None or len(place.split()) < 2:
         return None  # "in the province", "in hospital": the event's own place, or a state
     return place

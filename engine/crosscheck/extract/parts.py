@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from crosscheck.extract.breakdowns import breakdown_places, sub_area
+from crosscheck.extract.breakdowns import breakdown_places, places_after, sub_area
 from crosscheck.extract.increments import increments
 from crosscheck.extract.places import place_named
 from crosscheck.extract.structure_words import GROUP_NOUNS
@@ -67,12 +67,13 @@ def settle(
     if not bound:
         return results
     figures = [(b.mention.start, b.mention.end, b.measure, b.mention.dimension) for b in results]
-    places = breakdown_places(text, figures, end) if len(results) >= 2 else {}
+    after = places_after(text, [(start, stop) for start, stop, _, _ in figures], end)
+    places = breakdown_places(text, figures, end, after) if len(results) >= 2 else {}
     for i, binding in enumerate(results):
         if binding.measure is None:
             continue
         following = results[i + 1].mention.start if i + 1 < len(results) else end
-        part = places.get(i) or sub_area(text, binding.mention.end, following)
+        part = places.get(i) or sub_area(after[i])
         if part is not None or (part := nouns.group(binding)) is not None:
             why = f"counts a part of the event: {part}"
             results[i] = binding._replace(part=part, steps=(*binding.steps, why))

@@ -46,6 +46,7 @@ class PhraseIndex:
                 owners.setdefault(key, [])
                 owners[key].extend(n for n in names if n not in owners[key])
         self._owners = {k: tuple(v) for k, v in owners.items()}
+        self.owners = frozenset(name for names in owners.values() for name in names)
         self._spelled = spelled
         self.pattern = re.compile(phrase_pattern(forms.values())) if forms else None
         self._keys: dict[str, str] = {}  # spellings met so far, and their phrase

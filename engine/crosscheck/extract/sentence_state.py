@@ -37,6 +37,8 @@ class SentenceState:
         between it and the mention, which is that number's ("12,000 houses were
         destroyed and 30,000 damaged").
         """
+        if measure not in unless.owners:
+            return None  # most measures have no unless phrase: no search of the sentence
         for hit in self.doc.hits(unless, self.sentence):
             if measure in hit.owners and not self._taken(hit) and not self._nearer(hit, mention):
                 return hit
