@@ -197,10 +197,15 @@ class Binder(MeasureTable):
     ) -> dict[int, Hit]:
         """Numbers after a linking verb, linked to their clause's subject phrase."""
         links: dict[int, Hit] = {}
+        of_dimension: dict[str, list[Hit]] = {}
         for i, mention in enumerate(mentions):
             if not roles[i].bindable or mention.dimension not in self.dimensions:
                 continue
-            same = [h for h in hits if mention.dimension in self._dimensions_of(h.owners)]
+            same = of_dimension.get(mention.dimension)
+            if same is None:
+                same = of_dimension[mention.dimension] = [
+                    h for h in hits if mention.dimension in self._dimensions_of(h.owners)
+                ]
             if not same or self._phrase_right_after(doc.low, mention, same):
                 continue
             free = [

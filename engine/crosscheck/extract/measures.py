@@ -109,10 +109,13 @@ class MeasureTable:
         A number that counts things ("300 houses") binds to no measure of people, nor
         does a number written with a fraction ("a 6.5 magnitude earthquake").
         """
-        owners = tuple(m for m in owners if not (role.fractional and self.people[m]))
-        if not is_thing(role.counts):
+        people = self.people
+        if role.fractional:
+            owners = tuple(m for m in owners if not people[m])
+        counts = role.counts
+        if not is_thing(counts):
             return bool(owners)
-        return any(not self.people[m] or role.counts in self.phrase_words[m] for m in owners)
+        return any(not people[m] or counts in self.phrase_words[m] for m in owners)
 
     def _subject_phrases(self, subject: str | None) -> tuple[str, ...]:
         return self.ruleset.subjects[subject].phrases if subject is not None else ()
