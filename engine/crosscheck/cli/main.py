@@ -37,6 +37,16 @@ class _Guarded(LazyGroup):
             raise InternalError(err, debug=bool(ctx.params.get("debug"))) from err
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, wanted: bool) -> None:
+    """``--version``: the version, and whether this install runs compiled (mypyc) code."""
+    if not wanted or ctx.resilient_parsing:
+        return
+    from crosscheck.build_info import build  # looks at files: only when asked
+
+    click.echo(f"crosscheck, version {__version__} ({build()})")
+    ctx.exit()
+
+
 def _stdout_broken() -> bool:
     """Whether standard output can no longer be written (a full disk, a closed pipe)."""
     if sys.stdout.closed:  # closed by its owner (the editor server, on exit): nothing is left
@@ -56,7 +66,14 @@ def _stdout_broken() -> bool:
     },
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, prog_name="crosscheck")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version (and whether compiled with mypyc) and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 def cli(debug: bool) -> None:
     """Find where news sources disagree on numbers, and cite exactly where.

@@ -98,7 +98,7 @@ def digits_match(low: str, pos: int, hi: int) -> re.Match[str] | None:
     Groups joined by plain spaces are read as one number only when nothing around them
     says they are separate numbers ("in 2005 12 people", "aged 5 100", "1 100-metre").
     """
-    m = DIGITS.match(low, pos, hi)
+    m: re.Match[str] | None = DIGITS.match(low, pos, hi)
     return m if m is None else spaced_digits(low, pos, m, hi)
 
 
