@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import runpy
+import shutil
 from pathlib import Path
 from typing import Any
 
 from setuptools import setup
+from setuptools.command.build import build
 
 ENGINE = Path(__file__).resolve().parent / "engine"
 # Read on its own: crosscheck is not importable before it is built.
@@ -31,5 +33,15 @@ def compiled_extensions() -> list[Any]:
     return list(mypycify([*sources, "--follow-imports=silent"], opt_level="3"))
 
 
+class _FreshBuild(build):
+    """setuptools' build, into an emptied folder when compiling: an earlier compiled build
+    left its modules there, and one since dropped from the list (or deleted) would ship."""
+
+    def run(self) -> None:
+        if self.distribution.ext_modules and os.path.isdir(self.build_lib):
+            shutil.rmtree(self.build_lib)
+        super().run()
+
+
 if __name__ == "__main__":  # as setuptools runs it; tests import it to ask what it builds
-    setup(ext_modules=compiled_extensions())
+    setup(ext_modules=compiled_extensions(), cmdclass={"build": _FreshBuild})
