@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 from crosscheck.interval import Interval
 from crosscheck.lexicon import HEDGE_FAMILIES as HEDGE_FAMILIES  # re-exported: hedge -> family
@@ -95,10 +96,22 @@ def _hedge_key(hedge: str) -> str:
     return " ".join(hedge.lower().split())
 
 
-@lru_cache(maxsize=64)
-def _widened(width: Fraction) -> tuple[Fraction, Fraction]:
-    """The factors that take a value to the low and high end of a tolerance."""
-    return 1 - width, 1 + width
+class HedgeReading(NamedTuple):
+    """What a hedge does to a stated value: its family, and for a tolerance the factors
+    that take a value to the low and high end (``None`` for other families)."""
+
+    family: str
+    below: Fraction | None
+    above: Fraction | None
+
+
+def hedge_reading(hedge: str, settings: ReadingSettings) -> HedgeReading:
+    """How ``hedge`` is read under ``settings`` (the same for every number it hedges)."""
+    family = settings.family(hedge)
+    if family == "approximately" or family == "nearly":
+        width = settings.tolerance(_hedge_key(hedge))
+        return HedgeReading(family, 1 - width, 1 + width)
+    return HedgeReading(family, None, None)
 
 
 def hedged_interval(
@@ -110,14 +123,23 @@ def hedged_interval(
     """
     if hedge is None:
         return Interval(low, high)
-    family = settings.family(hedge)
-    if family == "approximately" or family == "nearly":
-        below, above = _widened(settings.tolerance(_hedge_key(hedge)))
-        return Interval(low * below, high * above if family == "approximately" else high)
+    return read_under(low, high, hedge_reading(hedge, settings))
+
+
+_ZERO = Fraction(0)
+
+
+def read_under(low: Fraction, high: Fraction, reading: HedgeReading) -> Interval:
+    """The interval meant by [low, high] under a hedge read as ``reading``."""
+    family = reading.family
+    if reading.below is not None and reading.above is not None:  # a tolerance
+        return Interval(
+            low * reading.below, high * reading.above if family == "approximately" else high
+        )
     if family == "over":
         return Interval(low, None, low_closed=False)
     if family == "at least":
         return Interval(low, None)
     if family == "up to":
-        return Interval(Fraction(0), high)
-    return Interval(Fraction(0), high, high_closed=False)  # "under"
+        return Interval(_ZERO, high)
+    return Interval(_ZERO, high, high_closed=False)  # "under"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -118,3 +119,21 @@ def test_line_index_in_any_order(text: str, offsets: list[int]) -> None:
         before = text[:offset]
         expected = (before.count("\n") + 3, offset - (before.rfind("\n") + 1) + 1)
         assert index.position(offset) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_ALPHABET, max_size=80).map("".join),
+    st.integers(min_value=2, max_value=40),
+    st.randoms(use_true_random=False),
+)
+def test_locator_agrees_with_split_in_any_order(text: str, limit: int, rng: random.Random) -> None:
+    # Every stretch found is kept: asking in any order, backwards included, finds the
+    # same sentences as asking each position of a fresh locator.
+    sentences = split_sentences(text, limit)
+    locator = SentenceLocator(text, limit)
+    positions = [p for s in sentences for p in range(s.start, s.end)]
+    rng.shuffle(positions)
+    for pos in positions:
+        assert locator.at(pos) == SentenceLocator(text, limit).at(pos)
+        assert locator.at(pos).start <= pos < locator.at(pos).end

@@ -40,7 +40,7 @@ from crosscheck.extract.powers import Excluded, read_power
 from crosscheck.extract.records import Mention, NotQuantity
 from crosscheck.extract.rule_hedges import Hedged, RuleHedges
 from crosscheck.extract.shares import SHARE_WORDS, share_core
-from crosscheck.hedges import ReadingSettings, hedged_interval
+from crosscheck.hedges import HedgeReading, ReadingSettings, hedge_reading, read_under
 from crosscheck.interval import Interval
 from crosscheck.lexicon import (
     ARTICLES,
@@ -51,6 +51,8 @@ from crosscheck.lexicon import (
     MERIDIEMS,
     NUMBER_WORDS,
     OTHER_UNITS,
+    POST_HEDGES,
+    PRE_HEDGES,
     RANGE_WORDS,
     UNIT_WORDS,
     first_letters,
@@ -138,6 +140,11 @@ class NumberReader:
         )
         self._units = _unit_table()
         self._rule_hedges = RuleHedges(settings.hedges) if settings.hedges else None
+        # How each hedge reads: the same for every number, so read once per rule set.
+        self._readings: dict[str, HedgeReading] = {
+            hedge: hedge_reading(hedge, settings)
+            for hedge in {*PRE_HEDGES.values(), *POST_HEDGES.values(), *settings.hedges}
+        }
 
     def scan(
         self, text: str, low: str, lo: int = 0, hi: int | None = None
@@ -266,8 +273,9 @@ class NumberReader:
         """What [low, high] means under ``hedge``; ``None`` when that is empty."""
         if hedge is None:
             return Interval(low, high)
+        reading = self._readings.get(hedge) or hedge_reading(hedge, self.settings)
         try:
-            return hedged_interval(low, high, hedge, self.settings)
+            return read_under(low, high, reading)
         except ValueError:
             return None
 

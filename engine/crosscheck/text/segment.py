@@ -14,6 +14,7 @@ the result is exactly the sentence ``split_sentences`` would return.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -25,6 +26,7 @@ _LOOK = 48  # how far a boundary decision may look either side
 
 _CANDIDATE = re.compile(r"[.!?…\n]")
 _LINE_BREAK = re.compile("\n")
+_VISIBLE = re.compile(r"\S")  # \S is what str.isspace calls no space
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]{2}\Z")
 
@@ -56,19 +58,15 @@ class Sentence:
 
 def _next_visible(text: str, pos: int) -> int | None:
     """Index of the first non-space character at or after ``pos`` within reach."""
-    stop = min(len(text), pos + _LOOK)
-    for k in range(pos, stop):
-        if not text[k].isspace():
-            return k
-    return None
+    found = _VISIBLE.search(text, pos, pos + _LOOK)
+    return None if found is None else found.start()
 
 
 def _previous_visible(text: str, pos: int) -> int | None:
     """Index of the last non-space character before ``pos`` within reach."""
-    for k in range(pos - 1, max(-1, pos - 1 - _LOOK), -1):
-        if not text[k].isspace():
-            return k
-    return None
+    reach = max(0, pos - _LOOK)
+    kept = len(text[reach:pos].rstrip())  # the same white space as str.isspace
+    return reach + kept - 1 if kept else None
 
 
 def _is_abbreviation(text: str, i: int, following: str) -> bool:
@@ -94,7 +92,7 @@ def _cut_after_line_break(text: str, i: int) -> int | None:
     nxt = _next_visible(text, i + 1)
     if nxt is None:
         return i
-    if "\n" in text[i + 1 : nxt]:
+    if text.find("\n", i + 1, nxt) >= 0:
         return i  # a blank line
     if text[nxt].islower():
         return None  # a wrapped line goes on
@@ -243,39 +241,34 @@ class SentenceLocator:
     """Finds the sentence around a position on demand, without splitting the text.
 
     Each sentence is found by looking at most about ``limit`` characters either side
-    of the position; the last few found are kept, so asking for every number of a
-    text costs about one pass over it.
+    of the position; every one found is kept, so asking for every number of a text
+    costs about one pass over it.
     """
-
-    _KEEP = 8
 
     def __init__(self, text: str, limit: int = MAX_SENTENCE) -> None:
         self.text = text
         self._grid = _Grid(text, limit)
-        self._segments: list[tuple[int, int, Sentence | None]] = []
-        self._reversed: str | None = None
+        # The stretches found so far, in text order, as parallel lists (for bisect):
+        # where each starts and ends, and its sentence.
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._sentences: list[Sentence] = []
+        self._mark_offsets: list[int] | None = None
         # The cut each mark makes, by the mark's offset: the mark that ends one sentence
         # is asked again when the next sentence is found.
         self._cuts: dict[int, int | None] = {}
 
-    def _cut_at(self, i: int) -> int | None:
-        """``cut_at(text, i)``, remembered."""
-        cuts = self._cuts
-        if i in cuts:
-            return cuts[i]
-        cut = cuts[i] = cut_at(self.text, i)
-        return cut
-
     def at(self, pos: int) -> Sentence:
         """The sentence whose stretch of text (between two cuts) holds ``pos``."""
-        for low, high, sentence in self._segments:
-            if low <= pos < high and sentence is not None:
-                return sentence
+        starts = self._starts
+        k = bisect_right(starts, pos)
+        if k and pos < self._ends[k - 1]:
+            return self._sentences[k - 1]
         low, high = self._bounds(pos)
         sentence = trimmed(self.text, low, high) or Sentence(pos, pos, "")
-        self._segments.append((low, high, sentence))
-        if len(self._segments) > self._KEEP:
-            del self._segments[0]
+        starts.insert(k, low)
+        self._ends.insert(k, high)
+        self._sentences.insert(k, sentence)
         return sentence
 
     def before(self, sentence: Sentence) -> Sentence | None:
@@ -304,18 +297,24 @@ class SentenceLocator:
         high = self._natural_after(pos, above)
         return low, min(above, len(self.text)) if high is None else min(high, above)
 
+    def _marks(self) -> list[int]:
+        """The offset of every mark that may cut (``_CANDIDATE``), in order; found once."""
+        if self._mark_offsets is None:
+            self._mark_offsets = [m.start() for m in _CANDIDATE.finditer(self.text)]
+        return self._mark_offsets
+
     def _natural_before(self, pos: int, floor: int) -> int | None:
         """The last cut of ``iter_cuts`` (or the text's start) at or before ``pos`` and at
         or after ``floor``, or ``None`` when there is none there."""
-        # Walk the marks backwards (a forward search over the reversed text); cuts grow
-        # with the position of their mark, so the first one found at or before ``pos``
-        # is the last cut there.
-        if self._reversed is None:
-            self._reversed = self.text[::-1]
-        last = len(self.text) - 1
-        stop = last - max(0, floor - _MAX_CLOSERS - 1) + 1
-        for m in _CANDIDATE.finditer(self._reversed, last - pos, stop):
-            cut = self._cut_at(last - m.start())
+        # Walk the marks backwards; cuts grow with the position of their mark, so the
+        # first one found at or before ``pos`` is the last cut there.
+        marks, cuts, text = self._marks(), self._cuts, self.text
+        lowest = floor - _MAX_CLOSERS - 1
+        for k in range(bisect_right(marks, pos) - 1, -1, -1):
+            mark = marks[k]
+            if mark < lowest:
+                break
+            cut = cuts[mark] if mark in cuts else cuts.setdefault(mark, cut_at(text, mark))
             if cut is not None and cut <= pos:
                 return cut if cut >= floor else None
         return 0 if floor == 0 else None
@@ -323,9 +322,12 @@ class SentenceLocator:
     def _natural_after(self, pos: int, ceiling: int) -> int | None:
         """The first cut of ``iter_cuts`` (or the text's end) after ``pos`` and at or
         before ``ceiling``, or ``None`` when there is none there."""
-        text = self.text
-        for m in _CANDIDATE.finditer(text, max(0, pos - _MAX_CLOSERS - 1), ceiling + 1):
-            cut = self._cut_at(m.start())
+        marks, cuts, text = self._marks(), self._cuts, self.text
+        for k in range(bisect_left(marks, pos - _MAX_CLOSERS - 1), len(marks)):
+            mark = marks[k]
+            if mark > ceiling:
+                break
+            cut = cuts[mark] if mark in cuts else cuts.setdefault(mark, cut_at(text, mark))
             if cut is not None and cut > pos:
                 return cut if cut <= ceiling else None
         return len(text) if ceiling >= len(text) else None
