@@ -131,7 +131,8 @@ class Extractor:
                 yield item
                 continue
             assert sentence is not None
-            if current is not None and sentence != current:
+            # The locator gives one object per sentence: identity is equality, cheaper.
+            if current is not None and sentence is not current:
                 yield current, group
                 group = []
             current = sentence
@@ -148,13 +149,13 @@ class Extractor:
 
     def _located(self, context: DocumentContext, items: Iterable[Item]) -> Iterator[Located]:
         """Each item with the sentence of a mention (``None`` for a non-quantity)."""
-        text, low = context.text, context.low
+        text, low, at = context.text, context.low, context.locator.at
         for item in items:
             if isinstance(item, NotQuantity):
                 yield item, None
                 continue
-            sentence = context.locator.at(item.anchor)
-            if sentence.contains(item.start, item.end):
+            sentence = at(item.anchor)
+            if sentence.start <= item.start and item.end <= sentence.end:  # contains it
                 yield item, sentence
                 continue
             # The reading ran past its sentence: read again inside the sentence only.

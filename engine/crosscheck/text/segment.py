@@ -14,7 +14,7 @@ the result is exactly the sentence ``split_sentences`` would return.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -253,7 +253,7 @@ class SentenceLocator:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._sentences: list[Sentence] = []
-        self._mark_offsets: list[int] | None = None
+        self._reversed: str | None = None
         # The cut each mark makes, by the mark's offset: the mark that ends one sentence
         # is asked again when the next sentence is found.
         self._cuts: dict[int, int | None] = {}
@@ -297,24 +297,26 @@ class SentenceLocator:
         high = self._natural_after(pos, above)
         return low, min(above, len(self.text)) if high is None else min(high, above)
 
-    def _marks(self) -> list[int]:
-        """The offset of every mark that may cut (``_CANDIDATE``), in order; found once."""
-        if self._mark_offsets is None:
-            self._mark_offsets = [m.start() for m in _CANDIDATE.finditer(self.text)]
-        return self._mark_offsets
+    def _cut_at(self, i: int) -> int | None:
+        """``cut_at(text, i)``, remembered."""
+        cuts = self._cuts
+        if i in cuts:
+            return cuts[i]
+        cut = cuts[i] = cut_at(self.text, i)
+        return cut
 
     def _natural_before(self, pos: int, floor: int) -> int | None:
         """The last cut of ``iter_cuts`` (or the text's start) at or before ``pos`` and at
         or after ``floor``, or ``None`` when there is none there."""
-        # Walk the marks backwards; cuts grow with the position of their mark, so the
-        # first one found at or before ``pos`` is the last cut there.
-        marks, cuts, text = self._marks(), self._cuts, self.text
-        lowest = floor - _MAX_CLOSERS - 1
-        for k in range(bisect_right(marks, pos) - 1, -1, -1):
-            mark = marks[k]
-            if mark < lowest:
-                break
-            cut = cuts[mark] if mark in cuts else cuts.setdefault(mark, cut_at(text, mark))
+        # Walk the marks backwards (a forward search over the reversed text); cuts grow
+        # with the position of their mark, so the first one found at or before ``pos``
+        # is the last cut there.
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        last = len(self.text) - 1
+        stop = last - max(0, floor - _MAX_CLOSERS - 1) + 1
+        for m in _CANDIDATE.finditer(self._reversed, last - pos, stop):
+            cut = self._cut_at(last - m.start())
             if cut is not None and cut <= pos:
                 return cut if cut >= floor else None
         return 0 if floor == 0 else None
@@ -322,12 +324,9 @@ class SentenceLocator:
     def _natural_after(self, pos: int, ceiling: int) -> int | None:
         """The first cut of ``iter_cuts`` (or the text's end) after ``pos`` and at or
         before ``ceiling``, or ``None`` when there is none there."""
-        marks, cuts, text = self._marks(), self._cuts, self.text
-        for k in range(bisect_left(marks, pos - _MAX_CLOSERS - 1), len(marks)):
-            mark = marks[k]
-            if mark > ceiling:
-                break
-            cut = cuts[mark] if mark in cuts else cuts.setdefault(mark, cut_at(text, mark))
+        text = self.text
+        for m in _CANDIDATE.finditer(text, max(0, pos - _MAX_CLOSERS - 1), ceiling + 1):
+            cut = self._cut_at(m.start())
             if cut is not None and cut > pos:
                 return cut if cut <= ceiling else None
         return len(text) if ceiling >= len(text) else None
