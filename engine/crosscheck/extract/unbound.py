@@ -29,9 +29,12 @@ _RESTATING = (
     r"|the[ \t]+(?:real|actual|true|final|exact)[ \t]+(?:number|figure|count|tally|toll))(?![a-z])"
 )
 _IT_WAS = r"(?<![a-z])it[ \t]+(?:was|is|had[ \t]+been|would[ \t]+be|could[ \t]+be|might[ \t]+be)"
-RESTATING = re.compile(_RESTATING)
+# Every form above starts with one of these letters: tested first at each place, it
+# spares the alternation at most places of a search (a new form must keep to them).
+_FIRST_LETTERS = "(?=[itw])"
+RESTATING = re.compile(_FIRST_LETTERS + _RESTATING)
 # Anywhere in a sentence: words that may restate an earlier figure, "it was" included.
-RESTATEMENT = re.compile(f"{_RESTATING}|{_IT_WAS}(?![a-z])")
+RESTATEMENT = re.compile(f"{_FIRST_LETTERS}(?:{_RESTATING}|{_IT_WAS}(?![a-z]))")
 # A piece of text that every match of ``RESTATEMENT`` holds: most sentences hold none of
 # them, and a search for plain words (no look-behind at every character) costs less than
 # a scan with the pattern. The pieces are factored by first letters: a plain alternation
