@@ -29,14 +29,15 @@ _VERBS = (
 # and the verbs are factored by their common prefixes (longest first).
 _FIRST_LETTERS = "".join(sorted({"h", *(verb[0] for verb in _VERBS.split("|"))}))
 _VERB = re.compile(
-    rf"[ \t]+(?=(?i:[{_FIRST_LETTERS}]))(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
+    rf"[ \t][ \t]*(?=(?i:[{_FIRST_LETTERS}]))(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
     rf"(?i:{trie_pattern(_VERBS.split('|'))})(?![a-z])"
 )
 # Wherever ``_VERB`` matches an ASCII sentence, this matches its lowered copy (without the
 # case-blind flag, which makes a scan several times slower): where it does not, neither does
-# ``_VERB``, so only where it does is ``_VERB`` tried.
+# ``_VERB``, so only where it does is ``_VERB`` tried. "[ \t][ \t]*" is "[ \t]+" written so
+# that the regex engine skips to the next blank instead of trying a match at every character.
 _LOWERED_VERB = re.compile(
-    rf"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?{trie_pattern(_VERBS.split('|'))}"
+    rf"[ \t][ \t]*(?:has[ \t]+|have[ \t]+|had[ \t]+)?{trie_pattern(_VERBS.split('|'))}"
 )
 # The speaker before a verb: up to six words of a noun phrase, ending at the verb (with an
 # agency's initials after it: "officials (AP)"). The longest such words are wanted, so the
