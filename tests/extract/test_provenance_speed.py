@@ -7,7 +7,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from crosscheck.extract import attribution as _attribution
 from crosscheck.extract import provenance as _provenance
+from crosscheck.extract.attribution import attributions
 from crosscheck.text.segment import Sentence
 
 # The plain form: a look-behind for the letter before the pronoun.
@@ -33,3 +35,25 @@ def test_quoted_speech_examples() -> None:
     for low, found in [("the said", False), ("she said", True), ("the said, they told", True),
                        ("bathe told", False), ("x he added", True)]:  # fmt: skip
         assert _provenance._quoted_speech(low, Sentence(0, len(low), low)) == found, low
+
+
+_FOLD_PIECES = "has Has HAS had said SAID ſaid ſays told TOLD spoke SPOKE SPOKE believes"
+_FOLD_OTHERS = ["x", "X", "é", "—", "ı", "İ", "ſ", "K", ",", " ", "  ", "\t"]
+
+
+@given(st.lists(st.sampled_from([*_FOLD_PIECES.split(), *_FOLD_OTHERS])).map("".join),
+       st.integers(0, 4))  # fmt: skip
+def test_verbs_of_saying_in_any_script_are_the_matches_of_a_case_blind_scan(
+    text: str, start: int
+) -> None:
+    """Letters outside ASCII that match ASCII ones case-blind (the long s, the dotless i,
+    the Kelvin sign) are found in the folded copy as in the text."""
+    start = min(start, len(text))
+    plain = [m.span() for m in _attribution._VERB.finditer(text, start)]
+    folded = _attribution.folded(text[start:])
+    assert [m.span() for m in _attribution._verbs(text, start, folded)] == plain
+
+
+def test_a_long_s_verb_is_found_in_a_sentence_with_a_dash() -> None:
+    text = "Health officials ſaid 40 died — a toll."
+    assert [frame.who for frame in attributions(text, 0, len(text))] == ["Health officials"]

@@ -32,7 +32,7 @@ _VERB = re.compile(
     rf"[ \t][ \t]*(?=(?i:[{_FIRST_LETTERS}]))(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
     rf"(?i:{trie_pattern(_VERBS.split('|'))})(?![a-z])"
 )
-# Wherever ``_VERB`` matches an ASCII sentence, this matches its lowered copy (without the
+# Wherever ``_VERB`` matches a sentence, this matches its folded copy (``folded``; without the
 # case-blind flag, which makes a scan several times slower): where it does not, neither does
 # ``_VERB``, so only where it does is ``_VERB`` tried. "[ \t][ \t]*" is "[ \t]+" written so
 # that the regex engine skips to the next blank instead of trying a match at every character.
@@ -73,14 +73,13 @@ _SOURCE_WORDS = ("findings", "estimate", "figure", "data", "assessment", "count"
                  "statement", "intelligence")  # fmt: skip
 
 
-def _frames_in(piece: str, low: str | None) -> tuple[re.Pattern[str], ...]:
+def _frames_in(piece: str, low: str) -> tuple[re.Pattern[str], ...]:
     """The frame patterns that may match in the sentence ``piece``, in the order they are
-    read; ``low`` is its lowered copy when it is ASCII."""
-    # An ASCII sentence matches the case-blind pattern only where its lowered copy holds
-    # one of the words; other letters may match ASCII ones (the dotless i): not tested.
-    # Most sentences hold no word of the other frames: those patterns are not scanned.
+    read; ``low`` is its folded copy (``folded``)."""
+    # A sentence matches the case-blind pattern only where its folded copy holds one of
+    # the words. Most sentences hold no word of the other frames: those are not scanned.
     patterns = []
-    if low is None or any(word in low for word in _ACCORDING_WORDS):
+    if any(word in low for word in _ACCORDING_WORDS):
         patterns.append(_ACCORDING)
     patterns.append(_SAID_AFTER)
     if "by" in piece and any(word in piece for word in _AGENT_WORDS):
@@ -186,11 +185,26 @@ class Attribution(NamedTuple):
     end: int
 
 
+# Every character that a case-blind pattern matches to an ASCII letter, as that letter: a
+# copy of a sentence folded so (of the same length) holds a word of a frame wherever the
+# case-blind pattern may match it (the dotless i, the long s and the Kelvin sign too).
+_FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+     "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+)  # fmt: skip
+
+
+def folded(piece: str) -> str:
+    """``piece`` with every character a case-blind pattern matches to an ASCII letter
+    written as that letter (the same length; for an ASCII piece, its lower-case copy)."""
+    return piece.lower() if piece.isascii() else piece.translate(_FOLD)
+
+
 def attributions(text: str, start: int, end: int) -> list[Attribution]:
     """Every attribution frame in ``text[start:end]`` (one sentence), in text order."""
     found: list[Attribution] = []
     piece = text[start:end]
-    low = piece.lower() if piece.isascii() else None  # a copy of the same length
+    low = folded(piece)
     for pattern in _frames_in(piece, low):
         for match in pattern.finditer(text, start, end):
             who = _clean(match.group(1))
@@ -202,7 +216,7 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         who = _clean(owner.group(1)) if owner is not None else None
         if owner is not None and who is not None:
             found.append(Attribution(who, owner.start(1), match.end()))
-    for verb in _VERB.finditer(text, start, end) if low is None else _verbs(text, start, low):
+    for verb in _verbs(text, start, low):
         words = speaker_before(text, max(start, verb.start() - _LOOK_BACK), verb.start())
         who = _speaker(words[1]) if words is not None else None
         if words is not None and who is not None:
@@ -211,8 +225,8 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
 
 
 def _verbs(text: str, start: int, low: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_VERB`` in ``text`` from ``start`` on, ``low`` being the lowered copy
-    of the (ASCII) rest of the sentence: ``_VERB`` is tried only where ``_LOWERED_VERB``
+    """The matches of ``_VERB`` in ``text`` from ``start`` on, ``low`` being the folded copy
+    of the rest of the sentence (``folded``): ``_VERB`` is tried only where ``_LOWERED_VERB``
     matches ``low``, from left to right, each match starting after the one before."""
     end = start + len(low)
     at = 0
@@ -278,10 +292,22 @@ def attribution_for(
     in the sentence ("..., the JCS said, ... 1,100 ..., Yonhap reported": the JCS)."""
     if not frames:
         return None
-    primary = [f for f in frames if not is_conduit(f.who)] or list(frames)
-    inside = [f for f in primary if clause[0] <= f.start < clause[1]]
-    pool = inside or primary
-    return min(pool, key=lambda f: min(abs(f.start - position), abs(f.end - position)))
+    return nearest_frame(governing(frames), position, clause)
+
+
+def governing(frames: Sequence[Attribution]) -> list[Attribution]:
+    """The frames of a sentence that may govern its numbers: those of no news agency, or,
+    when every one is a news agency's, all of them (see ``attribution_for``)."""
+    return [f for f in frames if not is_conduit(f.who)] or list(frames)
+
+
+def nearest_frame(
+    pool: Sequence[Attribution], position: int, clause: tuple[int, int]
+) -> Attribution:
+    """The frame of ``pool`` (not empty) nearest the number at ``position``: in its clause
+    if one is, else in the sentence."""
+    inside = [f for f in pool if clause[0] <= f.start < clause[1]]
+    return min(inside or pool, key=lambda f: min(abs(f.start - position), abs(f.end - position)))
 
 
 @lru_cache(maxsize=4096)  # asked for every frame of a sentence once per number in it

@@ -18,8 +18,13 @@ from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from crosscheck.extract.asof import TimeWords, as_of_for, time_expressions
-from crosscheck.extract.attribution import Attribution, attribution_for, attributions
-from crosscheck.extract.change_from import changed_from, owned_times, starts_of_changes
+from crosscheck.extract.attribution import Attribution, attributions, governing, nearest_frame
+from crosscheck.extract.change_from import (
+    ChangeStart,
+    changed_from,
+    owned_times,
+    starts_of_changes,
+)
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.event_dates import split_times
 from crosscheck.model import AsOf
@@ -82,26 +87,16 @@ class Provenance:
         self, doc: DocumentContext, sentence: Sentence, position: int, day: dt.date | None
     ) -> Found:
         """The provenance of the number at ``position`` in ``sentence`` of an article of ``day``."""
+        read = _read(doc, sentence, day)
         clause = _clause_of(doc, sentence, position)
-        frame, how = self._frame(doc, sentence, position, clause)
+        frame, how = _frame(doc, sentence, read, position, clause)
         who = frame.who if frame is not None else None
         origin = self._origin(who) if who is not None else None
-        as_of, words, event = _as_of(doc, sentence, position, clause, frame, day)
+        if day is None:
+            return Found(origin, who, None, how, day, None, None)
+        speaker = frame.end if frame is not None else None
+        as_of, words, event = _as_of(read, position, clause, speaker, day)
         return Found(origin, who, as_of, how, day, words, event)
-
-    def _frame(
-        self, doc: DocumentContext, sentence: Sentence, position: int, clause: tuple[int, int]
-    ) -> tuple[Attribution | None, str]:
-        frame = attribution_for(_frames(doc, sentence), position, clause)
-        if frame is not None:
-            return frame, "an attribution frame in the sentence"
-        if _remembered(doc, "he said", sentence, lambda: _quoted_speech(doc.low, sentence)):
-            previous = doc.locator.before(sentence)
-            if previous is not None:
-                earlier = _frames(doc, previous)
-                if earlier:
-                    return earlier[-1], "a quotation whose speaker the previous sentence names"
-        return None, "no attribution frame in the sentence"
 
     def _origin(self, who: str) -> str | None:
         """The origin of a speaker (``_origin_of``), remembered: a story's speakers recur."""
@@ -164,6 +159,53 @@ def _after_letter(low: str, position: int) -> bool:
     return position > 0 and "a" <= low[position - 1] <= "z"
 
 
+class _Read(NamedTuple):
+    """What provenance reads in one sentence, once for all of its claims."""
+
+    pool: list[Attribution]  # the frames that may govern a number (``governing``)
+    times: list[TimeWords]  # that may date a figure, but not those owned by a change
+    events: list[TimeWords]  # that date the event
+    changes: list[ChangeStart]  # numbers that changes start from
+    owned: list[TimeWords]  # that date a number a change starts from alone
+
+
+def _read(doc: DocumentContext, sentence: Sentence, day: dt.date | None) -> _Read:
+    """What provenance reads in ``sentence`` (of an article of ``day``), remembered."""
+    key = ("provenance", sentence.start)
+    read: _Read | None = doc.memo.get(key)
+    if read is None:
+        read = doc.memo[key] = _read_sentence(doc, sentence, day)
+    return read
+
+
+def _read_sentence(doc: DocumentContext, sentence: Sentence, day: dt.date | None) -> _Read:
+    pool = governing(_frames(doc, sentence))
+    if day is None:
+        return _Read(pool, [], [], [], [])
+    low, start, end = doc.low, sentence.start, sentence.end
+    found, events = split_times(low, time_expressions(low, start, end, day), start)
+    changes = starts_of_changes(low, start, end)
+    if not changes:
+        return _Read(pool, found, events, changes, [])
+    owned = owned_times(low, changes, found)  # "up from 80 on Friday": Friday dates the 80
+    return _Read(pool, [w for w in found if w not in owned], events, changes, owned)
+
+
+def _frame(
+    doc: DocumentContext, sentence: Sentence, read: _Read, position: int, clause: tuple[int, int]
+) -> tuple[Attribution | None, str]:
+    """The frame that governs the number at ``position``, and where it was found."""
+    if read.pool:
+        return nearest_frame(read.pool, position, clause), "an attribution frame in the sentence"
+    if _remembered(doc, "he said", sentence, lambda: _quoted_speech(doc.low, sentence)):
+        previous = doc.locator.before(sentence)
+        if previous is not None:
+            earlier = _frames(doc, previous)
+            if earlier:
+                return earlier[-1], "a quotation whose speaker the previous sentence names"
+    return None, "no attribution frame in the sentence"
+
+
 def _clause_of(doc: DocumentContext, sentence: Sentence, position: int) -> tuple[int, int]:
     for span in doc.clauses(sentence):
         if span[0] <= position < span[1]:
@@ -172,42 +214,22 @@ def _clause_of(doc: DocumentContext, sentence: Sentence, position: int) -> tuple
 
 
 def _as_of(
-    doc: DocumentContext,
-    sentence: Sentence,
-    position: int,
-    clause: tuple[int, int],
-    frame: Attribution | None,
-    day: dt.date | None,
-) -> tuple[AsOf | None, str | None, str | None]:
+    read: _Read, position: int, clause: tuple[int, int], speaker: int | None, day: dt.date
+) -> tuple[AsOf, str | None, str | None]:
     """The days the figure held, the time words that say so (None: none do), and, when
     none do, the time words of its clause that date the event instead."""
-    if day is None:
-        return None, None, None
-    found, events = _remembered(doc, "time", sentence, lambda: _times(doc.low, sentence, day))
-    speaker = frame.end if frame is not None else None
-    changes = _remembered(
-        doc, "changes", sentence, lambda: starts_of_changes(doc.low, sentence.start, sentence.end)
-    )
-    if changes:  # "up from 80 on Friday": Friday dates the 80 alone
-        owned = owned_times(doc.low, changes, found)
-        found = [w for w in found if w not in owned]
-        change = changed_from(changes, position)
+    found = read.times
+    if read.changes:
+        change = changed_from(read.changes, position)
         if change is not None:
-            mine = [w for w in owned if w.start_pos >= change.end]
+            mine = [w for w in read.owned if w.start_pos >= change.end]
             held = mine[0] if mine else as_of_for(found, position, clause, speaker)
             return _days(None, held.last if held else day), change.words, None
-    words = as_of_for(found, position, clause, speaker)
+    words = as_of_for(found, position, clause, speaker) if found else None
     if words is None:
-        event = as_of_for(events, position, clause, None)
+        event = as_of_for(read.events, position, clause, None) if read.events else None
         return _days(day, day), None, event.words if event is not None else None
     return _days(words.first, words.last), words.words, None
-
-
-def _times(low: str, sentence: Sentence, day: dt.date) -> tuple[list[TimeWords], list[TimeWords]]:
-    """The time words of ``sentence`` that may date its figures, and those of the event."""
-    return split_times(
-        low, time_expressions(low, sentence.start, sentence.end, day), sentence.start
-    )
 
 
 @lru_cache(maxsize=4096)
