@@ -37,3 +37,12 @@ def test_a_place_says_why_in_its_steps() -> None:
 def test_every_event_noun_keeps_its_place_from_the_figure(noun: str) -> None:
     for text in (f"The {noun} in Nepal killed 20 people.", f"Nepal's {noun} killed 20 people."):
         assert [c.place for c in EXTRACTOR.claims(doc(text))] == [None]
+
+
+def test_a_part_named_after_the_second_conjunct_is_the_first_ones_too() -> None:
+    text = "Seven people were killed and 71 hurt in Gorkha district."
+    found = EXTRACTOR.claims(doc(text))
+    assert [(c.stated, c.part) for c in found] == [
+        ("Seven", "Gorkha district"),
+        ("71", "Gorkha district"),
+    ]

@@ -20,6 +20,7 @@ own: it is not bound (``increments``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -80,7 +81,58 @@ def settle(
         elif nouns.people[binding.measure]:
             since = results[i - 1].mention.end if i else begin
             results[i] = _with_place(text, binding, (since, following), begin)
+    return _shared_places(text, results, after, nouns)
+
+
+# Between two figures joined as conjuncts of one clause: "7 killed and 71 injured".
+_CONJUNCTS = re.compile(r"[^,;:()\[\]—–.0-9]*(?<![a-z])(?:and|or)[ \t]+")
+
+
+def _shared_places(
+    text: str, results: list[Binding], after: list[str | None], nouns: Nouns
+) -> list[Binding]:
+    """``results``, where a figure of people names no place and its conjunct does, with
+    that place (and the part it makes) too: "Seven were killed and 71 injured in
+    Nangarhar province" names the province for both, as "In Kashmir, 17,388 died and
+    40,421 were injured" names Kashmir for both (a place after the second figure, or
+    before the first)."""
+    for i in range(len(results) - 2, -1, -1):
+        first, second = results[i], results[i + 1]
+        if not _conjuncts(text, first, second, nouns):
+            continue
+        if first.place is None and first.part is None and after[i + 1] is not None:
+            if second.part is not None and second.part == sub_area(after[i + 1]):
+                results[i] = _sharing(first, second.part, "part")
+            elif second.place is not None and second.place == after[i + 1]:
+                results[i] = _sharing(first, second.place, "place")
+    for i in range(len(results) - 1):
+        first, second = results[i], results[i + 1]
+        if not _conjuncts(text, first, second, nouns) or second.place or second.part:
+            continue
+        if first.place is not None and first.place != after[i]:
+            results[i + 1] = _sharing(second, first.place, "place")
     return results
+
+
+def _conjuncts(text: str, first: Binding, second: Binding, nouns: Nouns) -> bool:
+    """Whether two bound figures of people are conjuncts of one clause ("7 killed and")."""
+    return (
+        first.measure is not None
+        and second.measure is not None
+        and first.mention.dimension == second.mention.dimension
+        and nouns.people[first.measure]
+        and nouns.people[second.measure]
+        and _CONJUNCTS.fullmatch(text, first.mention.end, second.mention.start) is not None
+    )
+
+
+def _sharing(binding: Binding, name: str, kind: str) -> Binding:
+    """``binding`` with its conjunct's part or place ``name``."""
+    if kind == "part":
+        why = f"counts a part of the event: {name}, named for its conjunct"
+        return binding._replace(part=name, steps=(*binding.steps, why))
+    why = f"names the place {name!r} with its conjunct: its part if another claim counts it as one"
+    return binding._replace(place=name, steps=(*binding.steps, why))
 
 
 def _with_place(text: str, binding: Binding, around: tuple[int, int], opening: int) -> Binding:

@@ -10,8 +10,10 @@ So this reads places generously; a name that is no part anywhere changes nothing
 
 Read, nearest first: a place after the number ("killed 20 in Nepal", ``breakdowns``), then
 before it in its own stretch of the sentence (after the previous number): "in"/"across"
-and a proper name, a proper name's possessive ("Afghanistan's", "Pakistan's NDMA"), or a
-proper name opening the sentence that reports the figure ("Afghanistan has reported 115").
+and a proper name, a proper name's possessive ("Afghanistan's", "Pakistan's NDMA"), a
+proper name that a relative "where" clause holding the figure follows ("Battagram, where
+3,850 died"), or a proper name opening the sentence that reports the figure ("Afghanistan
+has reported 115").
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from crosscheck.lexicon import EVENT_NOUNS
 _PROPER = r"[A-Z][\w’'-]*[\w](?:[ \t]+[A-Z][\w’'-]*[\w])*"
 _BEFORE = re.compile(
     rf"(?:(?<![\w-])(?i:in|across|throughout)[ \t]+(?:the[ \t]+)?(?P<inside>{_PROPER})"
-    rf"|(?P<owner>{_PROPER})['’]s(?![\w-]))"
+    rf"|(?P<owner>{_PROPER})['’]s(?![\w-])"
+    rf"|(?P<where>{_PROPER})(?:[ \t]+[a-z]+){{0,2}},[ \t]+where(?![\w-]))"
 )
 _TELLER = re.compile(
     rf"(?P<teller>{_PROPER})[ \t]+(?:has[ \t]+|had[ \t]+)?"
@@ -74,7 +77,7 @@ def place_named(
     found = before[-1]  # the nearest
     if _AND_AFTER.match(text, found.end()) or _of_event(text, found):
         return None
-    return _checked(found.group("inside") or found.group("owner"))
+    return _checked(found.group("inside") or found.group("owner") or found.group("where"))
 
 
 def _of_event(text: str, found: re.Match[str]) -> bool:
