@@ -45,6 +45,8 @@ def texts(text: str) -> list[str]:
         ("Wait... what happened? Nothing!", ["Wait... what happened?", "Nothing!"]),
         ("It grew in 2024. 1,100 more came.", ["It grew in 2024.", "1,100 more came."]),
         ("The estimate is approx. 400 vehicles.", ["The estimate is approx. 400 vehicles."]),
+        ("Each family gets Rs. 10 lakh today.", ["Each family gets Rs. 10 lakh today."]),
+        ("They paid in Rs. Nobody asked.", ["They paid in Rs.", "Nobody asked."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:

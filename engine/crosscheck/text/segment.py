@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
+from crosscheck.lexicon import CURRENCY_SIGNS
+
 TERMINATORS = ".!?…"
 CLOSERS = "\"'”’)]»"
 _MAX_CLOSERS = 3
@@ -38,7 +40,10 @@ _TITLE_WORDS = (
 _TITLES = frozenset(_TITLE_WORDS.split())
 # Abbreviations that do not end a sentence when a number follows ("Dec. 19", "No. 3").
 _NUMBERED_WORDS = "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp p art sec ch"
-_BEFORE_NUMBERS = frozenset(_NUMBERED_WORDS.split())
+# Currency signs written with a full stop ("Rs. 10 lakh") come before numbers too.
+_BEFORE_NUMBERS = frozenset(_NUMBERED_WORDS.split()) | {
+    sign[:-1] for sign in CURRENCY_SIGNS if sign.endswith(".") and sign[:-1].isalpha()
+}
 _LONGEST_ABBREVIATION = max(map(len, _TITLES | _BEFORE_NUMBERS))
 _CONTINUES_LINE = ",;-–—(["
 
