@@ -23,10 +23,19 @@ def _alternation(words: Sequence[str]) -> str:
 
 
 _NOUN = _alternation(EVENT_NOUNS)
-_MODIFIER = rf"(?:{_alternation(EVENT_ADJECTIVES)}|[0-9]+(?:\.[0-9]+)?(?:[ \t-]*magnitude)?)"
+# A word of a noun compound before the event noun ("train" of "the June 2 train crash",
+# "three-train"), but no function word or verb, which would open a clause of its own.
+_COMPOUND_WORD = (
+    r"(?!(?:the|a|an|and|or|but|of|in|on|at|to|for|by|with|from|as|that|which|who|said|says|"
+    r"was|were|is|are|has|have|had|be|been|its|their|his|her)(?![a-z]))[a-z]+(?:-[a-z]+)*"
+)
+_MODIFIER = (
+    rf"(?:{_alternation(EVENT_ADJECTIVES)}|[0-9]+(?:\.[0-9]+)?(?:[ \t-]*magnitude)?"
+    rf"|{_COMPOUND_WORD})"
+)
 # What may follow a date that modifies the noun after it: "Saturday's quake", "the Sept 21,
-# 2013, attack", "Monday's 7.5-magnitude quake" (a comma only after a year: "On Monday,
-# fire crews" is no fire of Monday).
+# 2013, attack", "Monday's 7.5-magnitude quake", "Friday's three-train crash" (a comma only
+# after a year: "On Monday, fire crews" is no fire of Monday).
 _BEFORE_NOUN = re.compile(
     rf"(?:['’]s)?(?P<comma>,)?[ \t]+(?:{_MODIFIER}[ \t-]+){{0,3}}(?:{_NOUN})(?![a-z])"
 )
