@@ -24,10 +24,12 @@ def _alternation(words: Sequence[str]) -> str:
 
 _NOUN = _alternation(EVENT_NOUNS)
 # A word of a noun compound before the event noun ("train" of "the June 2 train crash",
-# "three-train"), but no function word or verb, which would open a clause of its own.
+# "three-train"), but no function word or verb, which would open a clause of its own
+# ("On Sunday rescuers searched quake debris": no quake of Sunday).
 _COMPOUND_WORD = (
     r"(?!(?:the|a|an|and|or|but|of|in|on|at|to|for|by|with|from|as|that|which|who|said|says|"
-    r"was|were|is|are|has|have|had|be|been|its|their|his|her)(?![a-z]))[a-z]+(?:-[a-z]+)*"
+    r"was|were|is|are|has|have|had|be|been|its|their|his|her)(?![a-z]))"
+    r"(?![a-z]+ed(?![a-z]))[a-z]+(?:-[a-z]+)*"
 )
 _MODIFIER = (
     rf"(?:{_alternation(EVENT_ADJECTIVES)}|[0-9]+(?:\.[0-9]+)?(?:[ \t-]*magnitude)?"
