@@ -46,3 +46,8 @@ def test_a_part_named_after_the_second_conjunct_is_the_first_ones_too() -> None:
         ("Seven", "Gorkha district"),
         ("71", "Gorkha district"),
     ]
+
+
+def test_a_figure_for_the_places_not_named_is_a_part() -> None:
+    found = EXTRACTOR.claims(doc("Some 23 more deaths were confirmed elsewhere."))
+    assert [(c.stated, c.part) for c in found] == [("Some 23", "elsewhere")]

@@ -9,7 +9,9 @@ figure, not the figure, and comparing it with the whole makes false findings ("7
 unbound after a bound one counts as of its measure ("13 at the college and 10 at the
 district hospital": the 10 elides "dead").
 One figure with one place is a part only when its noun says so (``sub_area``: "in
-Takhar province", "at the district hospital"); "300 died in Kerala" may be the whole.
+Takhar province", "at the district hospital"), or when it counts the places not named
+(``elsewhere``: "23 more deaths were confirmed elsewhere"); "300 died in Kerala" may be
+the whole.
 """
 
 from __future__ import annotations
@@ -84,6 +86,21 @@ def sub_area(place: str | None) -> str | None:
     if place is None or _SUB_AREA.search(place) is None or len(place.split()) < 2:
         return None  # "in the province", "in hospital": the event's own place, or a state
     return place
+
+
+# Places other than those an article names, after a figure in its clause: "23 more deaths
+# were confirmed elsewhere", "40 died in other districts".
+_ELSEWHERE = re.compile(
+    r"[^,;:()—–.]*?(?<![\w-])(elsewhere|in[ \t]+other[ \t]+(?:areas|parts|provinces|districts|"
+    r"regions|states|villages|towns|cities|countries))(?![\w-])"
+)
+
+
+def elsewhere(text: str, start: int, end: int) -> str | None:
+    """The words after the number ending at ``start`` (before ``end``, in its clause) that
+    place its figure in other places than those named ("elsewhere"), if any."""
+    found = _ELSEWHERE.match(text, start, min(end, start + _REACH))
+    return found.group(1) if found else None
 
 
 def place_after(text: str, start: int, end: int) -> str | None:

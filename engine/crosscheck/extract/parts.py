@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from crosscheck.extract.breakdowns import breakdown_places, places_after, sub_area
+from crosscheck.extract.breakdowns import breakdown_places, elsewhere, places_after, sub_area
 from crosscheck.extract.increments import increments
 from crosscheck.extract.places import place_named
 from crosscheck.extract.structure_words import GROUP_NOUNS
@@ -74,7 +74,9 @@ def settle(
         if binding.measure is None:
             continue
         following = results[i + 1].mention.start if i + 1 < len(results) else end
-        part = places.get(i) or sub_area(after[i])
+        part = (
+            places.get(i) or sub_area(after[i]) or elsewhere(text, binding.mention.end, following)
+        )
         if part is not None or (part := nouns.group(binding)) is not None:
             why = f"counts a part of the event: {part}"
             results[i] = binding._replace(part=part, steps=(*binding.steps, why))
