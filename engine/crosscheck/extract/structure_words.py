@@ -114,6 +114,7 @@ GROUP_NOUNS = frozenset(
         "women", "woman", "men", "children", "child", "infants", "babies", "girls", "boys",
         "schoolgirls", "schoolboys", "schoolchildren", "pupils", "students", "teenagers",
         "civilians", "militants", "insurgents", "rebels", "fighters", "gunmen", "attackers",
+        "assailants", "terrorists", "suspects", "nationals", "citizens",
         "soldiers", "troops", "officers", "policemen", "police", "firefighters", "rescuers",
         "foreigners", "tourists", "members", "crew", "staff",
     ]
