@@ -30,6 +30,7 @@ from typing import NamedTuple
 from crosscheck.extract.change_to import with_change_targets
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.links import (
+    acts_on,
     counts_phrase,
     event_links,
     gapped,
@@ -268,6 +269,8 @@ class Binder(MeasureTable):
                 mention, hit = mentions[numbers[a]], phrases[b]
                 if nominal(low, hit) and not counts_phrase(low, mention, hit):
                     return False  # "Militants kill 59": 59 counts no militants
+                if acts_on(low, mention, hit):
+                    return False
                 return self._may_count(roles[numbers[a]], hit.owners)
 
             pairs = pair(

@@ -93,6 +93,21 @@ def counts_phrase(low: str, mention: Mention, hit: Hit) -> bool:
     return gap is not None and not _NOT_A_MODIFIER.intersection(gap.group().split())
 
 
+# The number's own noun, then a verb that takes the phrase as its object: "1,200 personnel
+# to carry the injured", "50 doctors treating the wounded" count personnel and doctors.
+_ACTS_ON = re.compile(
+    r"[ \t]+[a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){0,3}?"
+    r"[ \t]+(?:to[ \t]+[a-z]+|[a-z]+ing|[a-z]+ed)[ \t]+the[ \t]+"
+)
+
+
+def acts_on(low: str, mention: Mention, hit: Hit) -> bool:
+    """Whether the noun ``mention`` counts acts on the people ``hit`` names ("personnel to
+    carry the injured"): the number counts that noun, not them."""
+    gap = hit.start - mention.end
+    return 0 < gap <= 60 and _ACTS_ON.fullmatch(low, mention.end, hit.start) is not None
+
+
 def event_links(
     low: str,
     mentions: Sequence[Mention],
