@@ -28,15 +28,21 @@ _PLACE_NOUNS = (
 )
 _PROPER = r"[A-Z][\w'’-]+"
 # A place after a number: "in Pakistan", "at the Kollam district hospital", "on the Indian side".
+_PLACE = (
+    rf"((?:[\w'’-]+[ \t]+){{0,3}}?(?:{_PROPER}|(?i:{_PLACE_NOUNS}))(?:[ \t]+{_PROPER})*"
+    rf"(?:[ \t]+(?i:{_PLACE_NOUNS}))?)(?![\w'’-])"
+)
+# "in Pakistan", or a place that "for" names with "alone" ("37,958 for Pakistan's North
+# West Frontier province alone"; "for the families", "for hours" name none).
 _PLACE_AFTER = re.compile(
-    rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?((?:[\w'’-]+[ \t]+){{0,3}}?(?:{_PROPER}|"
-    rf"(?i:{_PLACE_NOUNS}))(?:[ \t]+{_PROPER})*(?:[ \t]+(?i:{_PLACE_NOUNS}))?)(?![\w'’-])"
+    rf"[ \t]+(?:(?:in|at|on)[ \t]+(?:the[ \t]+)?{_PLACE}"
+    rf"|for[ \t]+(?:the[ \t]+)?{_PLACE}[ \t]+alone(?![\w-]))"
 )
 _SUB_AREA = re.compile(
     r"(?i)(?<![\w-])(?:province|provinces|district|districts|county|counties|village|villages|"
     r"hospital|hospitals|school|college|camp|camps)(?![\w-])"
 )
-_PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
+_PREPOSITION = re.compile(r"[ \t](?:in|at|on|for)[ \t]")
 _REACH = 70  # characters after a number searched for its place
 NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])  # "in October": a time
 
@@ -111,7 +117,7 @@ def place_after(text: str, start: int, end: int) -> str | None:
     found = _PLACE_AFTER.search(text, preposition.start(), end)
     if found is None:
         return None
-    place = found.group(1)
+    place = found.group(1) or found.group(2)
     if place.split()[-1] in NOT_PLACES or place.split()[0] in NOT_PLACES:
         return None  # "in October", "on Monday": a time, not a place
     return place
