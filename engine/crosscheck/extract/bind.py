@@ -47,6 +47,7 @@ from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import (
     FREE,
     Role,
+    RoleKind,
     restated_role,
     role_of,
     sum_role,
@@ -71,6 +72,9 @@ class Binding(NamedTuple):
     place: str | None = None  # the one place named for it, a part if the corpus says so
 
 
+_CAPTION = Role(RoleKind.OTHER_EVENT, None, "a file photo's caption: another event's figure")
+
+
 def _ruled_out(mention: Mention, role: Role) -> Binding:
     why = f"not bound: {role.why}"
     return Binding(mention, None, None, why, (f"role in its sentence: {role.kind.value}", why))
@@ -91,6 +95,8 @@ class Binder(MeasureTable):
         Without ``explain`` the measures are the same but reasons and steps are left
         short, for speed.
         """
+        if doc.captions and doc.in_caption(sentence):
+            return [_ruled_out(m, _CAPTION) for m in mentions]
         hits = doc.hits(self.when, sentence, doc.when_starts)
         if hits and self.has_numbers:
             mentions = self.plain_numbers(doc.low, mentions, hits)

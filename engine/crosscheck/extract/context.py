@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from crosscheck.extract.captions import file_captions
 from crosscheck.extract.dateline import dateline
 from crosscheck.extract.pairing import clauses
 from crosscheck.extract.phrases import Hit, PhraseIndex
@@ -29,6 +30,8 @@ class DocumentContext:
         self.memo: dict[tuple[str, int], Any] = {}
         self.locator = SentenceLocator(text)
         self.dateline = dateline(text)  # "BANGKOK (AP) —" puts no subject in focus
+        # Captions of file photos give another event's figures (``captions``).
+        self.captions = file_captions(text) if "FILE" in text else []
         self._found: dict[tuple[int, int], bool] = {}
         self._hits: dict[tuple[int, int], list[Hit]] = {}
         # Every place where a ``when`` phrase may start, in order, if the survey of
@@ -48,6 +51,10 @@ class DocumentContext:
             return None
         ((year, sentences),) = self.earlier.items()
         return year if len(sentences) >= 2 else None
+
+    def in_caption(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is part of a file photo's caption."""
+        return any(start <= sentence.start < end for start, end in self.captions)
 
     def has(self, index: PhraseIndex, sentence: Sentence) -> bool:
         """Whether any phrase of ``index`` occurs in ``sentence``, outside a dateline (cached)."""
