@@ -44,15 +44,8 @@ from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
 from crosscheck.extract.parts import Nouns, settle
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
-from crosscheck.extract.roles import (
-    FREE,
-    Role,
-    RoleKind,
-    restated_role,
-    role_of,
-    sum_role,
-    without_groups,
-)
+from crosscheck.extract.roles import FREE, Role, RoleKind, without_groups
+from crosscheck.extract.sentence_roles import sentence_roles
 from crosscheck.extract.sentence_state import SentenceState, by_clause, outside
 from crosscheck.extract.unbound import RESTATEMENT, restating
 from crosscheck.text.segment import Sentence
@@ -111,7 +104,7 @@ class Binder(MeasureTable):
             return [Binding(m, None, None, "no measure phrase", ()) for m in mentions]
         spans = doc.clauses(sentence)
         grouped = by_clause(spans, mentions, hits)
-        roles = self._roles(doc, sentence, grouped, mentions)
+        roles = sentence_roles(doc, sentence, grouped, mentions, self.all_phrase_words)
         if hits:
             for role in roles:
                 if role.year is not None:
@@ -155,44 +148,11 @@ class Binder(MeasureTable):
                     )
         with_change_targets(doc.low, (sentence.start, sentence.end), results)
         groups = {m.start: role.counts for m, role in zip(mentions, roles, strict=True)}
-        nouns = Nouns(groups, self.phrase_words, self.people)
+        asides = frozenset(
+            m.start for m, r in zip(mentions, roles, strict=True) if r.kind is RoleKind.PART
+        )
+        nouns = Nouns(groups, self.phrase_words, self.people, asides)
         return settle(doc.text, doc.low, (sentence.start, sentence.end), results, nouns)
-
-    def _roles(
-        self,
-        doc: DocumentContext,
-        sentence: Sentence,
-        grouped: list[tuple[tuple[int, int], list[int], list[Hit]]],
-        mentions: Sequence[Mention],
-    ) -> list[Role]:
-        """The role of each mention in its clause (see ``roles``)."""
-        roles: list[Role] = [FREE] * len(mentions)
-        previous: int | None = None
-        for span, members, _ in grouped:
-            for i in members:
-                mention = mentions[i]
-                restated = restated_role(doc.low, mention.start, mention.end)
-                if restated is not None:
-                    roles[i] = restated
-                    continue
-                if mention.unit != "item":
-                    continue  # roles are of counts: a length or a sum of money has its unit
-                roles[i] = role_of(
-                    doc.low,
-                    mention.start,
-                    mention.end,
-                    (span[0], span[1]),
-                    sentence.start,
-                    doc.other_before,
-                    self.all_phrase_words,
-                    previous,
-                    doc.text,
-                )
-                if mention.low.denominator != 1 or mention.high.denominator != 1:
-                    roles[i] = roles[i]._replace(fractional=True)
-                roles[i] = sum_role(doc.low, mentions, i) or roles[i]
-            previous = span[0]
-        return roles
 
     def _subject_links(
         self,

@@ -42,6 +42,7 @@ class Nouns(NamedTuple):
     counted: Mapping[int, str | None]
     phrase_words: Mapping[str, frozenset[str]]
     people: Mapping[str, bool]
+    asides: frozenset[int] = frozenset()  # starts of numbers that are parts of the one before
 
     def group(self, binding: Binding) -> str | None:
         """The group among a measure's people a bound figure counts, if any: its counted
@@ -74,6 +75,7 @@ def settle(
         if binding.measure is None:
             continue
         following = results[i + 1].mention.start if i + 1 < len(results) else end
+        beyond = _past_asides(results, i, end, nouns.asides)
         part = (
             places.get(i) or sub_area(after[i]) or elsewhere(text, binding.mention.end, following)
         )
@@ -82,8 +84,18 @@ def settle(
             results[i] = binding._replace(part=part, steps=(*binding.steps, why))
         elif nouns.people[binding.measure]:
             since = results[i - 1].mention.end if i else begin
-            results[i] = _with_place(text, binding, (since, following), begin)
+            results[i] = _with_place(text, binding, (since, beyond), begin)
     return _shared_places(text, results, after, nouns)
+
+
+def _past_asides(results: list[Binding], i: int, end: int, asides: frozenset[int]) -> int:
+    """Where the stretch of figure ``i`` ends: at the next figure that is no part of it set
+    off in an aside ("At least 52 people, eight children among them, died in Pakistan"),
+    or at the sentence's ``end``."""
+    for later in results[i + 1 :]:
+        if later.measure is not None or later.mention.start not in asides:
+            return later.mention.start
+    return end
 
 
 # Between two figures joined as conjuncts of one clause: "7 killed and 71 injured".

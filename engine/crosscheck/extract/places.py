@@ -35,6 +35,11 @@ _TELLER = re.compile(
 )
 # "killed 260 across the region, most of them in Pakistan": the place is another clause's.
 _CLAUSE_END = re.compile(r"[,;:()—–]|[ \t]-[ \t]")
+# A part of the figure set off by commas ("52 people, eight children among them, died in
+# Pakistan"): the figure's clause goes on after it.
+_ASIDE = re.compile(
+    r",[ \t]*(?:including[^,;:()—–]{1,40}|[^,;:()—–]{1,40}?[ \t](?:among|amongst)[ \t]+them)[ \t]*,"
+)
 # "there and in Pakistan", "in Pakistan and Afghanistan": more than one place, so no one.
 _AND_BEFORE = re.compile(r"(?<![\w-])(?:and|or)[ \t]")
 _AND_AFTER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+(?:in[ \t]+)?(?:the[ \t]+)?[A-Z]")
@@ -63,6 +68,8 @@ def place_named(
     start, stop = number
     since, until = stretch
     clause = _CLAUSE_END.search(text, stop, min(until, stop + _REACH))
+    while clause is not None and (aside := _ASIDE.match(text, clause.start(), until)):
+        clause = _CLAUSE_END.search(text, aside.end(), min(until, aside.end() + _REACH))
     after = place_after(text, stop, clause.start() if clause else min(until, stop + _REACH))
     if after is not None:
         at = text.find(after, stop)

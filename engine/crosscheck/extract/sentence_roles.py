@@ -1,0 +1,56 @@
+"""The role of each number of a sentence in its clause, in the sentence's order (pure).
+
+A conversion in parentheses restates the figure before it; a count's role comes from its
+clause (``roles.role_of``: a total after "of", an age, another event's figure...); a sum
+like the one before it is money (``roles.sum_role``); a fraction counts no people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.phrases import Hit
+from crosscheck.extract.records import Mention
+from crosscheck.extract.roles import FREE, Role, restated_role, role_of, sum_role
+from crosscheck.text.segment import Sentence
+
+Grouped = list[tuple[tuple[int, int], list[int], list[Hit]]]
+
+
+def sentence_roles(
+    doc: DocumentContext,
+    sentence: Sentence,
+    grouped: Grouped,
+    mentions: Sequence[Mention],
+    phrase_words: frozenset[str],
+) -> list[Role]:
+    """The role of each mention in its clause (``grouped``: each clause's span and the
+    indexes of its mentions), given the rule set's ``phrase_words``."""
+    roles: list[Role] = [FREE] * len(mentions)
+    previous: int | None = None
+    for span, members, _ in grouped:
+        for i in members:
+            mention = mentions[i]
+            restated = restated_role(doc.low, mention.start, mention.end)
+            if restated is not None:
+                roles[i] = restated
+                continue
+            if mention.unit != "item":
+                continue  # roles are of counts: a length or a sum of money has its unit
+            roles[i] = role_of(
+                doc.low,
+                mention.start,
+                mention.end,
+                (span[0], span[1]),
+                sentence.start,
+                doc.other_before,
+                phrase_words,
+                previous,
+                doc.text,
+            )
+            if mention.low.denominator != 1 or mention.high.denominator != 1:
+                roles[i] = roles[i]._replace(fractional=True)
+            roles[i] = sum_role(doc.low, mentions, i) or roles[i]
+        previous = span[0]
+    return roles
