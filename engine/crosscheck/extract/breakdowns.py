@@ -32,17 +32,15 @@ _PLACE = (
     rf"((?:[\w'’-]+[ \t]+){{0,3}}?(?:{_PROPER}|(?i:{_PLACE_NOUNS}))(?:[ \t]+{_PROPER})*"
     rf"(?:[ \t]+(?i:{_PLACE_NOUNS}))?)(?![\w'’-])"
 )
-# "in Pakistan", or a place that "for" names with "alone" ("37,958 for Pakistan's North
+# "in Pakistan"; or a place that "for" names with "alone" ("37,958 for Pakistan's North
 # West Frontier province alone"; "for the families", "for hours" name none).
-_PLACE_AFTER = re.compile(
-    rf"[ \t]+(?:(?:in|at|on)[ \t]+(?:the[ \t]+)?{_PLACE}"
-    rf"|for[ \t]+(?:the[ \t]+)?{_PLACE}[ \t]+alone(?![\w-]))"
-)
+_PLACE_AFTER = re.compile(rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?{_PLACE}")
+_FOR_ALONE = re.compile(rf"[ \t]+for[ \t]+(?:the[ \t]+)?{_PLACE}[ \t]+alone(?![\w-])")
 _SUB_AREA = re.compile(
     r"(?i)(?<![\w-])(?:province|provinces|district|districts|county|counties|village|villages|"
     r"hospital|hospitals|school|college|camp|camps)(?![\w-])"
 )
-_PREPOSITION = re.compile(r"[ \t](?:in|at|on|for)[ \t]")
+_PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
 _REACH = 70  # characters after a number searched for its place
 NOT_PLACES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])  # "in October": a time
 
@@ -105,19 +103,23 @@ _ELSEWHERE = re.compile(
 def elsewhere(text: str, start: int, end: int) -> str | None:
     """The words after the number ending at ``start`` (before ``end``, in its clause) that
     place its figure in other places than those named ("elsewhere"), if any."""
-    found = _ELSEWHERE.match(text, start, min(end, start + _REACH))
+    limit = min(end, start + _REACH)
+    if text.find("elsewhere", start, limit) < 0 and text.find(" other ", start, limit) < 0:
+        return None  # the words first: the pattern tries every character
+    found = _ELSEWHERE.match(text, start, limit)
     return found.group(1) if found else None
 
 
 def place_after(text: str, start: int, end: int) -> str | None:
     """The place named after the number ending at ``start``, before ``end``, or None."""
+    # Most figures name no place: cheap scans for the words first, not the patterns.
     preposition = _PREPOSITION.search(text, start, end)
-    if preposition is None:
-        return None  # most figures name no place: one cheap scan instead of the pattern
-    found = _PLACE_AFTER.search(text, preposition.start(), end)
+    found = None if preposition is None else _PLACE_AFTER.search(text, preposition.start(), end)
+    if found is None and text.find("alone", start, end) >= 0:
+        found = _FOR_ALONE.search(text, start, end)
     if found is None:
         return None
-    place = found.group(1) or found.group(2)
+    place = found.group(1)
     if place.split()[-1] in NOT_PLACES or place.split()[0] in NOT_PLACES:
         return None  # "in October", "on Monday": a time, not a place
     return place

@@ -105,7 +105,9 @@ def acts_on(low: str, mention: Mention, hit: Hit) -> bool:
     """Whether the noun ``mention`` counts acts on the people ``hit`` names ("personnel to
     carry the injured"): the number counts that noun, not them."""
     gap = hit.start - mention.end
-    return 0 < gap <= 60 and _ACTS_ON.fullmatch(low, mention.end, hit.start) is not None
+    if not 0 < gap <= 60 or low.find(" the", mention.end, hit.start) < 0:
+        return False
+    return _ACTS_ON.fullmatch(low, mention.end, hit.start) is not None
 
 
 def event_links(
