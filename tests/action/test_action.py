@@ -76,7 +76,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     base = tmp_path_factory.mktemp("action")
     checkout = base / "action"
     shutil.copytree(ROOT / "engine", checkout / "engine", ignore=_build_litter)
-    for name in ("pyproject.toml", "README.md", "LICENSE", "action.yml"):
+    # The build: pyproject names an in-tree backend (build_backend/) that runs setup.py.
+    shutil.copytree(ROOT / "build_backend", checkout / "build_backend", ignore=_build_litter)
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "action.yml"):
         shutil.copy2(ROOT / name, checkout / name)
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
