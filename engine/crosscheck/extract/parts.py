@@ -116,15 +116,15 @@ def _shared_places(
             continue
         if first.place is None and first.part is None and after[i + 1] is not None:
             if second.part is not None and second.part == sub_area(after[i + 1]):
-                results[i] = _sharing(first, second.part, "part")
+                results[i] = _sharing_part(first, second.part)
             elif second.place is not None and second.place == after[i + 1]:
-                results[i] = _sharing(first, second.place, "place")
+                results[i] = _sharing_place(first, second.place)
     for i in range(len(results) - 1):
         first, second = results[i], results[i + 1]
         if not _conjuncts(text, first, second, nouns) or second.place or second.part:
             continue
         if first.place is not None and first.place != after[i]:
-            results[i + 1] = _sharing(second, first.place, "place")
+            results[i + 1] = _sharing_place(second, first.place)
     return results
 
 
@@ -140,13 +140,16 @@ def _conjuncts(text: str, first: Binding, second: Binding, nouns: Nouns) -> bool
     )
 
 
-def _sharing(binding: Binding, name: str, kind: str) -> Binding:
-    """``binding`` with its conjunct's part or place ``name``."""
-    if kind == "part":
-        why = f"counts a part of the event: {name}, named for its conjunct"
-        return binding._replace(part=name, steps=(*binding.steps, why))
-    why = f"names the place {name!r} with its conjunct: its part if another claim counts it as one"
-    return binding._replace(place=name, steps=(*binding.steps, why))
+def _sharing_part(binding: Binding, part: str) -> Binding:
+    """``binding`` with the part its conjunct counts."""
+    why = f"counts a part of the event: {part}, named for its conjunct"
+    return binding._replace(part=part, steps=(*binding.steps, why))
+
+
+def _sharing_place(binding: Binding, place: str) -> Binding:
+    """``binding`` with the place its conjunct names."""
+    why = f"names the place {place!r} with its conjunct: its part if another claim counts it as one"
+    return binding._replace(place=place, steps=(*binding.steps, why))
 
 
 def _with_place(text: str, binding: Binding, around: tuple[int, int], opening: int) -> Binding:
