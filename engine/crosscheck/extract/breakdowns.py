@@ -115,11 +115,22 @@ def place_after(text: str, start: int, end: int) -> str | None:
     # Most figures name no place: cheap scans for the words first, not the patterns.
     preposition = _PREPOSITION.search(text, start, end)
     found = None if preposition is None else _PLACE_AFTER.search(text, preposition.start(), end)
+    while found is not None and _is_time(found.group(1)):
+        # "killed in Saturday's earthquake in Bihar": the time's phrase names no place,
+        # and one after it still may.
+        found = _PLACE_AFTER.search(text, found.end(), end)
     if found is None and text.find("alone", start, end) >= 0:
         found = _FOR_ALONE.search(text, start, end)
-    if found is None:
+    if found is None or _is_time(found.group(1)):
         return None
-    place = found.group(1)
-    if place.split()[-1] in NOT_PLACES or place.split()[0] in NOT_PLACES:
-        return None  # "in October", "on Monday": a time, not a place
-    return place
+    return found.group(1)
+
+
+def _is_time(place: str) -> bool:
+    """Whether a place found is a time: "in October", "on Monday", "in Saturday's quake"."""
+    words = place.split()
+    return any(_bare(word) in NOT_PLACES for word in (words[0], words[-1]))
+
+
+def _bare(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")

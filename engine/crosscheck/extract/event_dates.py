@@ -57,6 +57,13 @@ _NOT_THE_EVENTS = re.compile(r"[0-9;:.!?]|(?<![a-z])(?:toll|tally|count|figures?
 _NOT_THE_VERBS = re.compile(
     r"[0-9;:.!?]|(?<![a-z])(?:said|says|say|told|tells|reported|reports|added|according)(?![a-z])"
 )
+# A magnitude between the event noun and its verb describes the event ("the earthquake of
+# magnitude 7.9 that struck", "the quakes of magnitude 7.7 and 7.6 that shook"): no figure.
+_MAGNITUDE = re.compile(
+    r"(?<![a-z])magnitudes?[ \t-]+(?:of[ \t]+)?[0-9]+(?:\.[0-9]+)?"
+    r"(?:[ \t]+and[ \t]+[0-9]+(?:\.[0-9]+)?)?(?![0-9])"
+    r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?[ \t-]*magnitude(?![a-z])"
+)
 _SAME_DAY = re.compile(r"[ \t,(]*")  # "on Monday (October 26)": the second names the same day
 _VERB_WINDOW = 12  # words from the event's verb to its date
 _NOUN_WINDOW = 10  # words from the event noun to its verb
@@ -114,5 +121,5 @@ def _in_the_events_clause(low: str, words: TimeWords, start: int, verb_from: int
     nouns = list(_NOUN_ALONE.finditer(low, max(start, verb.start() - 100), verb.start()))
     if not nouns:
         return False
-    gap = low[nouns[-1].end() : verb.start()]
+    gap = _MAGNITUDE.sub(" ", low[nouns[-1].end() : verb.start()])
     return not _NOT_THE_EVENTS.search(gap) and len(gap.split()) <= _NOUN_WINDOW

@@ -343,7 +343,23 @@ def _other_year(low: str, clause: tuple[int, int], other_before: int) -> str | N
 
 # A sum's preposition, what it is for, and "and": "200,000 rupees ($3,000) for the families
 # of the dead and " (the sum's parenthesis, or the end of the one it is in, may come first).
+# "to Rs 6 lakh from 2 lakh", "from $5,000 to 10,000": the change's other end is a sum too.
+_SUM_CHANGE = re.compile(r"[ \t]+(from|to)[ \t]+")
+_CHANGE_OPENS = {
+    "from": re.compile(r"(?<![a-z])to[ \t]+\Z"),
+    "to": re.compile(r"(?<![a-z])from[ \t]+\Z"),
+}
 _SUM_FOR = re.compile(r"(?:\)|[ \t]*\([^()]*\))?[ \t]+(for|to)[ \t][^0-9,;:()]*?[ \t]and[ \t]+\Z")
+
+
+def _changes_between_sums(low: str, sum_before: Mention, start: int) -> bool:
+    """Whether the number at ``start`` is the other end of a change whose first end is
+    ``sum_before``: "to Rs 6 lakh from 2 lakh", "from $5,000 to 10,000"."""
+    gap = _SUM_CHANGE.fullmatch(low, sum_before.end, start)
+    if gap is None:
+        return False
+    opens = _CHANGE_OPENS[gap.group(1)]
+    return opens.search(low, max(0, sum_before.start - 8), sum_before.start) is not None
 
 
 def sum_role(low: str, mentions: Sequence[Mention], i: int) -> Role | None:
@@ -356,6 +372,8 @@ def sum_role(low: str, mentions: Sequence[Mention], i: int) -> Role | None:
     if i == 0 or mentions[i - 1].dimension != "[currency]":
         return None
     start, end = mentions[i].start, mentions[i].end
+    if _changes_between_sums(low, mentions[i - 1], start):
+        return Role(RoleKind.MONEY, None, "the other end of a change from or to a sum")
     match = _SUM_FOR.match(low, mentions[i - 1].end, start)
     if match is None or match.end() != start:
         return None
