@@ -24,10 +24,15 @@ from crosscheck.extract.breakdowns import NOT_PLACES, place_after
 from crosscheck.lexicon import EVENT_NOUNS
 
 _PROPER = r"[A-Z][\w’'-]*[\w](?:[ \t]+[A-Z][\w’'-]*[\w])*"
+# "in northwestern Syria" is a region of Syria, a place of its own; "in neighbouring Syria"
+# is Syria.
+_DIRECTION = r"(?:(?:north|south)-?(?:east|west)?|east|west)ern"
+_NEIGHBOURING = r"neighbou?ring"
 # A region named in common words, for a "where" clause: "the central region, where 2,757 died".
 _REGION = r"(?<=the[ \t])[a-z]+[ \t]+(?:region|province|district|state|county|valley)"
 _BEFORE = re.compile(
-    rf"(?:(?<![\w-])(?i:in|across|throughout)[ \t]+(?:the[ \t]+)?(?P<inside>{_PROPER})"
+    rf"(?:(?<![\w-])(?i:in|across|throughout)[ \t]+(?:the[ \t]+)?(?:{_NEIGHBOURING}[ \t]+)?"
+    rf"(?P<inside>(?:{_DIRECTION}[ \t]+)?{_PROPER})"
     rf"|(?P<owner>{_PROPER})['’]s(?![\w-])"
     rf"|(?P<where>{_PROPER}|{_REGION})(?:[ \t]+[a-z]+){{0,2}},[ \t]+where(?![\w-]))"
 )
