@@ -196,12 +196,20 @@ def counts_people(phrases: tuple[str, ...]) -> bool:
 
 
 FREE = Role(RoleKind.FREE, None, "")
-# What a figure could come to, not what it is: "the toll could go to 70,000", "might top 500".
+# What a figure could come to, not what it is: "the toll could go to 70,000", "might top
+# 500", "deaths will exceed 10,000", "is expected to climb above 3,000" (the verb may be
+# the figure's own hedge: "could exceed 10,000" reads "exceed 10,000").
+_FUTURE = (
+    r"(?<![a-z])(?:could|might|may|would|will|(?:expected|likely|set|projected|forecast|predicted)"
+    r"[ \t]+to)(?:[ \t]+(?:well|even|easily|eventually|soon|further))?[ \t]+"
+)
 _PROJECTED_BEFORE = re.compile(
-    r"(?<![a-z])(?:could|might|may|would)(?:[ \t]+(?:well|even|easily|eventually|soon))?[ \t]+"
-    r"(?:be|go[ \t]+(?:up[ \t]+)?to|reach|rise[ \t]+to|climb[ \t]+to|top|exceed|hit|surpass)"
+    rf"{_FUTURE}(?:be|go[ \t]+(?:up[ \t]+)?to|reach|top|exceed|hit|surpass|pass|cross"
+    r"|(?:rise|climb|jump|soar|increase|grow)(?:[ \t]+(?:to|above|beyond|over|past))?)"
     r"[ \t]+\Z"
 )
+_PROJECTED_BY_HEDGE = re.compile(rf"{_FUTURE}\Z")
+_HEDGE_VERB = re.compile(r"(?:exceed|top|surpass|pass|cross|reach|hit|near)")
 # A sentence that opens on a group named by a measure: "Of the dead, 60 were women".
 _GROUP_OPENER = re.compile(r"(?:of|among|amongst)[ \t]+(?:the|those|them|these)(?![a-z])[^,0-9]*,")
 
@@ -273,7 +281,7 @@ def role_of(
 # a scan with the pattern.
 PART_OPENER_WORDS = ("includ", "among", "whom", "them", "which")
 _PART_OPENER_TEST = re.compile("|".join(PART_OPENER_WORDS))
-_MODALS = re.compile("could|might|may|would")
+_MODALS = re.compile("could|might|may|would|will|expected|likely|set|projected|forecast|predicted")
 
 
 def _part_opener(low: str, start: int, end: int) -> re.Match[str] | None:
@@ -287,7 +295,12 @@ def _projected(low: str, start: int, end: int) -> bool:
     """Whether ``low[start:end]`` ends with words of a projection ("could go to")."""
     if _MODALS.search(low, start, end) is None:
         return False
-    return _PROJECTED_BEFORE.search(low, start, end) is not None
+    if _PROJECTED_BEFORE.search(low, start, end) is not None:
+        return True
+    return (
+        _HEDGE_VERB.match(low, end) is not None
+        and _PROJECTED_BY_HEDGE.search(low, start, end) is not None
+    )
 
 
 def _is_age(low: str, text: str, start: int, end: int) -> bool:
