@@ -48,7 +48,7 @@ HEDGE_FAMILIES: dict[str, str] = {
     **_to(
         "over",
         "over|more than|above|exceeded|surpassed|exceeding|in excess of|upwards of|just over"
-        "|past|passed|crossed|topped|north of",
+        "|past|passed|crossed|topped|north of|beyond",
     ),
     **_to(
         "at least",
@@ -301,6 +301,10 @@ EVENT_ADJECTIVES = _words(
     "magnitude deadly powerful massive strong devastating huge major killer twin terror "
     "terrorist suicide bomb fatal tragic violent shallow catastrophic"
 )
+# Words of a scale whose number right beside them counts nothing, whatever the rule file
+# says: "magnitude 7", "a 7 magnitude quake", "7.8 on the Richter scale" (a number of a
+# measure of kind ``number`` may still take it).
+SCALE_NOUNS = _phrases("magnitude|magnitudes|on the richter scale|richter")
 # Words that often follow a year; an amount is followed by what it counts ("2000 soldiers").
 YEAR_FOLLOWERS = _words(
     "and or but when as to the a an in on at by for with from of after before until while "

@@ -43,6 +43,7 @@ from crosscheck.extract.measures import MeasureTable
 from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
 from crosscheck.extract.parts import Nouns, settle
 from crosscheck.extract.phrases import Hit
+from crosscheck.extract.plain_numbers import on_scales
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import FREE, Role, RoleKind, without_groups
 from crosscheck.extract.sentence_roles import sentence_roles
@@ -91,6 +92,7 @@ class Binder(MeasureTable):
         if doc.captions and doc.in_caption(sentence):
             return [_ruled_out(m, _CAPTION) for m in mentions]
         hits = doc.hits(self.when, sentence, doc.when_starts)
+        mentions = on_scales(doc.low, (sentence.start, sentence.end), mentions, hits)
         if hits and self.has_numbers:
             mentions = self.plain_numbers(doc.low, mentions, hits)
         if hits:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from crosscheck.dsl.ast import RuleSet
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
+from crosscheck.lexicon import SCALE_NOUNS
 from crosscheck.text.inflect import expand
 from crosscheck.text.phrases import normalize_phrase
 from crosscheck.units import dimension_of
@@ -27,6 +28,7 @@ from crosscheck.units import dimension_of
 NUMBER_UNIT = "number"
 NUMBER_DIMENSION = dimension_of(NUMBER_UNIT)
 
+_UNITLESS = ("item", NUMBER_UNIT)  # a plain number already (``on_scales``) keeps its place
 _GLUED = re.compile(r"[ \t]*[-‐‑][ \t]*")
 _SPACED = re.compile(r"[ \t]+|[ \t]*:[ \t]*")
 _OF = re.compile(r"[ \t]+of[ \t]+")  # "a magnitude of 6.4": only with the phrase first
@@ -54,6 +56,32 @@ def hyphenated_to(low: str, start: int, words: frozenset[str]) -> bool:
     return m is not None and m.group(1) in words
 
 
+_SCALE_NOUNS = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in sorted(SCALE_NOUNS, key=len)[::-1])
+    + r")(?![a-z])"
+)
+_SCALE_FIRST_LETTERS = tuple(sorted({noun[:4] for noun in SCALE_NOUNS}))
+
+
+def on_scales(
+    low: str, span: tuple[int, int], mentions: Sequence[Mention], phrases: Sequence[Hit]
+) -> list[Mention]:
+    """``mentions`` of one sentence spanning ``span``, those right beside a scale's noun
+    ("magnitude 7", "7.8 on the Richter scale") made plain numbers: never head counts.
+    A scale's noun that is one of the rule set's own ``phrases`` found there is left to
+    its measure (a rule file may count magnitudes as it likes)."""
+    start, end = span
+    if not any(low.find(letters, start, end) >= 0 for letters in _SCALE_FIRST_LETTERS):
+        return list(mentions)
+    scales = [
+        Hit(m.start(), m.end(), m.group(), ())
+        for m in _SCALE_NOUNS.finditer(low, start, end)
+        if not any(p.overlaps(m.start(), m.end()) for p in phrases)
+    ]
+    return as_plain_numbers(low, mentions, scales) if scales else list(mentions)
+
+
 def as_plain_numbers(low: str, mentions: Sequence[Mention], hits: Sequence[Hit]) -> list[Mention]:
     """``mentions``, those next to a phrase in ``hits`` made plain numbers.
 
@@ -78,7 +106,7 @@ def _closeness(low: str, mention: Mention, hit: Hit) -> int | None:
     """How closely a unitless number stands to a phrase: 0 hyphenated after it, 1
     hyphenated before it, 2 after it with a blank or "of", 3 before it with a blank;
     ``None`` when it does not stand right next to it or is no plain amount."""
-    if mention.unit != "item" or mention.kind == "vague":
+    if mention.unit not in _UNITLESS or mention.kind == "vague":
         return None
     if hit.end <= mention.start:
         gap = (low, hit.end, mention.start)
