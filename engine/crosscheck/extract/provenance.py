@@ -42,6 +42,13 @@ _PRONOUN_SAID = re.compile(
 _REMEMBERED_SPEAKERS = 4096
 _LIST = re.compile(r"(?<![a-z])and(?![a-z])|,", re.IGNORECASE)
 _POSSESSIVE_S = re.compile(r"'s(?![a-z])")
+# A count that names when it was given stands for a speaker: "by a provisional count the
+# ministry issued at 7:00 pm on Saturday" dates the sentence's figures as "the ministry
+# said on Saturday" would.
+_RELEASED = re.compile(
+    r"(?<![a-z])(?:count|tally|toll|figures?|update|report|bulletin|statement)(?![a-z])"
+    r"[^.;:()0-9]{0,60}?(?<![a-z])(?:issued|released|published|announced|updated|given)(?![a-z])"
+)
 
 
 class Found(NamedTuple):
@@ -94,7 +101,7 @@ class Provenance:
         origin = self._origin(who) if who is not None else None
         if day is None:
             return Found(origin, who, None, how, day, None, None)
-        speaker = frame.end if frame is not None else None
+        speaker = frame.end if frame is not None else _released(doc, sentence)
         as_of, words, event = _as_of(read, position, clause, speaker, day)
         return Found(origin, who, as_of, how, day, words, event)
 
@@ -142,6 +149,19 @@ def _frames(doc: DocumentContext, sentence: Sentence) -> list[Attribution]:
     return _remembered(
         doc, "frames", sentence, lambda: attributions(doc.text, sentence.start, sentence.end)
     )
+
+
+def _released(doc: DocumentContext, sentence: Sentence) -> int | None:
+    """Where a count that says when it was given ends its verb ("the count the ministry
+    issued"), if the sentence holds one: its time words date the figures."""
+    low, start, end = doc.low, sentence.start, sentence.end
+    if not any(low.find(word, start, end) >= 0 for word in _RELEASE_WORDS):
+        return None  # most sentences name no release
+    found = _RELEASED.search(low, start, end)
+    return found.end() if found is not None else None
+
+
+_RELEASE_WORDS = ("issued", "released", "published", "announced", "updated", "given")
 
 
 def _quoted_speech(low: str, sentence: Sentence) -> bool:
