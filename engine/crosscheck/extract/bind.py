@@ -43,6 +43,7 @@ from crosscheck.extract.measures import MeasureTable
 from crosscheck.extract.pairing import MAX_GAP_WORDS, gap_words, pair
 from crosscheck.extract.parts import Nouns, settle
 from crosscheck.extract.phrases import Hit
+from crosscheck.extract.place_lists import listed_place, with_first_place
 from crosscheck.extract.plain_numbers import on_scales
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import FREE, Role, RoleKind, without_groups
@@ -212,6 +213,12 @@ class Binder(MeasureTable):
             how = "restates the figure before it, in parentheses"
         elif gapped(doc.low, doc.text, mention, earlier.mention, role.counts):
             how = "shares the verb of the figure before it (a gapped conjunct)"
+        elif (place := listed_place(doc.text, mention, earlier.mention)) is not None:
+            with_first_place(doc.text, results, earlier, state.sentence.start)
+            how = f"the next item of a list by place after the figure before it ({place})"
+            why = f"bound to {earlier.measure}: {how}"
+            part = f"counts a part of the event: {place}"
+            return Binding(mention, earlier.measure, earlier.hit, why, (why, part), part=place)
         else:
             return None
         why = f"bound to {earlier.measure}: {how}"
