@@ -293,7 +293,7 @@ EVENT_NOUNS = _words(
 EVENT_VERBS = _phrases(
     "struck|strike|strikes|hit|hits|jolted|rocked|shook|occurred|happened|erupted|exploded"
     "|collapsed|began|started|took place|broke out|swept|tore|ripped|ravaged|devastated"
-    "|flattened|engulfed|lashed|battered|slammed|made landfall|derailed|crashed"
+    "|flattened|engulfed|lashed|battered|slammed|made landfall|derailed|crashed|recorded"
 )
 # Words that may stand between a date and the event noun it modifies ("Monday's powerful
 # quake", "the October 8 7.6-magnitude earthquake").

@@ -66,6 +66,9 @@ def test_every_adjective_may_stand_between_a_date_and_its_event(adjective: str) 
         ("At least 44,218 died after the quakes of magnitude 7.7 and 7.6 that hit on Feb. 6.", []),
         ("The 7.8-magnitude quake, which struck late on Saturday, left 107 missing.", []),
         ("The quake killed 300 and the toll hit 400 on Monday.", ["monday"]),
+        # "yesterday evening, Friday" names one day twice, both the event's.
+        ("The toll of the quake recorded yesterday evening, Friday, has risen to 632.", []),
+        ("The ministry recorded 300 deaths on Friday.", ["friday"]),
     ],
 )
 def test_only_the_events_own_dates_are_left_out(text: str, kept: list[str]) -> None:

@@ -64,7 +64,8 @@ _MAGNITUDE = re.compile(
     r"(?:[ \t]+and[ \t]+[0-9]+(?:\.[0-9]+)?)?(?![0-9])"
     r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?[ \t-]*magnitude(?![a-z])"
 )
-_SAME_DAY = re.compile(r"[ \t,(]*")  # "on Monday (October 26)": the second names the same day
+# "on Monday (October 26)", "yesterday evening, Friday": the second names the same day.
+_SAME_DAY = re.compile(r"[ \t,(]*(?:(?:morning|afternoon|evening|night)[ \t,(]+)?")
 _VERB_WINDOW = 12  # words from the event's verb to its date
 _NOUN_WINDOW = 10  # words from the event noun to its verb
 
