@@ -20,14 +20,17 @@ if TYPE_CHECKING:
 
 _PROPER = r"[A-Z][\w'’-]*[\w]"
 _PLACE_NOUNS = r"(?:province|prefecture|district|county|state|region|city|town|village)"
-_NAME = rf"{_PROPER}(?:[ \t]+(?:{_PROPER}|(?:of[ \t]+)?{_PLACE_NOUNS}))*"
+_NAME = (
+    rf"(?:(?:the[ \t]+)?{_PLACE_NOUNS}[ \t]+of[ \t]+)?"  # "the prefecture of Agadir 5": Agadir
+    rf"(?P<name>{_PROPER}(?:[ \t]+(?:{_PROPER}|(?:of[ \t]+)?{_PLACE_NOUNS}))*)"
+)
 # The place of a later item, right before its figure: ", Taroudant Province 190".
-_LISTED = re.compile(rf"(?:,|[ \t]and)[ \t]+(?P<place>{_NAME})[ \t]+\Z")
+_LISTED = re.compile(rf"(?:,|[ \t]and)[ \t]+{_NAME}[ \t]+\Z")
 # What may follow an item's figure: the next item, or the list's end.
 _ITEM_END = re.compile(r"[ \t]*(?:,|;|\.|[ \t]and(?![\w-])|\Z)")
 # The place of the first item, before its verb: "Al Haouz Province had recorded 290".
 _FIRST = re.compile(
-    rf"(?P<place>{_NAME})[ \t]+(?:(?:has|had|have)[ \t]+)?"
+    rf"{_NAME}[ \t]+(?:(?:has|had|have)[ \t]+)?"
     r"(?:recorded|registered|reported|counted|confirmed|suffered)[ \t]+\Z"
 )
 _REACH = 80  # characters before a figure searched for its place
@@ -42,14 +45,14 @@ def listed_place(text: str, mention: Mention, earlier: Mention) -> str | None:
     if ";" in between or any(c.isdigit() for c in between):
         return None
     found = _LISTED.search(text, max(earlier.end, mention.start - _REACH), mention.start)
-    return None if found is None else _place(found.group("place"))
+    return None if found is None else _place(found.group("name"))
 
 
 def first_place(text: str, mention: Mention, floor: int) -> str | None:
     """The place named before the first figure of such a list, with its verb ("Al Haouz
     Province had recorded 290"), not before ``floor``; else None."""
     found = _FIRST.search(text, max(floor, mention.start - _REACH), mention.start)
-    return None if found is None else _place(found.group("place"))
+    return None if found is None else _place(found.group("name"))
 
 
 def with_first_place(text: str, results: list[Binding], first: Binding, floor: int) -> None:
