@@ -35,6 +35,10 @@ _PLACE = (
 # "in Pakistan"; or a place that "for" names with "alone" ("37,958 for Pakistan's North
 # West Frontier province alone"; "for the families", "for hours" name none).
 _PLACE_AFTER = re.compile(rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?{_PLACE}")
+# "died across Myanmar": a named country or region, never "across the region" (the whole).
+_ACROSS = re.compile(
+    rf"[ \t]+(?:across|throughout)[ \t]+({_PROPER}(?:[ \t]+{_PROPER})*)(?![\w'’-])"
+)
 _FOR_ALONE = re.compile(rf"[ \t]+for[ \t]+(?:the[ \t]+)?{_PLACE}[ \t]+alone(?![\w-])")
 _SUB_AREA = re.compile(
     r"(?i)(?<![\w-])(?:province|provinces|district|districts|county|counties|village|villages|"
@@ -121,6 +125,8 @@ def place_after(text: str, start: int, end: int) -> str | None:
         found = _PLACE_AFTER.search(text, found.end(), end)
     if found is None and text.find("alone", start, end) >= 0:
         found = _FOR_ALONE.search(text, start, end)
+    if found is None and (text.find("across", start, end) >= 0 or "throughout" in text[start:end]):
+        found = _ACROSS.search(text, start, end)
     if found is None or _is_time(found.group(1)):
         return None
     return found.group(1)

@@ -18,6 +18,13 @@ from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.phrases import PhraseIndex
 from crosscheck.text.segment import Sentence
 
+# "the toll in Nepal rose to 2,065, while in Bhutan it stood at 20": "it" and a verb
+# that gives a figure's value restate the figure named before.
+_IT_STOOD = (
+    r"it[ \t]+(?:has[ \t]+|had[ \t]+)?(?:stood|stands|rose|risen|climbed|reached|jumped"
+    r"|increased|hit)(?:[ \t]+(?:at|to))?"
+)
+
 # Words that restate an earlier figure: a pronoun ("this involves", "they number"), a
 # possessive ("puts its size at"), or the figure's own noun ("the real number may be
 # higher, 90").
@@ -26,7 +33,8 @@ _RESTATING = (
     r"(?:involves?|involved|includes?|included|comprises?|comprised|numbers?|numbered|"
     r"totals?|totall?ed|amounts?[ \t]+to|amounted[ \t]+to)"
     r"|(?:its|their)[ \t]+(?:size|number|numbers|strength|total|count|toll|tally)"
-    r"|the[ \t]+(?:real|actual|true|final|exact)[ \t]+(?:number|figure|count|tally|toll))(?![a-z])"
+    r"|the[ \t]+(?:real|actual|true|final|exact)[ \t]+(?:number|figure|count|tally|toll)"
+    rf"|{_IT_STOOD})(?![a-z])"
 )
 _IT_WAS = r"(?<![a-z])it[ \t]+(?:was|is|had[ \t]+been|would[ \t]+be|could[ \t]+be|might[ \t]+be)"
 # Every form above starts with one of these letters: tested first at each place, it
