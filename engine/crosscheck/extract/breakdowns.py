@@ -35,7 +35,7 @@ _PLACE = (
 # "in Pakistan"; or a place that "for" names with "alone" ("37,958 for Pakistan's North
 # West Frontier province alone"; "for the families", "for hours" name none).
 _PLACE_AFTER = re.compile(rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?{_PLACE}")
-# "died across Myanmar": a named country or region, never "across the region" (the whole).
+# "died across Nepal": a named country or region, never "across the region" (the whole).
 _ACROSS = re.compile(
     rf"[ \t]+(?:across|throughout)[ \t]+({_PROPER}(?:[ \t]+{_PROPER})*)(?![\w'’-])"
 )
