@@ -36,6 +36,13 @@ _BEFORE = re.compile(
     rf"|(?P<owner>{_PROPER})['’]s(?![\w-])"
     rf"|(?P<where>{_PROPER}|{_REGION})(?:[ \t]+[a-z]+){{0,2}},[ \t]+where(?![\w-]))"
 )
+# "the death toll in the country", "the country's toll": a place named before, by anaphora.
+_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:(?i:in|across)[ \t]+the[ \t]+(?:country|state|province)(?![\w-])"
+    r"|the[ \t]+(?:country|state|province)['’]s(?![\w-]))"
+)
+# A place a sentence names, that such an anaphor may refer to: "in parts of India".
+_NAMED = re.compile(rf"(?<![\w-])(?:in|of|across)[ \t]+(?:the[ \t]+)?(?P<name>{_PROPER})")
 _TELLER = re.compile(
     rf"(?P<teller>{_PROPER})[ \t]+(?:has[ \t]+|had[ \t]+)?"
     r"(?:reported|confirmed|recorded|registered|counted)(?![\w-])"
@@ -87,11 +94,27 @@ def place_named(
     before = list(_BEFORE.finditer(text, max(since, start - _REACH), start))
     if not before:
         teller = _TELLER.match(text, opening, start)
-        return None if teller is None else _checked(teller.group("teller"))
+        if teller is not None:
+            return _checked(teller.group("teller"))
+        return _antecedent(text, opening, max(since, start - _REACH), start)
     found = before[-1]  # the nearest
     if _AND_AFTER.match(text, found.end()) or _of_event(text, found):
+        return _antecedent(text, opening, max(since, start - _REACH), start)
+    place = _checked(found.group("inside") or found.group("owner") or found.group("where"))
+    return place or _antecedent(text, opening, max(since, start - _REACH), start)
+
+
+def _antecedent(text: str, opening: int, since: int, start: int) -> str | None:
+    """The place "the country" (or state, province) before a figure refers to: the last
+    one its sentence (opening at ``opening``) names before it ("tremors were felt in parts
+    of India, as the death toll in the country rose to 62"), if any."""
+    mention = _ANAPHOR.search(text, since, start)
+    if mention is None:
         return None
-    return _checked(found.group("inside") or found.group("owner") or found.group("where"))
+    named = list(_NAMED.finditer(text, opening, mention.start()))
+    if not named or _AND_AFTER.match(text, named[-1].end()):
+        return None
+    return _checked(named[-1].group("name"))
 
 
 def _of_event(text: str, found: re.Match[str]) -> bool:
