@@ -4,7 +4,7 @@ A parenthesis that holds nothing but an amount in a unit of length, mass, area, 
 time restates the figure before it in other units. It is no break between clauses (the
 figure keeps the phrase after the parenthesis: "deep"), and its own number is no figure
 (``roles``: restated). Currencies are left out: "300,000 rupees ($4,500) for the families"
-has a reading of its own (``roles.sum_role``).
+has a reading of its own (``sum_roles.sum_role``).
 """
 
 from __future__ import annotations

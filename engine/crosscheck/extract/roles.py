@@ -38,6 +38,7 @@ from typing import NamedTuple
 from crosscheck.extract.conversions import in_conversion
 from crosscheck.extract.patterns import words_pattern
 from crosscheck.extract.phrases import Hit
+from crosscheck.extract.projections import projected
 from crosscheck.extract.records import Mention
 from crosscheck.extract.structure_words import (
     LINKING_VERBS,
@@ -196,20 +197,6 @@ def counts_people(phrases: tuple[str, ...]) -> bool:
 
 
 FREE = Role(RoleKind.FREE, None, "")
-# What a figure could come to, not what it is: "the toll could go to 70,000", "might top
-# 500", "deaths will exceed 10,000", "is expected to climb above 3,000" (the verb may be
-# the figure's own hedge: "could exceed 10,000" reads "exceed 10,000").
-_FUTURE = (
-    r"(?<![a-z])(?:could|might|may|would|will|(?:expected|likely|set|projected|forecast|predicted)"
-    r"[ \t]+to)(?:[ \t]+(?:well|even|easily|eventually|soon|further))?[ \t]+"
-)
-_PROJECTED_BEFORE = re.compile(
-    rf"{_FUTURE}(?:be|go[ \t]+(?:up[ \t]+)?to|reach|top|exceed|hit|surpass|pass|cross"
-    r"|(?:rise|climb|jump|soar|increase|grow)(?:[ \t]+(?:to|above|beyond|over|past))?)"
-    r"[ \t]+\Z"
-)
-_PROJECTED_BY_HEDGE = re.compile(rf"{_FUTURE}\Z")
-_HEDGE_VERB = re.compile(r"(?:exceed|top|surpass|pass|cross|reach|hit|near)")
 # A sentence that opens on a group named by a measure: "Of the dead, 60 were women".
 _GROUP_OPENER = re.compile(r"(?:of|among|amongst)[ \t]+(?:the|those|them|these)(?![a-z])[^,0-9]*,")
 
@@ -261,7 +248,7 @@ def role_of(
     opener = _part_opener(low, clause[0], start)
     if opener is not None and not _NOT_A_LIST.search(low, opener.end(), start):
         return Role(RoleKind.PART, noun, f"a part of a figure named before ({opener.group()!r})")
-    if _projected(low, max(clause[0], start - 40), start):
+    if projected(low, max(clause[0], start - 40), start):
         return Role(RoleKind.PROJECTION, noun, "a figure it could reach, not one it has")
     if other_before is not None:
         relative = previous_start is not None and _RELATIVE.match(low, clause[0]) is not None
@@ -276,12 +263,11 @@ def role_of(
     return Role(RoleKind.FREE, noun, "")
 
 
-# A word that every part opener holds (or a modal, every projection): most clauses hold
+# A word that every part opener holds: most clauses hold
 # none, and a search for plain words (no look-behind at every character) costs less than
 # a scan with the pattern.
 PART_OPENER_WORDS = ("includ", "among", "whom", "them", "which")
 _PART_OPENER_TEST = re.compile("|".join(PART_OPENER_WORDS))
-_MODALS = re.compile("could|might|may|would|will|expected|likely|set|projected|forecast|predicted")
 
 
 def _part_opener(low: str, start: int, end: int) -> re.Match[str] | None:
@@ -289,18 +275,6 @@ def _part_opener(low: str, start: int, end: int) -> re.Match[str] | None:
     if _PART_OPENER_TEST.search(low, start, end) is None:
         return None
     return _last(_PART_OPENER.finditer(low, start, end))
-
-
-def _projected(low: str, start: int, end: int) -> bool:
-    """Whether ``low[start:end]`` ends with words of a projection ("could go to")."""
-    if _MODALS.search(low, start, end) is None:
-        return False
-    if _PROJECTED_BEFORE.search(low, start, end) is not None:
-        return True
-    return (
-        _HEDGE_VERB.match(low, end) is not None
-        and _PROJECTED_BY_HEDGE.search(low, start, end) is not None
-    )
 
 
 def _is_age(low: str, text: str, start: int, end: int) -> bool:
@@ -352,47 +326,6 @@ def _other_year(low: str, clause: tuple[int, int], other_before: int) -> str | N
             continue  # "since 2022": the span of this event, not another one
         return match.group(1)
     return None
-
-
-# A sum's preposition, what it is for, and "and": "200,000 rupees ($3,000) for the families
-# of the dead and " (the sum's parenthesis, or the end of the one it is in, may come first).
-# "to Rs 6 lakh from 2 lakh", "from $5,000 to 10,000": the change's other end is a sum too.
-_SUM_CHANGE = re.compile(r"[ \t]+(from|to)[ \t]+")
-_CHANGE_OPENS = {
-    "from": re.compile(r"(?<![a-z])to[ \t]+\Z"),
-    "to": re.compile(r"(?<![a-z])from[ \t]+\Z"),
-}
-_SUM_FOR = re.compile(r"(?:\)|[ \t]*\([^()]*\))?[ \t]+(for|to)[ \t][^0-9,;:()]*?[ \t]and[ \t]+\Z")
-
-
-def _changes_between_sums(low: str, sum_before: Mention, start: int) -> bool:
-    """Whether the number at ``start`` is the other end of a change whose first end is
-    ``sum_before``: "to Rs 6 lakh from 2 lakh", "from $5,000 to 10,000"."""
-    gap = _SUM_CHANGE.fullmatch(low, sum_before.end, start)
-    if gap is None:
-        return False
-    opens = _CHANGE_OPENS[gap.group(1)]
-    return opens.search(low, max(0, sum_before.start - 8), sum_before.start) is not None
-
-
-def sum_role(low: str, mentions: Sequence[Mention], i: int) -> Role | None:
-    """The role ``MONEY`` when mention ``i`` is a sum like the one right before it.
-
-    "X rupees for A and Y for B": the second number, given for a second purpose with
-    the same preposition, is money too, though its currency is not written again (the
-    mention before may be the sum's restatement: "200,000 rupees ($3,000)").
-    """
-    if i == 0 or mentions[i - 1].dimension != "[currency]":
-        return None
-    start, end = mentions[i].start, mentions[i].end
-    if _changes_between_sums(low, mentions[i - 1], start):
-        return Role(RoleKind.MONEY, None, "the other end of a change from or to a sum")
-    match = _SUM_FOR.match(low, mentions[i - 1].end, start)
-    if match is None or match.end() != start:
-        return None
-    if re.match(rf"[ \t]+{match.group(1)}[ \t]", low[end : end + 6]) is None:
-        return None
-    return Role(RoleKind.MONEY, None, "a sum like the one before it")
 
 
 _PARTITIVE_BEFORE = re.compile(r"[ \t]+of[ \t]+(?:the|those)[ \t]+\Z")

@@ -2,7 +2,7 @@
 
 A conversion in parentheses restates the figure before it; a count's role comes from its
 clause (``roles.role_of``: a total after "of", an age, another event's figure...); a sum
-like the one before it is money (``roles.sum_role``); a fraction counts no people.
+like the one before it is money (``sum_roles``); a fraction counts no people.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from crosscheck.extract.context import DocumentContext
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
-from crosscheck.extract.roles import FREE, Role, restated_role, role_of, sum_role
+from crosscheck.extract.roles import FREE, Role, restated_role, role_of
+from crosscheck.extract.sum_roles import sum_role
 from crosscheck.text.segment import Sentence
 
 Grouped = list[tuple[tuple[int, int], list[int], list[Hit]]]
