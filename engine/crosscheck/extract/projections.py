@@ -1,6 +1,6 @@
 """Figures a count could come to, not what it is: forecasts and projections (pure).
 
-"The toll could go to 70,000", "might top 500", "deaths will exceed 10,000", "is expected
+"The toll could go to 70,000", "might top 500", "could run into the thousands", "deaths will exceed 10,000", "is expected
 to climb above 3,000": such a figure is a forecast, no count a source reports, so it
 binds to no measure (the role ``PROJECTION``). The verb may be the figure's own hedge:
 "could exceed 10,000" reads "exceed 10,000".
@@ -16,6 +16,7 @@ _FUTURE = (
 )
 _PROJECTED_BEFORE = re.compile(
     rf"{_FUTURE}(?:be|go[ \t]+(?:up[ \t]+)?to|reach|top|exceed|hit|surpass|pass|cross"
+    r"|run[ \t]+into(?:[ \t]+the)?"
     r"|(?:rise|climb|jump|soar|increase|grow)(?:[ \t]+(?:to|above|beyond|over|past))?)"
     r"[ \t]+\Z"
 )
