@@ -1,8 +1,9 @@
 """Figures a count could come to, not what it is: forecasts and projections (pure).
 
-"The toll could go to 70,000", "might top 500", "could run into the thousands", "deaths will exceed 10,000", "is expected
-to climb above 3,000": such a figure is a forecast, no count a source reports, so it
-binds to no measure (the role ``PROJECTION``). The verb may be the figure's own hedge:
+"The toll could go to 70,000", "might top 500", "could run into the thousands", "deaths
+will exceed 10,000", "is expected to climb above 3,000": such a figure is a forecast, no
+count a source reports, so it binds to no measure (the role ``PROJECTION``). The verb may
+be the figure's own hedge:
 "could exceed 10,000" reads "exceed 10,000".
 """
 

@@ -11,7 +11,6 @@ from crosscheck.extract.phrases import Hit, PhraseIndex
 from crosscheck.extract.records import Mention
 from crosscheck.text.segment import Sentence
 
-
 # What ends a clause between two numbers: "1,000 were killed; this week 1,500 were injured".
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|(?<![a-z])(?:but|while|whereas|when|unlike|as)(?![a-z])")
 
