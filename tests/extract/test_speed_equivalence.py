@@ -195,7 +195,7 @@ def test_a_clause_is_dated_to_the_year_a_scan_of_it_finds(
     low: str, cut: int, other_before: int
 ) -> None:
     clause = (min(cut, len(low)), len(low))
-    assert _roles._other_year(low, clause, other_before) == _other_year_plain(
+    assert _roles.other_year(low, clause, other_before) == _other_year_plain(
         low, clause, other_before
     )
 

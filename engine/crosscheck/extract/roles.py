@@ -256,7 +256,7 @@ def role_of(
             previous_start if relative and previous_start is not None else clause[0],
             clause[1],
         )
-        year = _other_year(low, reach, other_before)
+        year = other_year(low, reach, other_before)
         if year is not None:
             why = f"the clause is about another event ({year})"
             return Role(RoleKind.OTHER_EVENT, noun, why, year=int(year))
@@ -314,7 +314,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return found
 
 
-def _other_year(low: str, clause: tuple[int, int], other_before: int) -> str | None:
+def other_year(low: str, clause: tuple[int, int], other_before: int) -> str | None:
     """A year in the clause that dates an earlier event ("in 2008", "the 2012 quake")."""
     a, b = clause  # every year ``_YEAR`` reads begins with 18, 19 or 20
     if low.find("20", a, b) < 0 and low.find("19", a, b) < 0 and low.find("18", a, b) < 0:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.extract.context import DocumentContext
+from crosscheck.extract.event_references import referred_event
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
-from crosscheck.extract.roles import FREE, Role, restated_role, role_of
+from crosscheck.extract.roles import FREE, Role, RoleKind, restated_role, role_of
 from crosscheck.extract.sum_roles import sum_role
 from crosscheck.text.segment import Sentence
 
@@ -50,8 +51,19 @@ def sentence_roles(
                 previous,
                 doc.text,
             )
+            if roles[i].kind is RoleKind.FREE:
+                roles[i] = _referred(doc, sentence, (span[0], span[1])) or roles[i]
             if mention.low.denominator != 1 or mention.high.denominator != 1:
                 roles[i] = roles[i]._replace(fractional=True)
             roles[i] = sum_role(doc.low, mentions, i) or roles[i]
         previous = span[0]
     return roles
+
+
+def _referred(doc: DocumentContext, sentence: Sentence, clause: tuple[int, int]) -> Role | None:
+    """The role of a figure whose clause names "that quake" of the sentence before."""
+    if doc.other_before is None or doc.low.find("that", *clause) < 0:
+        return None  # most clauses name no "that": no look at the sentence before
+    before = doc.locator.before(sentence)
+    span = (before.start, before.end) if before is not None else None
+    return referred_event(doc.low, clause, span, doc.other_before)
