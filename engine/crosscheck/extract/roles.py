@@ -53,6 +53,7 @@ from crosscheck.extract.structure_words import (
     SPEAKING_VERBS,
     THING_NOUNS,
 )
+from crosscheck.lexicon import ONES
 
 
 class RoleKind(Enum):
@@ -136,6 +137,11 @@ _NOT_A_LIST = re.compile(
 )
 _PART_OPENER = re.compile(rf"(?<![a-z]){words_pattern(PART_OPENERS)}(?![a-z])")
 _YEAR = re.compile(r"(?<![0-9A-Za-z])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+# "the quake that killed tens of thousands 11 years ago": a span back to another event.
+_YEARS_AGO = re.compile(
+    rf"(?<![0-9a-z])([0-9]{{1,3}}|{'|'.join(ONES[2:])}|a[ \t]+decade|two[ \t]+decades)"
+    r"[ \t]+(?:years?[ \t]+)?ago(?![a-z])"
+)
 _SINCE_BEFORE = re.compile(
     r"(?<![a-z])(?:since|from|until|till|by)[ \t]+(?:early[ \t]+|late[ \t]+)?\Z"
 )
@@ -318,14 +324,31 @@ def other_year(low: str, clause: tuple[int, int], other_before: int) -> str | No
     """A year in the clause that dates an earlier event ("in 2008", "the 2012 quake")."""
     a, b = clause  # every year ``_YEAR`` reads begins with 18, 19 or 20
     if low.find("20", a, b) < 0 and low.find("19", a, b) < 0 and low.find("18", a, b) < 0:
-        return None  # most clauses hold no year: cheap tests instead of a scan
+        return _years_ago(low, clause, other_before)  # most clauses hold no year: no scan
+    dated = False
     for match in _YEAR.finditer(low, clause[0], clause[1]):
+        dated = True
         if int(match.group(1)) >= other_before:
             continue
         if _SINCE_BEFORE.search(low, max(clause[0], match.start() - 12), match.start()):
             continue  # "since 2022": the span of this event, not another one
         return match.group(1)
-    return None
+    # A year written out says more than "nine years ago" beside it ("Nine years ago, in 2005").
+    return None if dated else _years_ago(low, clause, other_before)
+
+
+def _years_ago(low: str, clause: tuple[int, int], other_before: int) -> str | None:
+    """The year "11 years ago" (two or more years back) names in the clause, if any."""
+    if low.find("ago", *clause) < 0:
+        return None
+    found = _YEARS_AGO.search(low, *clause)
+    if found is None:
+        return None
+    span = found.group(1).split()[-1]
+    back = {"decade": 10, "decades": 20}.get(span) or (
+        int(span) if span.isdigit() else ONES.index(span)
+    )
+    return str(other_before + 1 - back) if back >= 2 else None
 
 
 _PARTITIVE_BEFORE = re.compile(r"[ \t]+of[ \t]+(?:the|those)[ \t]+\Z")
