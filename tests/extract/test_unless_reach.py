@@ -19,7 +19,7 @@ measure injured: count
 
 measure destroyed: count
     when "destroyed"
-    unless "damaged"
+    unless "damaged" | "damaged or destroyed"
 """
 EXTRACTOR = Extractor(build_ruleset([parse(RULES, "unless.rules")]))
 
@@ -44,6 +44,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ),
         # A phrase after the numbers belongs to the one next to it.
         ("About 12,000 houses were destroyed and 30,000 damaged.", [("destroyed", "About 12,000")]),
+        # An unless phrase that holds the phrase a number took is the longer reading.
+        ("More than 83,000 houses have been damaged or destroyed.", []),
     ],
 )
 def test_an_unless_phrase_reaches_its_clause(text: str, claims: list[tuple[str, str]]) -> None:

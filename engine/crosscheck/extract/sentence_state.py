@@ -70,9 +70,14 @@ class SentenceState:
         return _CLAUSE_BREAK.search(self.doc.low, last, mention.start) is not None
 
     def _taken(self, hit: Hit) -> bool:
+        """Whether a phrase a number took overlaps ``hit`` and is not inside it: an unless
+        phrase that holds the taken phrase ("damaged or destroyed" holding "destroyed") is
+        the longer, more exact reading, and still rules out."""
         k = bisect_right(self._starts, hit.start) - 1
         return any(
-            0 <= j < len(self.linked) and self.linked[j].overlaps(hit.start, hit.end)
+            0 <= j < len(self.linked)
+            and self.linked[j].overlaps(hit.start, hit.end)
+            and not _inside(self.linked[j], hit)
             for j in (k, k + 1)
         )
 
@@ -108,3 +113,9 @@ def by_clause(
             j += 1
         out.append(((start, end), members, found))
     return out
+
+
+def _inside(inner: Hit, outer: Hit) -> bool:
+    """Whether ``inner`` lies within ``outer`` and is shorter."""
+    shorter = inner.end - inner.start < outer.end - outer.start
+    return shorter and outer.start <= inner.start and inner.end <= outer.end
