@@ -35,6 +35,7 @@ from crosscheck.extract.links import (
     event_links,
     gapped,
     nominal,
+    opens_breakdown,
     predicate_phrase,
     restated,
     subject_phrase,
@@ -213,6 +214,8 @@ class Binder(MeasureTable):
             how = "restates the figure before it, in parentheses"
         elif gapped(doc.low, doc.text, mention, earlier.mention, role.counts):
             how = "shares the verb of the figure before it (a gapped conjunct)"
+        elif opens_breakdown(doc.low, doc.text, mention, earlier.mention):
+            how = "opens a breakdown by place of the figure before it, after a colon"
         elif (place := listed_place(doc.text, mention, earlier.mention)) is not None:
             with_first_place(doc.text, results, earlier, state.sentence.start)
             how = f"the next item of a list by place after the figure before it ({place})"

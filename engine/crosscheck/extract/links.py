@@ -231,6 +231,22 @@ def subject_phrase(
     return None
 
 
+# A total, the noun it counts and a colon before the first item of a breakdown of it, and
+# a place after that item: "rose to 724 dead: 500 in the South, 100 in Grand Anse".
+_COLON_AFTER_TOTAL = re.compile(r"[ \t]+[a-z][a-z \t]{0,30}?:[ \t]*")
+_PLACE_NEXT = re.compile(r"[ \t]+(?:in|at|on|from)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
+def opens_breakdown(low: str, text: str, mention: Mention, earlier: Mention | None) -> bool:
+    """Whether ``mention`` is the first item of a breakdown by place of the figure
+    ``earlier`` after a colon: "the toll rose to 724 dead: 500 in the South, ..."."""
+    if earlier is None or earlier.end >= mention.start:
+        return False
+    if _COLON_AFTER_TOTAL.fullmatch(low, earlier.end, mention.start) is None:
+        return False
+    return _PLACE_NEXT.match(text, mention.end) is not None
+
+
 def gapped(
     low: str, text: str, mention: Mention, earlier: Mention | None, counts: str | None = None
 ) -> bool:
