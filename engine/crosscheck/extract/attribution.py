@@ -52,6 +52,12 @@ _ACCORDING = re.compile(  # the lookahead, their first letters, is a cheap first
     re.IGNORECASE,
 )
 _SAID_AFTER = re.compile(rf"(?:,|\"|”)[ \t]*(?:{_VERBS})[ \t]+([^,;:.()]{{2,80}})")
+# A named speaker and the office set off after the name: "Abdul Rayan, a spokesman for the
+# Information Ministry, said" (read as "spokesman for the Information Ministry Abdul Rayan").
+_APPOSITIVE_SAID = re.compile(
+    r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*),[ \t]+((?:a|an|the)[ \t]+[^,;:.()\"“”]{2,70}),"
+    rf"[ \t]*(?:has[ \t]+|had[ \t]+)?(?:{_VERBS})(?![a-z])"
+)
 # A passive figure's agent: "the figure, released last week by the agency".
 _BY_AGENT = re.compile(
     r"(?:released|issued|published|provided|given|compiled|announced|reported)"
@@ -216,12 +222,24 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
         who = _clean(owner.group(1)) if owner is not None else None
         if owner is not None and who is not None:
             found.append(Attribution(who, owner.start(1), match.end()))
+    found.extend(_appositives(text, start, end, low))
     for verb in _verbs(text, start, low):
         words = speaker_before(text, max(start, verb.start() - _LOOK_BACK), verb.start())
         who = _speaker(words[1]) if words is not None else None
         if words is not None and who is not None:
             found.append(Attribution(who, words[0], verb.end()))
     return _distinct(sorted(found, key=lambda a: a.start))
+
+
+def _appositives(text: str, start: int, end: int, low: str) -> Iterator[Attribution]:
+    """The frames of a named speaker whose office follows the name between commas."""
+    if ", a" not in low and ", the" not in low:
+        return  # most sentences set no office off after a name
+    for match in _APPOSITIVE_SAID.finditer(text, start, end):
+        office, name = _clean(match.group(2)), match.group(1)
+        if office is not None and _clean(name) is not None:
+            who = f"{office} {name}"
+            yield Attribution(who if len(who.split()) <= 10 else office, match.start(), match.end())
 
 
 def _verbs(text: str, start: int, low: str) -> Iterator[re.Match[str]]:
