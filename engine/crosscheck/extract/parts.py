@@ -158,6 +158,9 @@ def _with_place(text: str, binding: Binding, around: tuple[int, int], opening: i
     place = place_named(text, (binding.mention.start, binding.mention.end), around, opening)
     if place is None:
         return binding
+    if sub_area(place) is not None:  # "In Takhar province, 12 died": its noun makes a part
+        why = f"counts a part of the event: {place}"
+        return binding._replace(part=place, steps=(*binding.steps, why))
     why = f"names the place {place!r}: its part if another claim counts that place as one"
     return binding._replace(place=place, steps=(*binding.steps, why))
 

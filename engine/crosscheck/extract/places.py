@@ -28,13 +28,17 @@ _PROPER = r"[A-Z][\w’'-]*[\w](?:[ \t]+[A-Z][\w’'-]*[\w])*"
 # is Syria.
 _DIRECTION = r"(?:(?:north|south)-?(?:east|west)?|east|west)ern"
 _NEIGHBOURING = r"neighbou?ring"
+# The nouns that keep to a name before "where": "the Kollam district hospital, where 185 of
+# the injured are treated" is the hospital's figure, not Kollam's.
+_SUB_AREA_NOUN = r"(?:district|province|hospital|college|camp|school|village|county)"
 # A region named in common words, for a "where" clause: "the central region, where 2,757 died".
 _REGION = r"(?<=the[ \t])[a-z]+[ \t]+(?:region|province|district|state|county|valley)"
 _BEFORE = re.compile(
     rf"(?:(?<![\w-])(?i:in|across|throughout)[ \t]+(?:the[ \t]+)?(?:{_NEIGHBOURING}[ \t]+)?"
-    rf"(?P<inside>(?:{_DIRECTION}[ \t]+)?{_PROPER})"
+    rf"(?P<inside>(?:{_DIRECTION}[ \t]+)?{_PROPER}(?:[ \t]+{_SUB_AREA_NOUN})?)"
     rf"|(?P<owner>{_PROPER})['’]s(?![\w-])"
-    rf"|(?P<where>{_PROPER}|{_REGION})(?:[ \t]+[a-z]+){{0,2}},[ \t]+where(?![\w-]))"
+    rf"|(?P<where>(?:{_PROPER}|{_REGION})(?:[ \t]+{_SUB_AREA_NOUN}){{0,2}})(?:[ \t]+[a-z]+){{0,2}},"
+    r"[ \t]+where(?![\w-]))"
 )
 # "the death toll in the country", "the country's toll": a place named before, by anaphora.
 _ANAPHOR = re.compile(
