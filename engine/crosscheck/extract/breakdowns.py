@@ -35,6 +35,11 @@ _PLACE = (
 # "in Pakistan"; or a place that "for" names with "alone" ("37,958 for Pakistan's North
 # West Frontier province alone"; "for the families", "for hours" name none).
 _PLACE_AFTER = re.compile(rf"[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+)?{_PLACE}")
+# A hospital the figure was taken to: "80 have been rushed to the Travancore Medical Hospital".
+_TO_HOSPITAL = re.compile(
+    r"[ \t]+to[ \t]+(?:the[ \t]+)?((?:[A-Za-z'’-]+[ \t]+){0,4}?(?i:hospital|hospitals|clinic|"
+    r"medical[ \t]+college))(?![\w'’-])"
+)
 # "died across Nepal": a named country or region, never "across the region" (the whole).
 _ACROSS = re.compile(
     rf"[ \t]+(?:across|throughout)[ \t]+({_PROPER}(?:[ \t]+{_PROPER})*)(?![\w'’-])"
@@ -127,6 +132,8 @@ def place_after(text: str, start: int, end: int) -> str | None:
         found = _FOR_ALONE.search(text, start, end)
     if found is None and (text.find("across", start, end) >= 0 or "throughout" in text[start:end]):
         found = _ACROSS.search(text, start, end)
+    if found is None and text.find(" to ", start, end) >= 0:
+        found = _TO_HOSPITAL.search(text, start, end)
     if found is None or _is_time(found.group(1)):
         return None
     return found.group(1)

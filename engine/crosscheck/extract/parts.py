@@ -125,6 +125,8 @@ def _shared_places(
             continue
         if first.place is not None and first.place != after[i]:
             results[i + 1] = _sharing_place(second, first.place)
+        elif first.part is not None and after[i] is None and nouns.group(first) is None:
+            results[i + 1] = _sharing_part(second, first.part)  # a part named before the first
     return results
 
 

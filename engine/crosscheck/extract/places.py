@@ -40,6 +40,13 @@ _BEFORE = re.compile(
     rf"|(?P<where>(?:{_PROPER}|{_REGION})(?:[ \t]+{_SUB_AREA_NOUN}){{0,2}})(?:[ \t]+[a-z]+){{0,2}},"
     r"[ \t]+where(?![\w-]))"
 )
+# A hospital that took in the figure, its subject: "the biggest hospital in the provincial
+# capital had alone taken in nearly 200 dead".
+_HOSPITAL_SUBJECT = re.compile(
+    r"(?P<hospital>(?i:the|a|one)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?i:hospital|clinic)"
+    r"(?:[ \t]+(?:in|of|at)[ \t]+[^,;:.()]{1,50}?)?)[ \t]+(?:(?:has|had|have)[ \t]+)?"
+    r"(?:alone[ \t]+)?(?:taken[ \t]+in|received|admitted|treated)[ \t]+\Z"
+)
 # "the death toll in the country", "the country's toll": a place named before, by anaphora.
 _ANAPHOR = re.compile(
     r"(?<![\w-])(?:(?i:in|across)[ \t]+the[ \t]+(?:country|state|province)(?![\w-])"
@@ -95,6 +102,9 @@ def place_named(
         cut = finish < len(text) and text[finish].isalnum()  # a name the reach ends inside
         one = not _AND_BEFORE.search(text, stop, at) and not _AND_AFTER.match(text, finish)
         return _checked(after) if one and not cut else None
+    hospital = _HOSPITAL_SUBJECT.search(text, max(since, start - _REACH), start)
+    if hospital is not None:  # "the biggest hospital ... had taken in nearly 200 dead"
+        return hospital.group("hospital")
     before = list(_BEFORE.finditer(text, max(since, start - _REACH), start))
     if not before:
         teller = _TELLER.match(text, opening, start)
