@@ -87,10 +87,17 @@ def places_after(text: str, spans: Sequence[tuple[int, int]], end: int) -> list[
     the next number or the sentence's ``end`` (``place_after``)."""
     nexts = [start for start, _ in spans[1:]]
     nexts.append(end)
+    for k in range(len(nexts) - 2, -1, -1):
+        if _IN_PLACE.search(text, spans[k][1], nexts[k]):
+            nexts[k] = nexts[k + 1]  # "600 people in the two districts": the place's own number
     return [
         place_after(text, stop, min(following, stop + _REACH, end))
         for (_, stop), following in zip(spans, nexts, strict=True)
     ]
+
+
+# A number that opens the place after a figure: "wounded 600 people in the two districts".
+_IN_PLACE = re.compile(r"[ \t](?:in|at)[ \t]+(?:the[ \t]+)?\Z")
 
 
 def sub_area(place: str | None) -> str | None:
