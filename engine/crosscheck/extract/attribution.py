@@ -58,6 +58,7 @@ _APPOSITIVE_SAID = re.compile(
     r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*),[ \t]+((?:a|an|the)[ \t]+[^,;:.()\"“”]{2,70}),"
     rf"[ \t]*(?:has[ \t]+|had[ \t]+)?(?:{_VERBS})(?![a-z])"
 )
+_OFFICE_HINT = re.compile(", (?:a|an|the) ")
 # A passive figure's agent: "the figure, released last week by the agency".
 _BY_AGENT = re.compile(
     r"(?:released|issued|published|provided|given|compiled|announced|reported)"
@@ -233,7 +234,7 @@ def attributions(text: str, start: int, end: int) -> list[Attribution]:
 
 def _appositives(text: str, start: int, end: int, low: str) -> Iterator[Attribution]:
     """The frames of a named speaker whose office follows the name between commas."""
-    if ", a" not in low and ", the" not in low:
+    if _OFFICE_HINT.search(low) is None:
         return  # most sentences set no office off after a name
     for match in _APPOSITIVE_SAID.finditer(text, start, end):
         office, name = _clean(match.group(2)), match.group(1)

@@ -88,7 +88,7 @@ def places_after(text: str, spans: Sequence[tuple[int, int]], end: int) -> list[
     nexts = [start for start, _ in spans[1:]]
     nexts.append(end)
     for k in range(len(nexts) - 2, -1, -1):
-        if _IN_PLACE.search(text, spans[k][1], nexts[k]):
+        if _IN_PLACE.search(text, max(spans[k][1], nexts[k] - 20), nexts[k]):
             nexts[k] = nexts[k + 1]  # "600 people in the two districts": the place's own number
     return [
         place_after(text, stop, min(following, stop + _REACH, end))
@@ -149,8 +149,8 @@ def place_after(text: str, start: int, end: int) -> str | None:
 def _is_time(place: str) -> bool:
     """Whether a place found is a time: "in October", "on Monday", "in Saturday's quake"."""
     words = place.split()
-    return any(_bare(word) in NOT_PLACES for word in (words[0], words[-1]))
+    return words[0] in _TIMES or words[-1] in _TIMES
 
 
-def _bare(word: str) -> str:
-    return word.removesuffix("'s").removesuffix("’s")
+# Times, and their possessives ("Saturday's"), that a place found may be instead.
+_TIMES = frozenset([*NOT_PLACES, *(f"{w}'s" for w in NOT_PLACES), *(f"{w}’s" for w in NOT_PLACES)])

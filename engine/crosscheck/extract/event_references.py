@@ -21,14 +21,17 @@ _THAT_EVENT = re.compile(
 )
 
 
+def names_that_event(low: str, clause: tuple[int, int]) -> bool:
+    """Whether the clause spanning ``clause`` names "that quake" or "that toll"."""
+    return low.find("that", *clause) >= 0 and _THAT_EVENT.search(low, *clause) is not None
+
+
 def referred_event(
     low: str, clause: tuple[int, int], previous: tuple[int, int] | None, other_before: int | None
 ) -> Role | None:
     """The role ``OTHER_EVENT`` for a figure whose clause names "that quake" (or "that
     toll") when the sentence spanning ``previous`` dates an earlier event; else None."""
-    if previous is None or other_before is None or low.find("that", *clause) < 0:
-        return None
-    if _THAT_EVENT.search(low, *clause) is None:
+    if previous is None or other_before is None or not names_that_event(low, clause):
         return None
     year = other_year(low, previous, other_before)
     if year is None:

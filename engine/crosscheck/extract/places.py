@@ -102,9 +102,9 @@ def place_named(
         cut = finish < len(text) and text[finish].isalnum()  # a name the reach ends inside
         one = not _AND_BEFORE.search(text, stop, at) and not _AND_AFTER.match(text, finish)
         return _checked(after) if one and not cut else None
-    hospital = _HOSPITAL_SUBJECT.search(text, max(since, start - _REACH), start)
+    hospital = _hospital_subject(text, max(since, start - _REACH), start)
     if hospital is not None:  # "the biggest hospital ... had taken in nearly 200 dead"
-        return hospital.group("hospital")
+        return hospital
     before = list(_BEFORE.finditer(text, max(since, start - _REACH), start))
     if not before:
         teller = _TELLER.match(text, opening, start)
@@ -116,6 +116,14 @@ def place_named(
         return _antecedent(text, opening, max(since, start - _REACH), start)
     place = _checked(found.group("inside") or found.group("owner") or found.group("where"))
     return place or _antecedent(text, opening, max(since, start - _REACH), start)
+
+
+def _hospital_subject(text: str, since: int, start: int) -> str | None:
+    """The hospital that took in the figure at ``start``, its clause's subject, if any."""
+    if text.find("ospital", since, start) < 0 and text.find("linic", since, start) < 0:
+        return None  # most figures name no hospital: a word test, not the pattern's scan
+    found = _HOSPITAL_SUBJECT.search(text, since, start)
+    return found.group("hospital") if found is not None else None
 
 
 def _antecedent(text: str, opening: int, since: int, start: int) -> str | None:

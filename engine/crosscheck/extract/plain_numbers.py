@@ -61,7 +61,8 @@ _SCALE_NOUNS = re.compile(
     + "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in sorted(SCALE_NOUNS, key=len)[::-1])
     + r")(?![a-z])"
 )
-_SCALE_FIRST_LETTERS = tuple(sorted({noun[:4] for noun in SCALE_NOUNS}))
+# The longest word of each scale noun: a plain word test before the pattern's scan.
+_SCALE_WORDS = tuple(sorted({max(noun.split(), key=len) for noun in SCALE_NOUNS}))
 
 
 def on_scales(
@@ -72,7 +73,7 @@ def on_scales(
     A scale's noun that is one of the rule set's own ``phrases`` found there is left to
     its measure (a rule file may count magnitudes as it likes)."""
     start, end = span
-    if not any(low.find(letters, start, end) >= 0 for letters in _SCALE_FIRST_LETTERS):
+    if not any(low.find(word, start, end) >= 0 for word in _SCALE_WORDS):
         return list(mentions)
     scales = [
         Hit(m.start(), m.end(), m.group(), ())

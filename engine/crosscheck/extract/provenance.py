@@ -154,14 +154,17 @@ def _frames(doc: DocumentContext, sentence: Sentence) -> list[Attribution]:
 def _released(doc: DocumentContext, sentence: Sentence) -> int | None:
     """Where a count that says when it was given ends its verb ("the count the ministry
     issued"), if the sentence holds one: its time words date the figures."""
-    low, start, end = doc.low, sentence.start, sentence.end
-    if not any(low.find(word, start, end) >= 0 for word in _RELEASE_WORDS):
-        return None  # most sentences name no release
-    found = _RELEASED.search(low, start, end)
+    return _remembered(doc, "released", sentence, lambda: _release_end(doc.low, sentence))
+
+
+def _release_end(low: str, sentence: Sentence) -> int | None:
+    if _RELEASE_WORD.search(low, sentence.start, sentence.end) is None:
+        return None  # most sentences name no release: one scan for the verbs first
+    found = _RELEASED.search(low, sentence.start, sentence.end)
     return found.end() if found is not None else None
 
 
-_RELEASE_WORDS = ("issued", "released", "published", "announced", "updated", "given")
+_RELEASE_WORD = re.compile("issued|released|published|announced|updated|given")
 
 
 def _quoted_speech(low: str, sentence: Sentence) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.extract.context import DocumentContext
-from crosscheck.extract.event_references import referred_event
+from crosscheck.extract.event_references import names_that_event, referred_event
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.extract.roles import FREE, Role, RoleKind, restated_role, role_of
@@ -62,8 +62,8 @@ def sentence_roles(
 
 def _referred(doc: DocumentContext, sentence: Sentence, clause: tuple[int, int]) -> Role | None:
     """The role of a figure whose clause names "that quake" of the sentence before."""
-    if doc.other_before is None or doc.low.find("that", *clause) < 0:
-        return None  # most clauses name no "that": no look at the sentence before
+    if doc.other_before is None or not names_that_event(doc.low, clause):
+        return None  # most clauses name no "that quake": no look at the sentence before
     before = doc.locator.before(sentence)
     span = (before.start, before.end) if before is not None else None
     return referred_event(doc.low, clause, span, doc.other_before)
