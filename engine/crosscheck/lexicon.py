@@ -283,7 +283,8 @@ YEAR_CONTEXT = _phrases(
 # not when a figure held (``extract.event_dates``).
 EVENT_NOUNS = _words(
     "earthquake earthquakes quake quakes tremor temblor aftershock attack attacks assault "
-    "siege raid blast blasts explosion explosions bombing bombings fire blaze inferno "
+    "siege raid blast blasts explosion explosions bombing bombings fire fires wildfire "
+    "wildfires bushfire bushfires blaze inferno "
     "landslide landslides mudslide flood floods flooding storm cyclone hurricane typhoon "
     "tornado tsunami eruption avalanche collision crash derailment accident stampede "
     "collapse disaster tragedy shooting massacre"

@@ -118,6 +118,14 @@ def test_every_unit_word_is_read(word: str) -> None:
     assert item.stated == f"5{blank}{word}"
 
 
+@pytest.mark.parametrize("word", sorted(w for w in lexicon.UNIT_WORDS if " " in w))
+def test_every_unit_of_words_is_read_hyphenated(word: str) -> None:
+    written = f"5-{word.replace(' ', '-')}"  # "the 5-square-mile heart of the town"
+    item = mention(f"the {written} heart of the town")
+    assert item.unit == canonical_name(lexicon.UNIT_WORDS[word])
+    assert item.stated == written
+
+
 @pytest.mark.parametrize("word", sorted(lexicon.OTHER_UNITS))
 def test_every_other_unit_is_read(word: str) -> None:
     item = mention(f"5 {word} away")

@@ -62,7 +62,7 @@ from crosscheck.units import canonical_name, conversion_factor, dimension_of
 _HYPHENS = "-‐‑"
 _UNIT_AFTER = re.compile(
     rf"(?:[ \t]*[{_HYPHENS}]?[ \t]*)("
-    + trie_pattern([*UNIT_WORDS, *OTHER_UNITS], space=r"[ \t]+")
+    + trie_pattern([*UNIT_WORDS, *OTHER_UNITS], space=rf"(?:[ \t]+|[{_HYPHENS}])")
     + r")(?![a-z0-9/])"
     r"|[ \t]?(%)"
 )
@@ -113,6 +113,14 @@ class _Range(NamedTuple):
     unit: _Unit  # the unit of the range (its second number's, converted if need be)
     ranged: bool  # whether two numbers were read
     start: int  # where the range starts ("between", a currency sign, or the number)
+
+
+def _unit_words(written: str) -> list[str]:
+    """The words of a unit as written, hyphens read as blanks ("5-square-mile")."""
+    return written.translate(_HYPHENS_AS_BLANKS).split()
+
+
+_HYPHENS_AS_BLANKS = str.maketrans(dict.fromkeys(_HYPHENS, " "))
 
 
 def _unit_table() -> dict[str, tuple[str, str]]:
@@ -292,7 +300,7 @@ class NumberReader:
         self, low: str, core: Core, hi: int, currency: re.Match[str] | None
     ) -> tuple[Core, _Unit]:
         m = _UNIT_AFTER.match(low, core.end, hi)
-        word = None if m is None else " ".join((m.group(1) or m.group(2)).split())
+        word = None if m is None else " ".join(_unit_words(m.group(1) or m.group(2)))
         if currency:
             code = CURRENCY_SIGNS[currency.group(1)]
             if m is not None and word in CURRENCY_SCALES and core.scale is None:
