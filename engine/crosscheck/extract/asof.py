@@ -58,7 +58,9 @@ _EARLIER = re.compile(
     r"(?<![a-z])(initial|initially|previously[ \t]+reported|previous|first[ \t]+reported"
     r"|(?:first|early)[ \t]+reports?|first[ \t]+(?:few[ \t]+)?hours|at[ \t]+first"
     r"|earlier(?=[ \t]*,|[ \t]+(?:figures?|tolls?|estimates?|counts?|tally|reports?|reported"
-    r"|said|put|gave|given|stated|announced|estimated|confirmed)(?![a-z]))"
+    r"|said|put|gave|given|stated|announced|estimated|confirmed)(?![a-z])"
+    r"|[ \t]+(?:[a-z'’]+[ \t]+){1,4}had[ \t]+(?:[a-z]+[ \t]+)?(?:given|put|said|reported|stated"
+    r"|announced|estimated|confirmed)(?![a-z]))"
     r"|(?<=had[ \t])earlier|(?<=has[ \t])earlier|(?<=have[ \t])earlier)(?![a-z])"
 )
 

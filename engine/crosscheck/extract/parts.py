@@ -77,7 +77,10 @@ def settle(
         following = results[i + 1].mention.start if i + 1 < len(results) else end
         beyond = _past_asides(results, i, end, nouns.asides)
         part = (
-            places.get(i) or sub_area(after[i]) or elsewhere(text, binding.mention.end, following)
+            places.get(i)
+            or sub_area(after[i])
+            or elsewhere(text, binding.mention.end, following)
+            or _among(low, binding, nouns)
         )
         if part is not None or (part := nouns.group(binding)) is not None:
             why = f"counts a part of the event: {part}"
@@ -86,6 +89,27 @@ def settle(
             since = results[i - 1].mention.end if i else begin
             results[i] = _with_place(text, binding, (since, beyond), begin)
     return _shared_places(text, results, after, nouns)
+
+
+# A figure that its clause places among a group: "Six medical workers were among the dead".
+_AMONG = re.compile(
+    r"(?:[ \t]+[a-z'’-]+){0,3}?[ \t]+(?:were|are|was|is)[ \t]+(?:also[ \t]+|reportedly[ \t]+)?"
+    r"among[ \t]+(?:the|those)[ \t]"
+)
+
+
+_ANYONE = frozenset(["people", "persons", "person", "individuals", "victims", "others"])
+
+
+def _among(low: str, binding: Binding, nouns: Nouns) -> str | None:
+    """The part a figure counts when its clause places a group it names among the
+    measure's people ("Six medical workers were among the dead": the workers), if it does."""
+    if low.find("among", binding.mention.end, binding.mention.end + 60) < 0:
+        return None
+    noun = nouns.counted.get(binding.mention.start)
+    if noun is None or noun in _ANYONE or _AMONG.match(low, binding.mention.end) is None:
+        return None  # "Some 300 people were among the dead": people are anyone, the whole
+    return noun
 
 
 def _past_asides(results: list[Binding], i: int, end: int, asides: frozenset[int]) -> int:

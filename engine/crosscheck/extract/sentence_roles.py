@@ -7,6 +7,7 @@ like the one before it is money (``sum_roles``); a fraction counts no people.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from crosscheck.extract.context import DocumentContext
@@ -53,11 +54,27 @@ def sentence_roles(
             )
             if roles[i].kind is RoleKind.FREE:
                 roles[i] = _referred(doc, sentence, (span[0], span[1])) or roles[i]
+            if roles[i].kind is RoleKind.FREE and _since_found(doc.low, mention.end):
+                roles[i] = _FOUND
             if mention.low.denominator != 1 or mention.high.denominator != 1:
                 roles[i] = roles[i]._replace(fractional=True)
             roles[i] = sum_role(doc.low, mentions, i) or roles[i]
         previous = span[0]
     return roles
+
+
+# "Several of the missing have already been found": those found, no count of the missing.
+_FOUND_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:the|those)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+(?:have|has|had|were|was)"
+    r"[ \t]+(?:already[ \t]+|since[ \t]+|now[ \t]+|also[ \t]+)?(?:been[ \t]+)?"
+    r"(?:found|rescued|located|traced|identified|released|discharged|freed)(?![a-z])"
+)
+_FOUND = Role(RoleKind.PART, None, "counts those of a group since found, no count of the group")
+
+
+def _since_found(low: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts those of a group since found."""
+    return low.startswith(" of ", end) and _FOUND_AFTER.match(low, end) is not None
 
 
 def _referred(doc: DocumentContext, sentence: Sentence, clause: tuple[int, int]) -> Role | None:
