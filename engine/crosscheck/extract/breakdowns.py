@@ -40,6 +40,44 @@ _TO_HOSPITAL = re.compile(
     r"[ \t]+to[ \t]+(?:the[ \t]+)?((?:[A-Za-z'’-]+[ \t]+){0,4}?(?i:hospital|hospitals|clinic|"
     r"medical[ \t]+college))(?![\w'’-])"
 )
+# The areas one side of a conflict holds: "in the areas the government controls", "in
+# rebel-held areas". One side's areas are a part; both sides' ("the areas the government
+# controls and the regions rebels hold") are the whole.
+_SIDES = {
+    "government": "government", "regime": "government", "junta": "government",
+    "army": "government", "military": "government", "rebels": "opposition",
+    "rebel": "opposition", "opposition": "opposition", "insurgents": "opposition",
+}  # fmt: skip
+_SIDE = "|".join(sorted(_SIDES, key=len, reverse=True))
+_AREAS = r"(?:areas|parts|regions|territory|territories|zones)"
+_HELD = re.compile(
+    rf"[ \t]+(?:in|across)[ \t]+(?:the[ \t]+)?(?:{_AREAS}[ \t]+(?:that[ \t]+)?(?:the[ \t]+)?"
+    rf"(?P<holder>{_SIDE})[ \t]+(?:controls?|holds?|runs?)|{_AREAS}[ \t]+(?:held|controlled|run)"
+    rf"[ \t]+by[ \t]+(?:the[ \t]+)?(?P<by>{_SIDE})|(?P<side>{_SIDE})[ \t-]+(?:held|controlled|run)"
+    rf"[ \t]+{_AREAS})(?![\w-])",
+    re.IGNORECASE,
+)
+_BOTH_SIDES = re.compile(
+    r"[ \t]+and[ \t]+(?:by[ \t]+|in[ \t]+)?(?:the[ \t]+)?[a-z-]+", re.IGNORECASE
+)
+
+
+def held_areas(text: str, start: int, end: int) -> str | None:
+    """The part "<side>-held areas" that the areas one side holds name right after the
+    number ending at ``start`` ("died in the areas the government controls"), or None."""
+    if (
+        text.find("held", start, end) < 0
+        and text.find("control", start, end) < 0
+        and (text.find(" hold", start, end) < 0 and text.find(" run", start, end) < 0)
+    ):
+        return None
+    found = _HELD.search(text, start, end)
+    if found is None or _BOTH_SIDES.match(text, found.end()):
+        return None
+    side = (found.group("holder") or found.group("by") or found.group("side")).lower()
+    return f"{_SIDES[side]}-held areas"
+
+
 # "died across Nepal": a named country or region, never "across the region" (the whole).
 _ACROSS = re.compile(
     rf"[ \t]+(?:across|throughout)[ \t]+({_PROPER}(?:[ \t]+{_PROPER})*)(?![\w'’-])"
@@ -47,7 +85,7 @@ _ACROSS = re.compile(
 _FOR_ALONE = re.compile(rf"[ \t]+for[ \t]+(?:the[ \t]+)?{_PLACE}[ \t]+alone(?![\w-])")
 _SUB_AREA = re.compile(
     r"(?i)(?<![\w-])(?:province|provinces|district|districts|county|counties|village|villages|"
-    r"hospital|hospitals|school|college|camp|camps)(?![\w-])"
+    r"hospital|hospitals|school|college|camp|camps)(?![\w-])|-held[ \t]+areas(?![\w-])"
 )
 _PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
 _REACH = 70  # characters after a number searched for its place
@@ -128,6 +166,9 @@ def elsewhere(text: str, start: int, end: int) -> str | None:
 
 def place_after(text: str, start: int, end: int) -> str | None:
     """The place named after the number ending at ``start``, before ``end``, or None."""
+    held = held_areas(text, start, end)
+    if held is not None:
+        return held
     # Most figures name no place: cheap scans for the words first, not the patterns.
     preposition = _PREPOSITION.search(text, start, end)
     found = None if preposition is None else _PLACE_AFTER.search(text, preposition.start(), end)
