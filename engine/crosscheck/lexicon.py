@@ -287,7 +287,7 @@ EVENT_NOUNS = _words(
     "wildfires bushfire bushfires blaze inferno "
     "landslide landslides mudslide flood floods flooding storm cyclone hurricane typhoon "
     "tornado tsunami eruption avalanche collision crash derailment accident stampede "
-    "collapse disaster tragedy shooting massacre"
+    "collapse disaster disasters tragedy shooting massacre"
 )
 # Verbs an event noun takes when the text says when it happened ("the quake struck ...
 # on Monday").

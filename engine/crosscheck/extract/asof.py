@@ -57,6 +57,7 @@ _RELATIVE = re.compile(
 _EARLIER = re.compile(
     r"(?<![a-z])(initial|initially|previously[ \t]+reported|previous|first[ \t]+reported"
     r"|(?:first|early)[ \t]+reports?|first[ \t]+(?:few[ \t]+)?hours|at[ \t]+first"
+    r"|at[ \t]+that[ \t]+(?:moment|time|point|stage)"
     r"|earlier(?=[ \t]*,|[ \t]+(?:figures?|tolls?|estimates?|counts?|tally|reports?|reported"
     r"|said|put|gave|given|stated|announced|estimated|confirmed)(?![a-z])"
     r"|[ \t]+(?:[a-z'’]+[ \t]+){1,4}had[ \t]+(?:[a-z]+[ \t]+)?(?:given|put|said|reported|stated"
@@ -74,6 +75,7 @@ _ANY_TIME_WORDS = frozenset(
         *_WEEKDAYS,
         *["yesterday", "today", "tonight", "last", "this", "early", "mid", "late", "earlier"],
         *["initial", "initially", "previous", "previously", "first"],
+        *["moment", "time", "point", "stage"],  # "at that moment": their last word
     )
 )
 # Each byte a letter [a-z] stays; any other (a character Latin-1 lacks is "?") is a space.
@@ -95,8 +97,9 @@ _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 _RELATIVE_WORDS = frozenset(["yesterday", "today", "tonight", "last", "this", "earlier"])
 _PARTS = ("early", "mid", "late")  # one of them is in every part of a month
 _EARLIER_WORDS = frozenset(
-    ["initial", "initially", "previously", "previous", "earlier", "first", "early"]
-)
+    ["initial", "initially", "previously", "previous", "earlier", "first", "early", "moment",
+     "time", "point", "stage"]
+)  # fmt: skip
 
 
 class TimeWords(NamedTuple):

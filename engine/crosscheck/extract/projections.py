@@ -17,7 +17,7 @@ _FUTURE = (
 )
 _PROJECTED_BEFORE = re.compile(
     rf"{_FUTURE}(?:be|go[ \t]+(?:up[ \t]+)?to|reach|top|exceed|hit|surpass|pass|cross"
-    r"|run[ \t]+into(?:[ \t]+the)?"
+    r"|(?:run|climb|rise|go)[ \t]+into(?:[ \t]+the)?|reach[ \t]+the"
     r"|(?:rise|climb|jump|soar|increase|grow)(?:[ \t]+(?:to|above|beyond|over|past))?)"
     r"[ \t]+\Z"
 )
