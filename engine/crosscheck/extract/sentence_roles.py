@@ -56,6 +56,8 @@ def sentence_roles(
                 roles[i] = _referred(doc, sentence, (span[0], span[1])) or roles[i]
             if roles[i].kind is RoleKind.FREE and _since_found(doc.low, mention.end):
                 roles[i] = _FOUND
+            if roles[i].kind is RoleKind.FREE and _population(doc.low, mention.start, mention.end):
+                roles[i] = _POPULATION
             if mention.low.denominator != 1 or mention.high.denominator != 1:
                 roles[i] = roles[i]._replace(fractional=True)
             roles[i] = sum_role(doc.low, mentions, i) or roles[i]
@@ -70,6 +72,21 @@ _FOUND_AFTER = re.compile(
     r"(?:found|rescued|located|traced|identified|released|discharged|freed)(?![a-z])"
 )
 _FOUND = Role(RoleKind.PART, None, "counts those of a group since found, no count of the group")
+
+
+# "Puerto Rico's 3.4 million people", "the island's 3.4 million residents": a population.
+_OWNER_BEFORE = re.compile(r"[a-z]['’]s[ \t]+\Z")
+_PEOPLE_AFTER = re.compile(r"[ \t]+(?:people|residents|inhabitants|population)(?![a-z])")
+_POPULATION = Role(RoleKind.ATTACHED, "people", "the population of a place, no count of the event")
+
+
+def _population(low: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is the population of a place ("the island's 3.4
+    million people")."""
+    return (
+        _PEOPLE_AFTER.match(low, end) is not None
+        and _OWNER_BEFORE.search(low, max(0, start - 4), start) is not None
+    )
 
 
 def _since_found(low: str, end: int) -> bool:
