@@ -155,7 +155,7 @@ class Binder(MeasureTable):
         asides = frozenset(
             m.start for m, r in zip(mentions, roles, strict=True) if r.kind is RoleKind.PART
         )
-        nouns = Nouns(groups, self.phrase_words, self.people, asides)
+        nouns = Nouns(groups, self.phrase_words, self.people, asides, self.cumulative)
         return settle(doc.text, doc.low, (sentence.start, sentence.end), results, nouns)
 
     def _subject_links(

@@ -18,6 +18,38 @@ _ADDED_BEFORE = re.compile(
     r"(?<![a-z])(?:another|(?:an[ \t]+)?additional|(?:a[ \t]+)?further)[ \t]+\Z"
 )
 _REACH = 16  # characters before a number searched for "another"
+# A span of time a figure is counted over, which makes it the running total's increment:
+# "119 died in the past 24 hours", "45 were killed between Friday and Saturday", "some 500
+# have died since Sunday" ("since June" is the whole season's, no increment).
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)"
+_SPAN = re.compile(
+    r"(?<![a-z])(?:(?:in|over|during|within)[ \t]+the[ \t]+(?:past|last|previous)[ \t]+"
+    r"(?:(?:24|48|72|twenty-four|few|two|three)[ \t]+)?(?:hours|day|days)"
+    rf"|between[ \t]+{_DAYS}[ \t]+and[ \t]+{_DAYS}|since[ \t]+{_DAYS})(?![a-z])"
+)
+
+
+def span_increments(
+    low: str, bound: Sequence[tuple[int, int, str | None]], end: int, cumulative: frozenset[str]
+) -> set[int]:
+    """The indexes of the numbers, given as (start, end, measure) in text order in one
+    sentence of ``low`` ending at ``end``, of a running total (``cumulative``) that a span
+    of time bounds before the next bound figure: the total's increments."""
+    if not cumulative or not any(low.find(w, bound[0][0], end) >= 0 for w in _SPAN_WORDS):
+        return set()  # most sentences name no span: word tests before the pattern's scans
+    found: set[int] = set()
+    for i, (_, stop, measure) in enumerate(bound):
+        if measure not in cumulative:
+            continue
+        # The span may hold a number of its own ("in the past 24 hours"): the stretch runs
+        # to the next figure bound to a measure.
+        following = next((s for s, _, m in bound[i + 1 :] if m is not None), end)
+        if _SPAN.search(low, stop, following) is not None:
+            found.add(i)
+    return found
+
+
+_SPAN_WORDS = ("past", "last", "previous", "between", "since")
 
 
 def increments(low: str, bound: Sequence[tuple[int, int, str | None]]) -> set[int]:

@@ -91,6 +91,7 @@ class MeasureTable:
         }
         self.all_phrase_words = frozenset(w for words in self.phrase_words.values() for w in words)
         self.people = {n: counts_people(tuple(self.phrase_words[n])) for n in measures}
+        self.cumulative = frozenset(n for n, m in measures.items() if m.cumulative)
         self.dimensions = set(self.dimension.values())
         self.has_numbers = NUMBER_DIMENSION in self.dimensions  # a measure of kind `number`
         self._owner_dimensions: dict[tuple[str, ...], frozenset[str]] = {}

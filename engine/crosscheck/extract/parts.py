@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from crosscheck.extract.breakdowns import breakdown_places, elsewhere, places_after, sub_area
-from crosscheck.extract.increments import increments
+from crosscheck.extract.increments import increments, span_increments
 from crosscheck.extract.places import place_named
 from crosscheck.extract.structure_words import GROUP_NOUNS
 
@@ -43,6 +43,7 @@ class Nouns(NamedTuple):
     phrase_words: Mapping[str, frozenset[str]]
     people: Mapping[str, bool]
     asides: frozenset[int] = frozenset()  # starts of numbers that are parts of the one before
+    cumulative: frozenset[str] = frozenset()  # the measures that are running totals
 
     def group(self, binding: Binding) -> str | None:
         """The group among a measure's people a bound figure counts, if any: its counted
@@ -62,9 +63,12 @@ def settle(
     place its sentence names for it (``places``) (``text`` as written, ``low`` lowered)."""
     begin, end = span
     bound = sum(1 for b in results if b.measure is not None)
+    spans = [(b.mention.start, b.mention.end, b.measure) for b in results]
     if bound >= 2:
-        spans = [(b.mention.start, b.mention.end, b.measure) for b in results]
         for i in increments(low, spans):
+            results[i] = _ruled_out(results[i])
+    if bound:
+        for i in span_increments(low, spans, end, nouns.cumulative):
             results[i] = _ruled_out(results[i])
     if not bound:
         return results
