@@ -69,6 +69,9 @@ def test_every_adjective_may_stand_between_a_date_and_its_event(adjective: str) 
         # "yesterday evening, Friday" names one day twice, both the event's.
         ("The toll of the quake recorded yesterday evening, Friday, has risen to 632.", []),
         ("The ministry recorded 300 deaths on Friday.", ["friday"]),
+        # "since" names when a count began, not when it held.
+        ("The toll has climbed to 1,061 since June, officials said on Monday.", ["monday"]),
+        ("Since mid-June, 937 people have died.", []),
     ],
 )
 def test_only_the_events_own_dates_are_left_out(text: str, kept: list[str]) -> None:

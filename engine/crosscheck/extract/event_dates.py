@@ -65,6 +65,7 @@ _MAGNITUDE = re.compile(
     r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?[ \t-]*magnitude(?![a-z])"
 )
 # "on Monday (October 26)", "yesterday evening, Friday": the second names the same day.
+_SINCE = re.compile(r"(?<![a-z])since[ \t]+\Z")
 _SAME_DAY = re.compile(r"[ \t,(]*(?:(?:morning|afternoon|evening|night)[ \t,(]+)?")
 _VERB_WINDOW = 12  # words from the event's verb to its date
 _NOUN_WINDOW = 10  # words from the event noun to its verb
@@ -91,6 +92,8 @@ def split_times(
         )
         if same_day:
             of_event = previous_of_event
+        elif _SINCE.search(low, max(start, words.start_pos - 12), words.start_pos):
+            of_event = True  # "since mid-June": when the count began, not when it held
         else:  # the event's verb comes after any earlier time words: they would be its date
             of_event = dates_the_event(low, words, start, previous.end_pos if previous else start)
         (events if of_event else kept).append(words)
