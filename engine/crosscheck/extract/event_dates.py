@@ -64,8 +64,9 @@ _MAGNITUDE = re.compile(
     r"(?:[ \t]+and[ \t]+[0-9]+(?:\.[0-9]+)?)?(?![0-9])"
     r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?[ \t-]*magnitude(?![a-z])"
 )
-# "on Monday (October 26)", "yesterday evening, Friday": the second names the same day.
+# "since mid-June": when a count began, not when it held.
 _SINCE = re.compile(r"(?<![a-z])since[ \t]+\Z")
+# "on Monday (October 26)", "yesterday evening, Friday": the second names the same day.
 _SAME_DAY = re.compile(r"[ \t,(]*(?:(?:morning|afternoon|evening|night)[ \t,(]+)?")
 _VERB_WINDOW = 12  # words from the event's verb to its date
 _NOUN_WINDOW = 10  # words from the event noun to its verb
