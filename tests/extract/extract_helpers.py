@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from crosscheck.dsl import build_ruleset, parse
 from crosscheck.dsl.ast import Measure, RuleSet, Subject
+from crosscheck.extract import Extractor
 from crosscheck.model import Claim, Document
 
 
@@ -73,3 +75,13 @@ def doc(
 def said(claim: Claim) -> list[str]:
     """A claim as the YAML cases write it: [measure, stated], and its part when it has one."""
     return [claim.measure, claim.stated] + ([claim.part] if claim.part is not None else [])
+
+
+def extractor_for(rules: str, name: str = "test.rules") -> Extractor:
+    """An extractor for a rule file a test writes out."""
+    return Extractor(build_ruleset([parse(rules, name)]))
+
+
+def measured(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    """Each claim ``extractor`` finds in ``text``, as (measure, stated)."""
+    return [(c.measure, c.stated) for c in extractor.claims(doc(text))]

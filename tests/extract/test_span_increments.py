@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extract_helpers import doc
-
-from crosscheck.dsl import build_ruleset, parse
-from crosscheck.extract import Extractor
+from extract_helpers import extractor_for, measured
 
 RULES = """
 measure killed: count, cumulative
@@ -15,11 +12,7 @@ measure killed: count, cumulative
 measure injured: count
     when "injured"
 """
-EXTRACTOR = Extractor(build_ruleset([parse(RULES, "spans.rules")]))
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    return [(c.measure, c.stated) for c in EXTRACTOR.claims(doc(text))]
+EXTRACTOR = extractor_for(RULES, "spans.rules")
 
 
 @pytest.mark.parametrize(
@@ -41,4 +34,4 @@ def found(text: str) -> list[tuple[str, str]]:
 def test_a_running_totals_figure_for_a_span_is_an_increment(
     text: str, claims: list[tuple[str, str]]
 ) -> None:
-    assert found(text) == claims
+    assert measured(EXTRACTOR, text) == claims

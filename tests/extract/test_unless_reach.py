@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extract_helpers import doc
-
-from crosscheck.dsl import build_ruleset, parse
-from crosscheck.extract import Extractor
+from extract_helpers import extractor_for, measured
 
 RULES = """
 measure killed: count
@@ -21,11 +18,7 @@ measure destroyed: count
     when "destroyed"
     unless "damaged" | "damaged or destroyed"
 """
-EXTRACTOR = Extractor(build_ruleset([parse(RULES, "unless.rules")]))
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    return [(c.measure, c.stated) for c in EXTRACTOR.claims(doc(text))]
+EXTRACTOR = extractor_for(RULES, "unless.rules")
 
 
 @pytest.mark.parametrize(
@@ -49,4 +42,4 @@ def found(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_an_unless_phrase_reaches_its_clause(text: str, claims: list[tuple[str, str]]) -> None:
-    assert found(text) == claims
+    assert measured(EXTRACTOR, text) == claims

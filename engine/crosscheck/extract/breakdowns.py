@@ -83,9 +83,13 @@ _ACROSS = re.compile(
     rf"[ \t]+(?:across|throughout)[ \t]+({_PROPER}(?:[ \t]+{_PROPER})*)(?![\w'’-])"
 )
 _FOR_ALONE = re.compile(rf"[ \t]+for[ \t]+(?:the[ \t]+)?{_PLACE}[ \t]+alone(?![\w-])")
+# The nouns that make a named place a part of the event, one source for every pattern.
+SUB_AREA_NOUNS = (
+    "province", "provinces", "district", "districts", "county", "counties", "village",
+    "villages", "hospital", "hospitals", "school", "college", "camp", "camps",
+)  # fmt: skip
 _SUB_AREA = re.compile(
-    r"(?i)(?<![\w-])(?:province|provinces|district|districts|county|counties|village|villages|"
-    r"hospital|hospitals|school|college|camp|camps)(?![\w-])|-held[ \t]+areas(?![\w-])"
+    rf"(?i)(?<![\w-])(?:{'|'.join(SUB_AREA_NOUNS)})(?![\w-])|-held[ \t]+areas(?![\w-])"
 )
 _PREPOSITION = re.compile(r"[ \t](?:in|at|on)[ \t]")
 _REACH = 70  # characters after a number searched for its place

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.extract.breakdowns import NOT_PLACES, place_after
+from crosscheck.extract.breakdowns import NOT_PLACES, SUB_AREA_NOUNS, place_after
 from crosscheck.lexicon import EVENT_NOUNS
 
 _PROPER = r"[A-Z][\w’'-]*[\w](?:[ \t]+[A-Z][\w’'-]*[\w])*"
@@ -30,7 +30,7 @@ _DIRECTION = r"(?:(?:north|south)-?(?:east|west)?|east|west)ern"
 _NEIGHBOURING = r"neighbou?ring"
 # The nouns that keep to a name before "where": "the Kollam district hospital, where 185 of
 # the injured are treated" is the hospital's figure, not Kollam's.
-_SUB_AREA_NOUN = r"(?:district|province|hospital|college|camp|school|village|county)"
+_SUB_AREA_NOUN = f"(?:{'|'.join(SUB_AREA_NOUNS)})"
 # A region named in common words, for a "where" clause: "the central region, where 2,757 died".
 _REGION = r"(?<=the[ \t])[a-z]+[ \t]+(?:region|province|district|state|county|valley)"
 _BEFORE = re.compile(
@@ -102,20 +102,21 @@ def place_named(
         cut = finish < len(text) and text[finish].isalnum()  # a name the reach ends inside
         one = not _AND_BEFORE.search(text, stop, at) and not _AND_AFTER.match(text, finish)
         return _checked(after) if one and not cut else None
-    hospital = _hospital_subject(text, max(since, start - _REACH), start)
+    window = max(since, start - _REACH)  # where the words before the figure are read
+    hospital = _hospital_subject(text, window, start)
     if hospital is not None:  # "the biggest hospital ... had taken in nearly 200 dead"
         return hospital
-    before = list(_BEFORE.finditer(text, max(since, start - _REACH), start))
+    before = list(_BEFORE.finditer(text, window, start))
     if not before:
         teller = _TELLER.match(text, opening, start)
         if teller is not None:
             return _checked(teller.group("teller"))
-        return _antecedent(text, opening, max(since, start - _REACH), start)
+        return _antecedent(text, opening, window, start)
     found = before[-1]  # the nearest
     if _AND_AFTER.match(text, found.end()) or _of_event(text, found):
-        return _antecedent(text, opening, max(since, start - _REACH), start)
+        return _antecedent(text, opening, window, start)
     place = _checked(found.group("inside") or found.group("owner") or found.group("where"))
-    return place or _antecedent(text, opening, max(since, start - _REACH), start)
+    return place or _antecedent(text, opening, window, start)
 
 
 def _hospital_subject(text: str, since: int, start: int) -> str | None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from crosscheck.dsl.ast import RuleSet
+from crosscheck.extract.patterns import words_pattern
 from crosscheck.extract.phrases import Hit
 from crosscheck.extract.records import Mention
 from crosscheck.lexicon import SCALE_NOUNS
@@ -56,11 +57,7 @@ def hyphenated_to(low: str, start: int, words: frozenset[str]) -> bool:
     return m is not None and m.group(1) in words
 
 
-_SCALE_NOUNS = re.compile(
-    r"(?<![a-z])(?:"
-    + "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in sorted(SCALE_NOUNS, key=len)[::-1])
-    + r")(?![a-z])"
-)
+_SCALE_NOUNS = re.compile(rf"(?<![a-z]){words_pattern(SCALE_NOUNS)}(?![a-z])")
 # The longest word of each scale noun: a plain word test before the pattern's scan.
 _SCALE_WORDS = tuple(sorted({max(noun.split(), key=len) for noun in SCALE_NOUNS}))
 

@@ -53,16 +53,25 @@ def sentence_roles(
                 doc.text,
             )
             if roles[i].kind is RoleKind.FREE:
-                roles[i] = _referred(doc, sentence, (span[0], span[1])) or roles[i]
-            if roles[i].kind is RoleKind.FREE and _since_found(doc.low, mention.end):
-                roles[i] = _FOUND
-            if roles[i].kind is RoleKind.FREE and _population(doc.low, mention.start, mention.end):
-                roles[i] = _POPULATION
+                roles[i] = _beyond_its_clause(doc, sentence, span, mention) or roles[i]
             if mention.low.denominator != 1 or mention.high.denominator != 1:
                 roles[i] = roles[i]._replace(fractional=True)
             roles[i] = sum_role(doc.low, mentions, i) or roles[i]
         previous = span[0]
     return roles
+
+
+def _beyond_its_clause(
+    doc: DocumentContext, sentence: Sentence, span: tuple[int, int], mention: Mention
+) -> Role | None:
+    """The role of a free figure that words around its clause take away: another event's
+    ("that quake" of the sentence before), those of a group since found, a population."""
+    referred = _referred(doc, sentence, (span[0], span[1]))
+    if referred is not None:
+        return referred
+    if _since_found(doc.low, mention.end):
+        return _FOUND
+    return _POPULATION if _population(doc.low, mention.start, mention.end) else None
 
 
 # "Several of the missing have already been found": those found, no count of the missing.
